@@ -1,0 +1,9 @@
+import type { Db } from '../src/db/prisma';
+import type { Mailer } from '../src/mail/mailer';
+
+export interface ActivityDependencies {
+  db: Db;
+  mailer: Mailer;
+  /** Base of every link put in an e-mail. */
+  publicUrl: string;
+}

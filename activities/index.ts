@@ -1,0 +1,11 @@
+import type { ActivityDependencies } from './dependencies';
+import { createUserActivities } from './user.activities';
+
+export type { ActivityDependencies } from './dependencies';
+
+/** Every activity the worker registers, built from its dependencies. */
+export function createActivities(dependencies: ActivityDependencies) {
+  return {
+    ...createUserActivities(dependencies),
+  };
+}

@@ -1,0 +1,32 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { ActivityDependencies } from './dependencies';
+
+export function createUserActivities({ db, mailer, publicUrl }: ActivityDependencies) {
+  const mailDomain = new URL(publicUrl).hostname;
+  return {
+    /** Idempotent: a retry after the send but before the record sends the same Message-ID again. */
+    async sendWelcomeEmail({ userId }: { userId: string }): Promise<{ messageId: string }> {
+      const messageId = `<welcome-${userId}@${mailDomain}>`;
+      const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, name: true, role: true, welcomeEmailSentAt: true } });
+      if (!user) throw ApplicationFailure.retryable(`user ${userId} not found (yet)`, 'NOT_FOUND');
+      if (user.welcomeEmailSentAt) return { messageId };
+
+      await mailer.send({
+        to: user.email,
+        subject: 'Your CRM account is ready',
+        messageId,
+        text: [
+          `Hello ${user.name},`,
+          '',
+          `An account with the role "${user.role}" was created for you.`,
+          'Your administrator gives you your API key; it is shown only once, when the account is made.',
+          `The API and its documentation: ${publicUrl}/docs`,
+        ].join('\n'),
+      });
+      await db.user.update({ where: { id: userId }, data: { welcomeEmailSentAt: new Date() } });
+      return { messageId };
+    },
+  };
+}
+
+export type UserActivities = ReturnType<typeof createUserActivities>;

@@ -1,0 +1,37 @@
+import express from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
+import { errorHandler, notFoundHandler } from './error-handler';
+import { healthRoutes } from './health.routes';
+import { createHttpMetrics } from './metrics';
+import { mountRoutes } from './mount-routes';
+import { buildOpenApiDocument } from './openapi';
+import type { ApiDependencies } from './route';
+import { apiRoutes } from './routes';
+
+export const JSON_BODY_LIMIT = '100kb';
+
+export function createApp(deps: ApiDependencies, options: { publicUrl: string }) {
+  const app = express();
+  const metrics = createHttpMetrics();
+  const openApiDocument = buildOpenApiDocument(apiRoutes, options.publicUrl);
+
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(helmet());
+  app.use(pinoHttp({ logger: deps.logger, redact: ['req.headers.authorization'], autoLogging: { ignore: (req) => req.url === '/health' } }));
+  app.use(metrics.middleware);
+  app.use(express.json({ limit: JSON_BODY_LIMIT }));
+
+  app.use(healthRoutes(deps, metrics));
+  app.get('/api/v1/openapi.json', (_req, res) => {
+    res.json(openApiDocument);
+  });
+  app.use('/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument, { customSiteTitle: 'CRM API' }));
+  app.use('/api/v1', mountRoutes(apiRoutes, deps));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,62 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { errorStatus } from '../errors/app-error';
+import type { RouteDefinition } from './route';
+
+const ErrorResponse = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(errorStatus) as [keyof typeof errorStatus]),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string().optional(), message: z.string() })),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+const errorDescriptions: Record<number, string> = {
+  400: 'Invalid input: each bad field is named in details',
+  401: 'Missing, invalid or revoked API key',
+  403: 'The caller’s role may not do this',
+  404: 'Not found',
+  409: 'Conflicts with the current state',
+  413: 'Body too large',
+  415: 'Body is not JSON',
+  422: 'A rule forbids the change',
+  503: 'PostgreSQL or Temporal is unavailable; retry',
+};
+
+/** The OpenAPI document, generated from the same route list and zod schemas that serve requests. */
+export function buildOpenApiDocument(routes: readonly RouteDefinition[], serverUrl: string) {
+  const registry = new OpenAPIRegistry();
+  const bearer = registry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer', description: 'An API key from POST /api/v1/users' });
+  for (const route of routes) {
+    const errorCodes = [400, 401, 403, ...(route.body ? [413, 415] : []), ...(route.errors ?? [])];
+    registry.registerPath({
+      method: route.method,
+      path: route.path.replace(/:(\w+)/g, '{$1}'),
+      tags: [route.tag],
+      summary: route.summary,
+      description: `Roles: ${route.roles === 'any' ? 'any' : route.roles.join(', ')}`,
+      security: [{ [bearer.name]: [] }],
+      request: {
+        ...(route.body ? { body: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
+        ...(route.params ? { params: route.params as z.ZodObject } : {}),
+        ...(route.query ? { query: route.query as z.ZodObject } : {}),
+      },
+      responses: {
+        [route.response.status]: {
+          description: route.response.description,
+          ...(route.response.schema ? { content: { 'application/json': { schema: route.response.schema } } } : {}),
+        },
+        ...Object.fromEntries(
+          errorCodes.map((code) => [code, { description: errorDescriptions[code], content: { 'application/json': { schema: ErrorResponse } } }]),
+        ),
+      },
+    });
+  }
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: { title: 'CRM workflow engine API', version: '1' },
+    servers: [{ url: `${serverUrl}/api/v1` }],
+  });
+}

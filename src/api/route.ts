@@ -1,0 +1,57 @@
+import type { Request, Response } from 'express';
+import type { z } from 'zod';
+import type { Client } from '@temporalio/client';
+import type { Db } from '../db/prisma';
+import type { Logger } from '../logger';
+
+export type Role = 'admin' | 'marketer' | 'manager';
+
+export interface Caller {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export interface ApiDependencies {
+  db: Db;
+  temporal: { client: Client; taskQueue: string };
+  logger: Logger;
+}
+
+type Schema = z.ZodType;
+type Parsed<S> = S extends Schema ? z.output<S> : undefined;
+
+export interface RouteContext<B, P, Q> {
+  body: B;
+  params: P;
+  query: Q;
+  caller: Caller;
+  deps: ApiDependencies;
+  req: Request;
+  res: Response;
+}
+
+export interface RouteDefinition<B extends Schema | undefined = Schema | undefined, P extends Schema | undefined = Schema | undefined, Q extends Schema | undefined = Schema | undefined> {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Express-style path below /api/v1, e.g. `/users/:id`. */
+  path: string;
+  summary: string;
+  tag: string;
+  /** Who may call it; every route under /api/v1 needs an API key. */
+  roles: readonly Role[] | 'any';
+  body?: B;
+  params?: P;
+  query?: Q;
+  response: { status: 200 | 201 | 202 | 204; description: string; schema?: Schema };
+  /** Error answers this route can give besides 400/401/403, for the OpenAPI document. */
+  errors?: readonly (404 | 409 | 422 | 503)[];
+  handler(context: RouteContext<Parsed<B>, Parsed<P>, Parsed<Q>>): Promise<unknown>;
+}
+
+/** Keeps each route's handler typed by its own schemas. */
+export function defineRoute<B extends Schema | undefined = undefined, P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
+  route: RouteDefinition<B, P, Q>,
+): RouteDefinition {
+  return route as unknown as RouteDefinition;
+}

@@ -1,0 +1,5 @@
+import type { RouteDefinition } from '../route';
+import { userRoutes } from './users.routes';
+
+/** Every route under /api/v1: the API, its OpenAPI document and the access tests read this list. */
+export const apiRoutes: readonly RouteDefinition[] = [...userRoutes];

@@ -1,0 +1,27 @@
+import { createUser } from '../../users/create-user';
+import { CreatedUserResponse, CreateUserRequest, UserResponse } from '../../users/users.schemas';
+import { toUserView, userViewSelect } from '../../users/user-view';
+import { defineRoute } from '../route';
+
+export const userRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/users',
+    tag: 'Users',
+    summary: 'Create a user and their first API key; sends them a welcome e-mail through a workflow',
+    roles: ['admin'],
+    body: CreateUserRequest,
+    response: { status: 201, description: 'The user and their API key, shown only here', schema: CreatedUserResponse },
+    errors: [409, 503],
+    handler: ({ body, deps }) => createUser(deps, body),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/me',
+    tag: 'Users',
+    summary: 'The caller',
+    roles: 'any',
+    response: { status: 200, description: 'The user the API key belongs to', schema: UserResponse },
+    handler: async ({ caller, deps }) => toUserView(await deps.db.user.findUniqueOrThrow({ where: { id: caller.id }, select: userViewSelect })),
+  }),
+];

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { envSchema } from './env-schema';
+
+export type Config = ReturnType<typeof toConfig>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; every other module receives the result. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "not set", as in most shells' `VAR= npm start`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return toConfig(parsed.data);
+}
+
+function toConfig(env: z.output<typeof envSchema>) {
+  const dataDir = path.resolve(env.DATA_DIR);
+  return {
+    databaseUrl: env.DATABASE_URL,
+    temporal: {
+      address: env.TEMPORAL_ADDRESS,
+      namespace: env.TEMPORAL_NAMESPACE,
+      taskQueue: env.TEMPORAL_TASK_QUEUE,
+      cliPath: env.TEMPORAL_CLI_PATH,
+    },
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    port: env.PORT,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    adminApiKey: env.ADMIN_API_KEY,
+    logLevel: env.LOG_LEVEL,
+    dataDir,
+    runMigrations: env.RUN_MIGRATIONS,
+    embedded: {
+      postgresPort: env.EMBEDDED_POSTGRES_PORT,
+      postgresDir: path.join(dataDir, 'postgres'),
+      temporalPort: env.TEMPORAL_PORT,
+      temporalUiPort: env.TEMPORAL_UI_PORT,
+      temporalDbFile: path.join(dataDir, 'temporal.db'),
+      mailSmtpPort: env.MAIL_CATCHER_SMTP_PORT,
+      mailHttpPort: env.MAIL_CATCHER_HTTP_PORT,
+      mailDir: path.join(dataDir, 'mail'),
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { Server } from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import { createApp } from '../api/app';
+import type { Config } from '../config/config';
+import { applyMigrations } from '../db/migrate';
+import { createPrismaClient } from '../db/prisma';
+import type { Logger } from '../logger';
+import { ensureAdmin } from '../users/ensure-admin';
+import type { ServiceUrls } from './service-urls';
+
+export interface RunningApi {
+  url: string;
+  /** Set only on the start that created the bootstrap admin. */
+  createdAdminKey?: string;
+  stop(): Promise<void>;
+}
+
+export async function startApi(config: Config, logger: Logger, urls: ServiceUrls): Promise<RunningApi> {
+  if (config.runMigrations) {
+    const { applied } = await applyMigrations(urls.databaseUrl);
+    if (applied.length) logger.info({ applied }, 'database migrations applied');
+  }
+  const db = createPrismaClient(urls.databaseUrl);
+  const { createdKey } = await ensureAdmin(db, config.adminApiKey);
+  // Lazy, so the API serves /health and a 503 /ready while Temporal is still coming up.
+  const connection = Connection.lazy({ address: urls.temporalAddress });
+  const client = new Client({ connection, namespace: config.temporal.namespace });
+  const app = createApp({ db, temporal: { client, taskQueue: config.temporal.taskQueue }, logger }, { publicUrl: config.publicUrl });
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(config.port, () => resolve(listening)).on('error', reject);
+  });
+  return {
+    url: `http://localhost:${config.port}`,
+    createdAdminKey: createdKey,
+    async stop() {
+      await new Promise((resolve) => server.close(resolve));
+      await connection.close();
+      await db.$disconnect();
+    },
+  };
+}

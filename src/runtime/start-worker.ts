@@ -1,0 +1,38 @@
+import { NativeConnection } from '@temporalio/worker';
+import type { Config } from '../config/config';
+import { createPrismaClient } from '../db/prisma';
+import type { Logger } from '../logger';
+import { createMailer } from '../mail/mailer';
+import { createCrmWorker } from '../temporal/worker';
+import type { ServiceUrls } from './service-urls';
+
+export interface RunningWorker {
+  /** Settles when the worker stops; rejects if it fails. */
+  done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startWorker(config: Config, logger: Logger, urls: ServiceUrls): Promise<RunningWorker> {
+  const db = createPrismaClient(urls.databaseUrl);
+  const mailer = createMailer(urls.smtpUrl, config.mailFrom);
+  const connection = await NativeConnection.connect({ address: urls.temporalAddress });
+  const worker = await createCrmWorker({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    dependencies: { db, mailer, publicUrl: config.publicUrl },
+  });
+  const done = worker.run().finally(async () => {
+    await connection.close();
+    mailer.close();
+    await db.$disconnect();
+  });
+  logger.info({ taskQueue: config.temporal.taskQueue }, 'Temporal worker polling');
+  return {
+    done,
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done.catch((error) => logger.error({ err: error }, 'worker stopped with an error'));
+    },
+  };
+}

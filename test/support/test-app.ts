@@ -1,0 +1,53 @@
+import type { Express } from 'express';
+import supertest from 'supertest';
+import { createApp } from '../../src/api/app';
+import { createLogger } from '../../src/logger';
+import { createMailer, type Mailer } from '../../src/mail/mailer';
+import { apiKeyPrefix, generateApiKey, hashApiKey } from '../../src/users/api-keys';
+import type { Role } from '../../src/api/route';
+import { createTestDatabase, type TestDatabase } from './test-database';
+import { startTestWorker, type TestWorker } from './temporal-worker';
+import { testService } from './test-services';
+
+export const TEST_PUBLIC_URL = 'http://crm.test';
+
+export interface TestApp {
+  app: Express;
+  request: ReturnType<typeof supertest>;
+  database: TestDatabase;
+  temporal: TestWorker;
+  mailer: Mailer;
+  /** Creates a user straight in the database and answers their API key. */
+  userWithKey(role: Role, email?: string): Promise<{ id: string; key: string }>;
+  close(): Promise<void>;
+}
+
+/** The real app on a database of its own, with a real worker and SMTP behind it. */
+export async function startTestApp(): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const mailer = createMailer(testService('smtpUrl'), 'CRM test <crm@test>');
+  const temporal = await startTestWorker({ db: database.db, mailer, publicUrl: TEST_PUBLIC_URL });
+  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const app = createApp({ db: database.db, temporal: { client: temporal.client, taskQueue: temporal.taskQueue }, logger }, { publicUrl: TEST_PUBLIC_URL });
+  let users = 0;
+  return {
+    app,
+    request: supertest(app),
+    database,
+    temporal,
+    mailer,
+    async userWithKey(role, email) {
+      const key = generateApiKey();
+      const user = await database.db.user.create({
+        data: { email: email ?? `${role}-${++users}-${Date.now()}@example.com`, name: `Test ${role}`, role, apiKeys: { create: { keyHash: hashApiKey(key), prefix: apiKeyPrefix(key) } } },
+        select: { id: true },
+      });
+      return { id: user.id, key };
+    },
+    async close() {
+      await temporal.stop();
+      mailer.close();
+      await database.drop();
+    },
+  };
+}

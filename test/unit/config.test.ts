@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config/config';
+
+describe('loadConfig', () => {
+  test('when nothing is set then every default points at the embedded services', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      databaseUrl: undefined,
+      smtpUrl: undefined,
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+      logLevel: 'info',
+      dataDir: path.resolve('.data'),
+      runMigrations: true,
+      temporal: { address: undefined, namespace: 'default', taskQueue: 'crm' },
+      embedded: { postgresPort: 5433, temporalPort: 7233, temporalUiPort: 8233, mailSmtpPort: 1025, mailHttpPort: 1080 },
+    });
+  });
+
+  test('when service URLs are set then they are used as given', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgresql://u:p@db:5432/crm',
+      TEMPORAL_ADDRESS: 'temporal:7233',
+      SMTP_URL: 'smtp://mail:25',
+      PUBLIC_URL: 'https://crm.example.com/',
+    });
+    expect(config.databaseUrl).toBe('postgresql://u:p@db:5432/crm');
+    expect(config.temporal.address).toBe('temporal:7233');
+    expect(config.smtpUrl).toBe('smtp://mail:25');
+    expect(config.publicUrl).toBe('https://crm.example.com');
+  });
+
+  test('when a value is empty then it counts as not set', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).databaseUrl).toBeUndefined();
+  });
+
+  test.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://localhost/crm'],
+    ['TEMPORAL_ADDRESS', 'http://localhost:7233'],
+    ['SMTP_URL', 'localhost:25'],
+    ['PUBLIC_URL', 'ftp://x'],
+    ['ADMIN_API_KEY', 'short'],
+    ['LOG_LEVEL', 'verbose'],
+    ['RUN_MIGRATIONS', 'yes'],
+  ])('when %s is %p then start-up stops with a message naming it', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^\\s+${name}:`, 'm'));
+  });
+
+  test('when a boolean flag is "false" then it is false', () => {
+    expect(loadConfig({ RUN_MIGRATIONS: 'false' }).runMigrations).toBe(false);
+    expect(loadConfig({ RUN_MIGRATIONS: '0' }).runMigrations).toBe(false);
+    expect(loadConfig({ RUN_MIGRATIONS: 'true' }).runMigrations).toBe(true);
+  });
+});

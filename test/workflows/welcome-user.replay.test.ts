@@ -1,0 +1,25 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { DeterminismViolationError } from '@temporalio/workflow';
+import { workflowBundle } from '../support/temporal-worker';
+
+// Histories recorded from real runs (RECORD_HISTORIES=1 npm test -- welcome-user.workflow).
+// Replaying them fails with a DeterminismViolationError when a change to the workflow code
+// would break executions already running in production.
+const historiesDir = path.join(__dirname, '..', 'histories');
+const readHistory = (file: string) => JSON.parse(fs.readFileSync(path.join(historiesDir, file), 'utf8'));
+
+test.each(['welcome-user.json'])('when the recorded history %s is replayed then the current workflow code reproduces it', async (file) => {
+  await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, readHistory(file), `replay-${file}`)).resolves.toBeUndefined();
+});
+
+test('when the workflow code changes its commands then replaying the recorded history fails', async () => {
+  const changed = await bundleWorkflowCode({
+    workflowsPath: path.join(__dirname, '..', 'fixtures', 'changed-workflows'),
+    logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {} } as never,
+  });
+  await expect(Worker.runReplayHistory({ workflowBundle: changed }, readHistory('welcome-user.json'), 'replay-changed')).rejects.toBeInstanceOf(
+    DeterminismViolationError,
+  );
+});

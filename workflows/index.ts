@@ -1,0 +1,2 @@
+// The worker's list of workflows: one export per workflow file.
+export { welcomeUserWorkflow } from './welcome-user.workflow';
