@@ -27,6 +27,8 @@ function toConfig(env: z.output<typeof envSchema>) {
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
       cliPath: env.TEMPORAL_CLI_PATH,
+      apiKey: env.TEMPORAL_API_KEY,
+      tls: env.TEMPORAL_TLS ?? Boolean(env.TEMPORAL_API_KEY),
     },
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,

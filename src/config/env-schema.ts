@@ -17,6 +17,9 @@ export const envSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('crm'),
   TEMPORAL_CLI_PATH: optionalString,
+  /** Temporal Cloud (or any server with API-key auth); implies TLS unless TEMPORAL_TLS=false. */
+  TEMPORAL_API_KEY: optionalString,
+  TEMPORAL_TLS: booleanFlag.optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(3).default('CRM <crm@localhost>'),
   PORT: port.default(3000),

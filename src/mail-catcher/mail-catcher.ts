@@ -4,6 +4,7 @@ import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 's
 import { MessageFiles, newMessageId } from './message-files';
 import { parseMessage, prependMeta, type MessageMeta } from './message-parser';
 import { MessageStore } from './message-store';
+import { reloadMessages } from './reload-messages';
 import type { MailCatcher, MailCatcherLogger, MailCatcherOptions } from './types';
 import { createWebApp } from './web-app';
 
@@ -11,7 +12,6 @@ export type { CaughtMessage, MailCatcher, MailCatcherLogger, MailCatcherOptions 
 
 const DEFAULT_MAX_MESSAGES = 10_000;
 const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
-const RELOAD_BATCH = 32;
 const silentLogger: MailCatcherLogger = { info: () => undefined, warn: () => undefined };
 
 export async function startMailCatcher(options: MailCatcherOptions): Promise<MailCatcher> {
@@ -21,7 +21,7 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
   if (!Number.isInteger(maxMessages) || maxMessages < 1) throw new Error(`maxMessages must be a positive integer, got ${maxMessages}`);
   const store = new MessageStore(maxMessages);
   const files = options.storageDir === undefined ? undefined : new MessageFiles(options.storageDir);
-  if (files) await reload(files, store, maxMessages, logger);
+  if (files) await reloadMessages(files, store, maxMessages, logger);
 
   const inFlight = new Set<Promise<void>>();
   const forget = async (ids: string[]) => {
@@ -100,38 +100,16 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
     close: () =>
       (closing ??= (async () => {
         store.rejectWaiters('mail catcher closed');
+        const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        // Browsers keep idle connections open, which would hold close() for minutes.
         httpServer.closeAllConnections();
-        await Promise.all([
-          new Promise<void>((resolve) => smtp.close(resolve)),
-          new Promise<void>((resolve) => httpServer.close(() => resolve())),
-        ]);
+        await Promise.all([new Promise<void>((resolve) => smtp.close(resolve)), httpClosed]);
         // Let pending file writes finish, so a caller can delete the directory right after.
         await Promise.allSettled([...inFlight]);
       })()),
   };
   logger.info({ smtpUrl: catcher.smtpUrl, webUrl: catcher.webUrl, storageDir: options.storageDir }, 'mail catcher listening');
   return catcher;
-}
-
-async function reload(files: MessageFiles, store: MessageStore, maxMessages: number, logger: MailCatcherLogger): Promise<void> {
-  await files.init();
-  const ids = await files.ids();
-  const keep = ids.slice(Math.max(0, ids.length - maxMessages));
-  for (const id of ids.slice(0, ids.length - keep.length)) await files.remove(id);
-  for (let i = 0; i < keep.length; i += RELOAD_BATCH) {
-    const batch = await Promise.all(
-      keep.slice(i, i + RELOAD_BATCH).map(async (id) => {
-        try {
-          return await parseMessage(id, await files.read(id));
-        } catch (err) {
-          logger.warn({ err, id }, 'mail catcher skipped an unreadable stored message');
-          return undefined;
-        }
-      }),
-    );
-    for (const message of batch) if (message) store.add(message, false);
-  }
-  logger.info({ count: store.size() }, 'mail catcher reloaded stored messages');
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {

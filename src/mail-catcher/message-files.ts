@@ -3,7 +3,6 @@ import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/pro
 import path from 'node:path';
 
 const FILE_PATTERN = /^([0-9a-z]+-[0-9a-z]+-[0-9a-f]+)\.eml$/;
-export const ID_PATTERN = /^[0-9a-z]+-[0-9a-z]+-[0-9a-f]+$/;
 
 let sequence = 0;
 

@@ -37,6 +37,11 @@ export function createWebApp(store: MessageStore, clear: () => Promise<void>, lo
     res.set('X-Total-Count', String(store.size())).json(store.newest(limit));
   });
 
+  // Lets tests in other processes follow a mailing larger than what is kept in memory.
+  app.get('/api/stats', (_req, res) => {
+    res.json({ kept: store.size(), received: store.receivedCount() });
+  });
+
   app.get('/api/messages/:id', (req, res) => {
     const message = store.get(req.params.id);
     if (!message) return void res.status(404).json({ error: 'message not found' });

@@ -5,6 +5,7 @@ import type { Config } from '../config/config';
 import { applyMigrations } from '../db/migrate';
 import { createPrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';
+import { temporalConnectionOptions } from '../temporal/connection-options';
 import { ensureAdmin } from '../users/ensure-admin';
 import type { ServiceUrls } from './service-urls';
 
@@ -23,7 +24,7 @@ export async function startApi(config: Config, logger: Logger, urls: ServiceUrls
   const db = createPrismaClient(urls.databaseUrl);
   const { createdKey } = await ensureAdmin(db, config.adminApiKey);
   // Lazy, so the API serves /health and a 503 /ready while Temporal is still coming up.
-  const connection = Connection.lazy({ address: urls.temporalAddress });
+  const connection = Connection.lazy(temporalConnectionOptions(config, urls.temporalAddress));
   const client = new Client({ connection, namespace: config.temporal.namespace });
   const app = createApp({ db, temporal: { client, taskQueue: config.temporal.taskQueue }, logger }, { publicUrl: config.publicUrl });
 

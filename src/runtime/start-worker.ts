@@ -3,6 +3,7 @@ import type { Config } from '../config/config';
 import { createPrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';
 import { createMailer } from '../mail/mailer';
+import { temporalConnectionOptions } from '../temporal/connection-options';
 import { createCrmWorker } from '../temporal/worker';
 import type { ServiceUrls } from './service-urls';
 
@@ -15,7 +16,7 @@ export interface RunningWorker {
 export async function startWorker(config: Config, logger: Logger, urls: ServiceUrls): Promise<RunningWorker> {
   const db = createPrismaClient(urls.databaseUrl);
   const mailer = createMailer(urls.smtpUrl, config.mailFrom);
-  const connection = await NativeConnection.connect({ address: urls.temporalAddress });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config, urls.temporalAddress));
   const worker = await createCrmWorker({
     connection,
     namespace: config.temporal.namespace,

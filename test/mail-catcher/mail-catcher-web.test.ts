@@ -21,6 +21,7 @@ describe('mail catcher web pages and API', () => {
     expect((all.body as CaughtMessage[]).map((m) => m.subject)).toEqual(['third', 'second', 'first']);
     expect((limited.body as CaughtMessage[]).map((m) => m.subject)).toEqual(['third', 'second']);
     await request(catcher.webUrl).get('/api/messages?limit=zero').expect(400);
+    expect((await request(catcher.webUrl).get('/api/stats').expect(200)).body).toEqual({ kept: 3, received: 3 });
   });
 
   test('when a message is asked for by id then the API and the page show it', async () => {

@@ -44,9 +44,17 @@ describe('loadConfig', () => {
     ['ADMIN_API_KEY', 'short'],
     ['LOG_LEVEL', 'verbose'],
     ['RUN_MIGRATIONS', 'yes'],
+    ['TEMPORAL_TLS', 'on'],
   ])('when %s is %p then start-up stops with a message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^\\s+${name}:`, 'm'));
+  });
+
+  test('when a Temporal API key is set then TLS is on unless turned off', () => {
+    expect(loadConfig({}).temporal).toMatchObject({ apiKey: undefined, tls: false });
+    expect(loadConfig({ TEMPORAL_API_KEY: 'k' }).temporal).toMatchObject({ apiKey: 'k', tls: true });
+    expect(loadConfig({ TEMPORAL_API_KEY: 'k', TEMPORAL_TLS: 'false' }).temporal.tls).toBe(false);
+    expect(loadConfig({ TEMPORAL_TLS: 'true' }).temporal.tls).toBe(true);
   });
 
   test('when a boolean flag is "false" then it is false', () => {
