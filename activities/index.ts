@@ -1,4 +1,5 @@
 import type { ActivityDependencies } from './dependencies';
+import { createAccountActivities } from './account';
 import { createUserActivities } from './user.activities';
 
 export type { ActivityDependencies } from './dependencies';
@@ -7,5 +8,6 @@ export type { ActivityDependencies } from './dependencies';
 export function createActivities(dependencies: ActivityDependencies) {
   return {
     ...createUserActivities(dependencies),
+    ...createAccountActivities(dependencies),
   };
 }

@@ -1,2 +1,3 @@
 // The worker's list of workflows: one export per workflow file.
 export { welcomeUserWorkflow } from './welcome-user.workflow';
+export { accountWorkflow } from './account.workflow';

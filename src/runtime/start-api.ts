@@ -6,6 +6,7 @@ import { applyMigrations } from '../db/migrate';
 import { createPrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';
 import { temporalConnectionOptions } from '../temporal/connection-options';
+import { installDefaultRules } from '../rule-store/rule-store';
 import { ensureAdmin } from '../users/ensure-admin';
 import type { ServiceUrls } from './service-urls';
 
@@ -23,6 +24,8 @@ export async function startApi(config: Config, logger: Logger, urls: ServiceUrls
   }
   const db = createPrismaClient(urls.databaseUrl);
   const { createdKey } = await ensureAdmin(db, config.adminApiKey);
+  const installedRules = await installDefaultRules(db);
+  if (installedRules) logger.info({ rules: installedRules }, 'default rule set installed');
   // Lazy, so the API serves /health and a 503 /ready while Temporal is still coming up.
   const connection = Connection.lazy(temporalConnectionOptions(config, urls.temporalAddress));
   const client = new Client({ connection, namespace: config.temporal.namespace });

@@ -4,6 +4,7 @@ import { createPrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';
 import { createMailer } from '../mail/mailer';
 import { temporalConnectionOptions } from '../temporal/connection-options';
+import { registerSearchAttributes } from '../temporal/search-attributes';
 import { createCrmWorker } from '../temporal/worker';
 import type { ServiceUrls } from './service-urls';
 
@@ -16,7 +17,9 @@ export interface RunningWorker {
 export async function startWorker(config: Config, logger: Logger, urls: ServiceUrls): Promise<RunningWorker> {
   const db = createPrismaClient(urls.databaseUrl);
   const mailer = createMailer(urls.smtpUrl, config.mailFrom);
-  const connection = await NativeConnection.connect(temporalConnectionOptions(config, urls.temporalAddress));
+  const connectionOptions = temporalConnectionOptions(config, urls.temporalAddress);
+  await registerSearchAttributes({ ...connectionOptions, namespace: config.temporal.namespace });
+  const connection = await NativeConnection.connect(connectionOptions);
   const worker = await createCrmWorker({
     connection,
     namespace: config.temporal.namespace,

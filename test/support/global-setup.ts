@@ -8,6 +8,7 @@ import { startMailCatcher } from '../../src/mail-catcher/mail-catcher';
 import { startEmbeddedPostgres } from '../../src/services/embedded-postgres';
 import { findFreePort } from '../../src/services/free-port';
 import { startTemporalDevServer } from '../../src/services/temporal-dev-server';
+import { registerSearchAttributes } from '../../src/temporal/search-attributes';
 import { testEnv } from './test-services';
 
 const TEMPLATE_DATABASE = `crm_test_template_${process.pid}`;
@@ -41,6 +42,7 @@ export default async function globalSetup(): Promise<void> {
     }),
   ]);
 
+  await registerSearchAttributes({ address: temporalAddress, namespace: 'default' });
   await createDatabase(adminUrl, TEMPLATE_DATABASE);
   stops.push(() => dropDatabase(adminUrl, TEMPLATE_DATABASE));
   const templateUrl = new URL(adminUrl);

@@ -5,6 +5,7 @@ import { createLogger } from '../../src/logger';
 import { createMailer, type Mailer } from '../../src/mail/mailer';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from '../../src/users/api-keys';
 import type { Role } from '../../src/api/route';
+import { installDefaultRules } from '../../src/rule-store/rule-store';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { startTestWorker, type TestWorker } from './temporal-worker';
 import { testService } from './test-services';
@@ -25,6 +26,7 @@ export interface TestApp {
 /** The real app on a database of its own, with a real worker and SMTP behind it. */
 export async function startTestApp(): Promise<TestApp> {
   const database = await createTestDatabase();
+  await installDefaultRules(database.db);
   const mailer = createMailer(testService('smtpUrl'), 'CRM test <crm@test>');
   const temporal = await startTestWorker({ db: database.db, mailer, publicUrl: TEST_PUBLIC_URL });
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');

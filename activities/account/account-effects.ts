@@ -1,0 +1,25 @@
+import type { AccountStatus } from '../../src/generated/prisma/enums';
+import type { createAccountActivities } from './index';
+
+/** A timer as the workflow keeps it: an id, what kind, and when (ISO), nothing personal. */
+export interface PendingTimer {
+  id: string;
+  kind: string;
+  fireAt: string;
+}
+
+/**
+ * What an account activity changed, in ids only: it is recorded in the workflow's history,
+ * so titles and notes stay in PostgreSQL and the API reads them from there.
+ */
+export interface AccountEffects {
+  status: AccountStatus;
+  previousStatus: AccountStatus;
+  archived: boolean;
+  taskIds: string[];
+  timersStarted: PendingTimer[];
+  timersEnded: string[];
+  notificationIds: string[];
+}
+
+export type AccountActivities = ReturnType<typeof createAccountActivities>;

@@ -1,0 +1,38 @@
+import type { Db } from '../../src/db/prisma';
+import { emptyDecision } from '../../src/rules/decision';
+import { applyTimerActions, evaluateRules } from '../../src/rules/evaluate';
+import type { TimerAction } from '../../src/rules/action.schemas';
+import { loadBusinessCalendar, loadCurrentRules, loadRuleVersion } from '../../src/rule-store/rule-store';
+import { lockAccount } from './account-row';
+import type { AccountEffects } from './account-effects';
+import { writeDecision } from './write-decision';
+
+/**
+ * Fires a timer once: runs what it carries (the actions of the rule version that started it),
+ * or for an escalation timer the task_overdue rule, if the task is still open.
+ */
+export async function fireTimer(db: Db, { accountId, timerId }: { accountId: string; timerId: string }): Promise<AccountEffects> {
+  return db.$transaction(async (tx) => {
+    const account = await lockAccount(tx, accountId);
+    const timer = await tx.timer.findUnique({ where: { id: timerId } });
+    const settled = { status: account.status, previousStatus: account.status, archived: false, taskIds: [], timersStarted: [], notificationIds: [] };
+    if (!timer || timer.state !== 'PENDING') return { ...settled, timersEnded: [timerId] };
+
+    const now = new Date();
+    const [rules, calendar] = await Promise.all([loadCurrentRules(tx), loadBusinessCalendar(tx)]);
+    const context = { account, now, calendar };
+    let decision = emptyDecision(account.status);
+    if (timer.kind === 'task-overdue' && timer.taskId && timer.ruleId) {
+      const task = await tx.task.findUnique({ where: { id: timer.taskId }, select: { id: true, type: true, dueAt: true, state: true } });
+      const rule = await loadRuleVersion(tx, timer.ruleId);
+      if (task?.state === 'OPEN' && rule) decision = evaluateRules([rule], { kind: 'task_overdue', task: { id: task.id, type: task.type as never, dueAt: task.dueAt } }, context);
+    } else {
+      const origin = { ...(timer.why as { ruleId: string; ruleKey: string; ruleVersion: number; conditions?: string[] }), timerKind: timer.kind };
+      decision = applyTimerActions(timer.onFire as unknown as TimerAction[], context, origin, rules);
+    }
+    const effects = await writeDecision(tx, account, decision, { timerId }, rules, now);
+    const entry = { at: now.toISOString(), event: 'fired' };
+    await tx.timer.update({ where: { id: timerId }, data: { state: 'FIRED', settledAt: now, history: [...(timer.history as object[]), entry] } });
+    return { ...effects, timersEnded: [...effects.timersEnded, timerId] };
+  });
+}

@@ -1,0 +1,20 @@
+import type { ActivityDependencies } from '../dependencies';
+import { applyLoggedActivity } from './apply-logged-activity';
+import { fireTimer } from './fire-timer';
+import { archiveAccount, cancelTimer, completeTask, rescheduleTimer } from './timer-commands';
+import type { PendingTimer } from './account-effects';
+
+export function createAccountActivities({ db }: ActivityDependencies) {
+  return {
+    applyLoggedActivity: (input: { accountId: string; activityId: string }) => applyLoggedActivity(db, input),
+    fireTimer: (input: { accountId: string; timerId: string }) => fireTimer(db, input),
+    rescheduleTimer: (input: { accountId: string; timerId: string; fireAt: string; reason: string; byUserId: string }) => rescheduleTimer(db, input),
+    cancelTimer: (input: { accountId: string; timerId: string; reason: string; byUserId: string }) => cancelTimer(db, input),
+    completeTask: (input: { accountId: string; taskId: string; byUserId: string }) => completeTask(db, input),
+    archiveAccount: (input: { accountId: string; reason: string; byUserId: string }) => archiveAccount(db, input),
+    async loadPendingTimers({ accountId }: { accountId: string }): Promise<PendingTimer[]> {
+      const timers = await db.timer.findMany({ where: { accountId, state: 'PENDING' }, select: { id: true, kind: true, fireAt: true } });
+      return timers.map((timer) => ({ id: timer.id, kind: timer.kind, fireAt: timer.fireAt.toISOString() }));
+    },
+  };
+}

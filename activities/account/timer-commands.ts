@@ -1,0 +1,72 @@
+import type { Db } from '../../src/db/prisma';
+import { conflict, lockAccount } from './account-row';
+import type { AccountEffects } from './account-effects';
+
+type TimerCommand = { accountId: string; timerId: string; reason: string; byUserId: string };
+
+function noChange(status: AccountEffects['status']): AccountEffects {
+  return { status, previousStatus: status, archived: false, taskIds: [], timersStarted: [], timersEnded: [], notificationIds: [] };
+}
+
+async function pendingTimer(db: Parameters<Parameters<Db['$transaction']>[0]>[0], accountId: string, timerId: string) {
+  const timer = await db.timer.findUnique({ where: { id: timerId } });
+  if (!timer || timer.accountId !== accountId) throw conflict(`timer ${timerId} is not a timer of this account`);
+  if (timer.state !== 'PENDING') throw conflict(`timer ${timerId} is ${timer.state.toLowerCase()}, not pending`);
+  return timer;
+}
+
+/** Moves a pending timer, keeping who, when, from, to and why in its history. */
+export async function rescheduleTimer(db: Db, command: TimerCommand & { fireAt: string }): Promise<AccountEffects> {
+  return db.$transaction(async (tx) => {
+    const account = await lockAccount(tx, command.accountId);
+    const timer = await pendingTimer(tx, command.accountId, command.timerId);
+    const entry = { at: new Date().toISOString(), event: 'rescheduled', from: timer.fireAt.toISOString(), to: command.fireAt, reason: command.reason, byUserId: command.byUserId };
+    await tx.timer.update({ where: { id: timer.id }, data: { fireAt: new Date(command.fireAt), history: [...(timer.history as object[]), entry] } });
+    return { ...noChange(account.status), timersStarted: [{ id: timer.id, kind: timer.kind, fireAt: command.fireAt }] };
+  });
+}
+
+export async function cancelTimer(db: Db, command: TimerCommand): Promise<AccountEffects> {
+  return db.$transaction(async (tx) => {
+    const account = await lockAccount(tx, command.accountId);
+    const timer = await pendingTimer(tx, command.accountId, command.timerId);
+    const now = new Date();
+    const entry = { at: now.toISOString(), event: 'cancelled', reason: command.reason, byUserId: command.byUserId };
+    await tx.timer.update({ where: { id: timer.id }, data: { state: 'CANCELLED', settledAt: now, history: [...(timer.history as object[]), entry] } });
+    return { ...noChange(account.status), timersEnded: [timer.id] };
+  });
+}
+
+/** Completes a task and cancels its escalation timers. */
+export async function completeTask(db: Db, { accountId, taskId, byUserId }: { accountId: string; taskId: string; byUserId: string }): Promise<AccountEffects> {
+  return db.$transaction(async (tx) => {
+    const account = await lockAccount(tx, accountId);
+    const task = await tx.task.findUnique({ where: { id: taskId }, select: { accountId: true, state: true } });
+    if (!task || task.accountId !== accountId) throw conflict(`task ${taskId} is not a task of this account`);
+    if (task.state !== 'OPEN') throw conflict(`task ${taskId} is already ${task.state.toLowerCase()}`);
+    const now = new Date();
+    await tx.task.update({ where: { id: taskId }, data: { state: 'DONE', completedAt: now } });
+    const escalations = await tx.timer.findMany({ where: { taskId, state: 'PENDING' }, select: { id: true, history: true } });
+    for (const timer of escalations) {
+      const entry = { at: now.toISOString(), event: 'cancelled', reason: 'task completed', byUserId };
+      await tx.timer.update({ where: { id: timer.id }, data: { state: 'CANCELLED', settledAt: now, history: [...(timer.history as object[]), entry] } });
+    }
+    return { ...noChange(account.status), timersEnded: escalations.map((timer) => timer.id) };
+  });
+}
+
+/** Archives a junk record: it leaves lists, its timers and open tasks are cancelled, its history stays. */
+export async function archiveAccount(db: Db, { accountId, reason, byUserId }: { accountId: string; reason: string; byUserId: string }): Promise<AccountEffects> {
+  return db.$transaction(async (tx) => {
+    const account = await lockAccount(tx, accountId);
+    const now = new Date();
+    if (!account.archivedAt) await tx.account.update({ where: { id: accountId }, data: { archivedAt: now, archivedReason: reason } });
+    const timers = await tx.timer.findMany({ where: { accountId, state: 'PENDING' }, select: { id: true, history: true } });
+    for (const timer of timers) {
+      const entry = { at: now.toISOString(), event: 'cancelled', reason: `account archived: ${reason}`, byUserId };
+      await tx.timer.update({ where: { id: timer.id }, data: { state: 'CANCELLED', settledAt: now, history: [...(timer.history as object[]), entry] } });
+    }
+    await tx.task.updateMany({ where: { accountId, state: 'OPEN' }, data: { state: 'CANCELLED' } });
+    return { ...noChange(account.status), archived: true, timersEnded: timers.map((timer) => timer.id) };
+  });
+}

@@ -1,0 +1,117 @@
+import type { Prisma } from '../../src/generated/prisma/client';
+import type { Decision } from '../../src/rules/decision';
+import type { VersionedRule } from '../../src/rules/rule.schemas';
+import { addDuration } from '../../src/rules/due-date';
+import type { LockedAccount } from './account-row';
+import type { AccountEffects } from './account-effects';
+
+export interface DecisionCause {
+  activityId?: string;
+  timerId?: string;
+}
+
+type Tx = Prisma.TransactionClient;
+
+async function assigneeOf(tx: Tx, account: LockedAccount, assignTo: 'owner' | 'owner_manager'): Promise<string | null> {
+  if (!account.ownerId || assignTo === 'owner') return account.ownerId;
+  const owner = await tx.user.findUnique({ where: { id: account.ownerId }, select: { managerId: true } });
+  return owner?.managerId ?? account.ownerId;
+}
+
+/**
+ * Writes what the rules decided, inside the caller's transaction: status and its history,
+ * tasks (and the escalation timers of task_overdue rules), timers started and cancelled,
+ * notifications. Answers the effects in ids.
+ */
+export async function writeDecision(tx: Tx, account: LockedAccount, decision: Decision, cause: DecisionCause, rules: VersionedRule[], now: Date): Promise<AccountEffects> {
+  const previousStatus = account.status;
+  for (const change of decision.statusChanges) {
+    await tx.statusChange.create({
+      data: { accountId: account.id, fromStatus: change.from, toStatus: change.to, ...cause, ruleId: change.ruleId, ruleKey: change.ruleKey, ruleVersion: change.ruleVersion },
+    });
+  }
+  if (decision.finalStatus !== previousStatus) {
+    await tx.account.update({ where: { id: account.id }, data: { status: decision.finalStatus, ...(decision.finalStatus === 'CLIENT' ? { wasClient: true } : {}) } });
+  }
+
+  const timersEnded: string[] = [];
+  for (const cancel of decision.timerKindsToCancel) {
+    const pending = await tx.timer.findMany({ where: { accountId: account.id, kind: cancel.timerKind, state: 'PENDING' }, select: { id: true, history: true } });
+    for (const timer of pending) {
+      const entry = { at: now.toISOString(), event: 'cancelled', reason: `rule ${cancel.ruleKey} v${cancel.ruleVersion}`, ...cause };
+      await tx.timer.update({ where: { id: timer.id }, data: { state: 'CANCELLED', settledAt: now, history: [...(timer.history as object[]), entry] } });
+      timersEnded.push(timer.id);
+    }
+  }
+
+  const escalations = rules.filter((rule) => rule.enabled && rule.trigger.kind === 'task_overdue');
+  const taskIds: string[] = [];
+  const timersStarted: AccountEffects['timersStarted'] = [];
+  for (const planned of decision.tasks) {
+    const task = await tx.task.create({
+      data: {
+        accountId: account.id,
+        assigneeId: await assigneeOf(tx, account, planned.assignTo),
+        type: planned.type,
+        title: planned.title,
+        dueAt: planned.dueAt,
+        ...cause,
+        ruleId: planned.why.ruleId,
+        ruleKey: planned.why.ruleKey,
+        ruleVersion: planned.why.ruleVersion,
+        why: planned.why as unknown as Prisma.InputJsonValue,
+      },
+      select: { id: true, dueAt: true, type: true },
+    });
+    taskIds.push(task.id);
+    for (const rule of escalations) {
+      if (rule.trigger.kind !== 'task_overdue' || (rule.trigger.taskTypes && !rule.trigger.taskTypes.includes(planned.type))) continue;
+      const fireAt = addDuration(rule.trigger.after, task.dueAt, account.timeZone);
+      const why = { ruleId: rule.id, ruleKey: rule.key, ruleVersion: rule.version, trigger: `task still open ${rule.trigger.after} after its due time`, conditions: [], dueExplanation: `${rule.trigger.after} after ${task.dueAt.toISOString()}` };
+      const timer = await tx.timer.create({
+        data: { accountId: account.id, kind: 'task-overdue', fireAt, onFire: [], taskId: task.id, activityId: cause.activityId, ruleId: rule.id, ruleKey: rule.key, ruleVersion: rule.version, why },
+        select: { id: true, kind: true, fireAt: true },
+      });
+      timersStarted.push({ id: timer.id, kind: timer.kind, fireAt: timer.fireAt.toISOString() });
+    }
+  }
+
+  for (const planned of decision.timersToStart) {
+    const timer = await tx.timer.create({
+      data: {
+        accountId: account.id,
+        kind: planned.timerKind,
+        fireAt: planned.fireAt,
+        onFire: planned.onFire as unknown as Prisma.InputJsonValue,
+        activityId: cause.activityId,
+        ruleId: planned.why.ruleId,
+        ruleKey: planned.why.ruleKey,
+        ruleVersion: planned.why.ruleVersion,
+        why: planned.why as unknown as Prisma.InputJsonValue,
+      },
+      select: { id: true, kind: true, fireAt: true },
+    });
+    timersStarted.push({ id: timer.id, kind: timer.kind, fireAt: timer.fireAt.toISOString() });
+  }
+
+  const notificationIds: string[] = [];
+  for (const [index, notification] of decision.notifications.entries()) {
+    const recipientId = await assigneeOf(tx, account, notification.recipient);
+    if (!recipientId) continue;
+    const created = await tx.notification.upsert({
+      where: { dedupeKey: `${cause.activityId ?? cause.timerId}:${notification.why.ruleId}:${index}` },
+      create: {
+        recipientId,
+        accountId: account.id,
+        message: notification.message,
+        why: notification.why as unknown as Prisma.InputJsonValue,
+        dedupeKey: `${cause.activityId ?? cause.timerId}:${notification.why.ruleId}:${index}`,
+      },
+      update: {},
+      select: { id: true },
+    });
+    notificationIds.push(created.id);
+  }
+
+  return { status: decision.finalStatus, previousStatus, archived: false, taskIds, timersStarted, timersEnded, notificationIds };
+}

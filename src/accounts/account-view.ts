@@ -1,0 +1,63 @@
+import type { Account, Activity, Contact, StatusChange } from '../generated/prisma/client';
+import type { AccountFields } from './accounts.schemas';
+import type { AccountPageResponse, AccountResponse, AccountSummary, ContactResponse } from './account-views.schemas';
+
+type Page = AccountPageResponse;
+const iso = (date: Date) => date.toISOString();
+const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
+
+export function toAccountView(account: Account): AccountResponse {
+  return {
+    id: account.id,
+    name: account.name,
+    segment: account.segment,
+    status: account.status,
+    ownerId: account.ownerId,
+    timeZone: account.timeZone,
+    fields: (account.fields ?? {}) as AccountFields,
+    leadSource: account.leadSource,
+    archivedAt: isoOrNull(account.archivedAt),
+    archivedReason: account.archivedReason,
+    createdAt: iso(account.createdAt),
+    updatedAt: iso(account.updatedAt),
+  };
+}
+
+export const accountSummarySelect = {
+  id: true,
+  name: true,
+  segment: true,
+  status: true,
+  ownerId: true,
+  timeZone: true,
+  leadSource: true,
+  archivedAt: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+export function toAccountSummary(account: Pick<Account, keyof typeof accountSummarySelect>): AccountSummary {
+  return { ...account, archivedAt: isoOrNull(account.archivedAt), createdAt: iso(account.createdAt), updatedAt: iso(account.updatedAt) };
+}
+
+export function toContactView(contact: Contact): ContactResponse {
+  const { emailNormalized: _normalized, ...view } = contact;
+  return { ...view, createdAt: iso(contact.createdAt) };
+}
+
+export function toStatusChangeView(change: StatusChange): Page['statusHistory'][number] {
+  const { accountId: _account, ruleId: _rule, ...view } = change;
+  return { ...view, changedAt: iso(change.changedAt) };
+}
+
+export function toActivityView(activity: Activity): Page['activities'][number] {
+  return {
+    id: activity.id,
+    type: activity.type,
+    outcome: activity.outcome,
+    occurredAt: iso(activity.occurredAt),
+    notes: activity.notes,
+    nextStep: activity.nextStep,
+    loggedById: activity.loggedById,
+  };
+}

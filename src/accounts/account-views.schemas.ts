@@ -1,0 +1,106 @@
+import { TaskView, TimerView } from '../lifecycle/lifecycle.schemas';
+import { z } from 'zod';
+import { ActivityType, Outcome, Status } from '../rules/lifecycle';
+import { AccountFields } from './accounts.schemas';
+
+const Timestamp = z.iso.datetime();
+const Json = (description: string) => z.unknown().meta({ description });
+
+export const AccountResponse = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    segment: z.string().nullable(),
+    status: Status,
+    ownerId: z.uuid().nullable(),
+    timeZone: z.string(),
+    fields: AccountFields,
+    leadSource: z.string().nullable(),
+    archivedAt: Timestamp.nullable(),
+    archivedReason: z.string().nullable(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'Account' });
+export type AccountResponse = z.output<typeof AccountResponse>;
+
+export const AccountSummary = AccountResponse.pick({
+  id: true,
+  name: true,
+  segment: true,
+  status: true,
+  ownerId: true,
+  timeZone: true,
+  leadSource: true,
+  archivedAt: true,
+  createdAt: true,
+  updatedAt: true,
+}).meta({ id: 'AccountSummary' });
+export type AccountSummary = z.output<typeof AccountSummary>;
+
+export const AccountList = z
+  .object({
+    items: z.array(AccountSummary),
+    nextCursor: z.string().nullable().meta({ description: 'Pass it as cursor for the next page; null on the last page' }),
+  })
+  .meta({ id: 'AccountList' });
+export type AccountList = z.output<typeof AccountList>;
+
+export const ContactResponse = z
+  .object({
+    id: z.uuid(),
+    accountId: z.uuid(),
+    name: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    title: z.string().nullable(),
+    isPrimary: z.boolean(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'Contact' });
+export type ContactResponse = z.output<typeof ContactResponse>;
+
+export const CreatedAccountResponse = z
+  .object({ account: AccountResponse, contacts: z.array(ContactResponse) })
+  .meta({ id: 'CreatedAccount' });
+export type CreatedAccountResponse = z.output<typeof CreatedAccountResponse>;
+
+const RuleRef = { ruleKey: z.string().nullable(), ruleVersion: z.number().int().nullable() };
+
+export const StatusChangeResponse = z
+  .object({
+    id: z.uuid(),
+    fromStatus: Status.nullable(),
+    toStatus: Status,
+    activityId: z.uuid().nullable(),
+    timerId: z.uuid().nullable(),
+    ...RuleRef,
+    changedById: z.uuid().nullable(),
+    reason: z.string().nullable(),
+    changedAt: Timestamp,
+  })
+  .meta({ id: 'StatusChange', description: 'One status change and its cause: an activity, a timer (each with its rule) or a user (take, creation)' });
+
+export const AccountActivityResponse = z
+  .object({
+    id: z.uuid(),
+    type: ActivityType,
+    outcome: Outcome,
+    occurredAt: Timestamp,
+    notes: z.string().nullable(),
+    nextStep: Json('The next step planned with the activity, if any'),
+    loggedById: z.uuid(),
+  })
+  .meta({ id: 'AccountActivity' });
+
+export const AccountPageResponse = z
+  .object({
+    account: AccountResponse,
+    contacts: z.array(ContactResponse),
+    statusHistory: z.array(StatusChangeResponse).meta({ description: 'Oldest first' }),
+    openTasks: z.array(TaskView).meta({ description: 'Due first' }),
+    pendingTimers: z.array(TimerView).meta({ description: 'Firing first' }),
+    activities: z.array(AccountActivityResponse).meta({ description: 'Applied activities, newest first, at most 100' }),
+  })
+  .meta({ id: 'AccountPage' });
+export type AccountPageResponse = z.output<typeof AccountPageResponse>;

@@ -1,0 +1,34 @@
+import type { DbClient } from '../db/prisma';
+import { loadAccountForCaller, type AccountCaller } from './account-access';
+import type { AccountPageResponse } from './account-views.schemas';
+import { taskSelect, timerSelect, toTaskView, toTimerView } from '../lifecycle/lifecycle-views';
+import { toAccountView, toActivityView, toContactView, toStatusChangeView } from './account-view';
+
+const ACTIVITY_LIMIT = 100;
+
+/**
+ * The account's page: the account, its contacts, its whole status history (oldest first),
+ * open tasks (due first), pending timers (firing first) and the last applied activities.
+ */
+export async function getAccountPage(db: DbClient, caller: AccountCaller, accountId: string): Promise<AccountPageResponse> {
+  const account = await loadAccountForCaller(db, caller, accountId, { forWrite: false });
+  const [contacts, statusHistory, openTasks, pendingTimers, activities] = await Promise.all([
+    db.contact.findMany({ where: { accountId }, orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }] }),
+    db.statusChange.findMany({ where: { accountId }, orderBy: [{ changedAt: 'asc' }, { id: 'asc' }] }),
+    db.task.findMany({ where: { accountId, state: 'OPEN' }, select: taskSelect, orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }] }),
+    db.timer.findMany({ where: { accountId, state: 'PENDING' }, select: timerSelect, orderBy: [{ fireAt: 'asc' }, { createdAt: 'asc' }] }),
+    db.activity.findMany({
+      where: { accountId, state: 'APPLIED' },
+      orderBy: [{ occurredAt: 'desc' }, { createdAt: 'desc' }],
+      take: ACTIVITY_LIMIT,
+    }),
+  ]);
+  return {
+    account: toAccountView(account),
+    contacts: contacts.map(toContactView),
+    statusHistory: statusHistory.map(toStatusChangeView),
+    openTasks: openTasks.map(toTaskView),
+    pendingTimers: pendingTimers.map(toTimerView),
+    activities: activities.map(toActivityView),
+  };
+}

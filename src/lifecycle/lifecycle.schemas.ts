@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { ActivityType, Outcome, Status, TaskType } from '../rules/lifecycle';
+
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+const isoDate = z.iso.datetime({ offset: true });
+
+export const NextStepRequest = z
+  .strictObject({
+    type: TaskType,
+    dueAt: isoDate.refine((value) => Date.parse(value) > Date.now(), 'must be in the future'),
+    title: z.string().trim().min(1).max(200).optional(),
+  })
+  .meta({ id: 'NextStep' });
+
+export const LogActivityRequest = z
+  .strictObject({
+    type: ActivityType,
+    outcome: Outcome,
+    occurredAt: isoDate.refine((value) => Date.parse(value) <= Date.now() + FUTURE_TOLERANCE_MS, 'cannot be in the future').optional(),
+    notes: z.string().max(10_000).optional(),
+    nextStep: NextStepRequest.optional(),
+  })
+  .meta({ id: 'LogActivityRequest' });
+export type LogActivityRequest = z.output<typeof LogActivityRequest>;
+
+export const Why = z
+  .object({
+    ruleId: z.string(),
+    ruleKey: z.string(),
+    ruleVersion: z.number().int(),
+    trigger: z.string(),
+    conditions: z.array(z.string()),
+    dueExplanation: z.string().optional(),
+  })
+  .meta({ id: 'Why', description: 'Why it exists: the rule version, its trigger, the conditions that held and how its time was computed' });
+
+export const TaskView = z
+  .object({
+    id: z.uuid(),
+    accountId: z.uuid(),
+    assigneeId: z.uuid().nullable(),
+    type: z.string(),
+    title: z.string(),
+    dueAt: z.iso.datetime(),
+    state: z.enum(['OPEN', 'DONE', 'CANCELLED']),
+    completedAt: z.iso.datetime().nullable(),
+    createdBy: z.object({ activityId: z.uuid().nullable(), timerId: z.uuid().nullable(), ruleKey: z.string().nullable(), ruleVersion: z.number().int().nullable() }),
+    why: Why,
+  })
+  .meta({ id: 'Task' });
+export type TaskView = z.output<typeof TaskView>;
+
+export const TimerView = z
+  .object({
+    id: z.uuid(),
+    accountId: z.uuid(),
+    kind: z.string(),
+    fireAt: z.iso.datetime(),
+    state: z.enum(['PENDING', 'FIRED', 'CANCELLED']),
+    ruleKey: z.string().nullable(),
+    ruleVersion: z.number().int().nullable().meta({ description: 'The rule version that started it; a later edit of the rule does not change it' }),
+    why: Why,
+    history: z.array(z.record(z.string(), z.unknown())),
+  })
+  .meta({ id: 'Timer' });
+export type TimerView = z.output<typeof TimerView>;
+
+export const LogActivityResponse = z
+  .object({
+    activity: z.object({ id: z.uuid(), type: ActivityType, outcome: Outcome, occurredAt: z.iso.datetime(), notes: z.string().nullable() }),
+    previousStatus: Status,
+    status: Status,
+    tasksCreated: z.array(TaskView),
+    timersStarted: z.array(TimerView),
+    timersCancelled: z.array(TimerView),
+  })
+  .meta({ id: 'LogActivityResult' });
+
+export const TakeAccountResponse = z.object({ accountId: z.uuid(), status: Status, ownerId: z.uuid(), workflowId: z.string() }).meta({ id: 'TakeAccountResult' });
+
+export const RescheduleTimerRequest = z
+  .strictObject({
+    fireAt: isoDate.refine((value) => Date.parse(value) > Date.now(), 'must be in the future'),
+    reason: z.string().trim().min(1).max(500),
+  })
+  .meta({ id: 'RescheduleTimerRequest' });
+
+export const ReasonRequest = z.strictObject({ reason: z.string().trim().min(1).max(500) }).meta({ id: 'ReasonRequest' });
+
+export const AccountIdParams = z.strictObject({ id: z.uuid() });
+export const AccountTimerParams = z.strictObject({ id: z.uuid(), timerId: z.uuid() });
+export const TaskIdParams = z.strictObject({ id: z.uuid() });
+export { TaskType };

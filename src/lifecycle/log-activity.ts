@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { logActivityUpdate } from '../../workflows/account.messages';
+import { loadAccountForCaller } from '../accounts/account-access';
+import type { ApiDependencies, Caller } from '../api/route';
+import { AppError } from '../errors/app-error';
+import { updateAccountWorkflow } from './account-workflow-client';
+import type { LogActivityRequest } from './lifecycle.schemas';
+import { tasksByIds, timersByIds } from './lifecycle-views';
+
+/**
+ * Logs what happened with a client and answers what it changed. The activity is stored as
+ * PENDING (notes stay in PostgreSQL, out of the workflow's history); the account's workflow
+ * applies it through a Workflow Update. If the update fails, the pending row is removed.
+ */
+export async function logActivity({ db, temporal }: ApiDependencies, caller: Caller, accountId: string, request: LogActivityRequest) {
+  const account = await loadAccountForCaller(db, caller, accountId, { forWrite: true });
+  if (account.status === 'NEW') throw new AppError('CONFLICT', `Account ${accountId} is NEW: take it into work first (POST /api/v1/accounts/${accountId}/take)`);
+
+  const activity = await db.activity.create({
+    data: {
+      id: randomUUID(),
+      accountId,
+      type: request.type,
+      outcome: request.outcome,
+      occurredAt: request.occurredAt ? new Date(request.occurredAt) : new Date(),
+      notes: request.notes ?? null,
+      nextStep: request.nextStep ?? undefined,
+      loggedById: caller.id,
+    },
+  });
+  let effects;
+  try {
+    effects = await updateAccountWorkflow(temporal, accountId, logActivityUpdate, { activityId: activity.id });
+  } catch (error) {
+    await db.activity.deleteMany({ where: { id: activity.id, state: 'PENDING' } });
+    throw error;
+  }
+  const [tasksCreated, timersStarted, timersCancelled] = await Promise.all([
+    tasksByIds(db, effects.taskIds),
+    timersByIds(db, effects.timersStarted.map((timer) => timer.id)),
+    timersByIds(db, effects.timersEnded),
+  ]);
+  return {
+    activity: { id: activity.id, type: activity.type, outcome: activity.outcome, occurredAt: activity.occurredAt.toISOString(), notes: activity.notes },
+    previousStatus: effects.previousStatus,
+    status: effects.status,
+    tasksCreated,
+    timersStarted,
+    timersCancelled,
+  };
+}

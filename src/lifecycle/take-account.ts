@@ -1,0 +1,25 @@
+import { accountWorkflow } from '../../workflows/account.workflow';
+import { accountWorkflowId } from '../../workflows/account.messages';
+import { loadAccountForCaller, isInPool } from '../accounts/account-access';
+import type { ApiDependencies, Caller } from '../api/route';
+import { AppError } from '../errors/app-error';
+
+/**
+ * NEW to POTENTIAL, owner becomes the caller: the one status change made by hand. The account's
+ * workflow starts before the transaction commits, so a refusal from Temporal changes nothing.
+ */
+export async function takeAccount({ db, temporal }: ApiDependencies, caller: Caller, accountId: string) {
+  const account = await loadAccountForCaller(db, caller, accountId, { forWrite: false });
+  if (!isInPool(account)) {
+    throw new AppError('CONFLICT', `Account ${accountId} is ${account.archivedAt ? 'archived' : `${account.status}${account.ownerId ? ', owned' : ''}`}: only an unowned NEW account can be taken into work`);
+  }
+  return db.$transaction(async (tx) => {
+    // Conditional, so of two managers taking the same account at once only one wins.
+    const { count } = await tx.account.updateMany({ where: { id: accountId, status: 'NEW', ownerId: null, archivedAt: null }, data: { status: 'POTENTIAL', ownerId: caller.id } });
+    if (!count) throw new AppError('CONFLICT', `Account ${accountId} was just taken by someone else`);
+    await tx.statusChange.create({ data: { accountId, fromStatus: 'NEW', toStatus: 'POTENTIAL', changedById: caller.id, reason: 'taken into work' } });
+    const workflowId = accountWorkflowId(accountId);
+    await temporal.client.workflow.start(accountWorkflow, { workflowId, taskQueue: temporal.taskQueue, args: [{ accountId }], workflowIdConflictPolicy: 'USE_EXISTING' });
+    return { accountId, status: 'POTENTIAL' as const, ownerId: caller.id, workflowId };
+  });
+}

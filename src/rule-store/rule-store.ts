@@ -1,0 +1,35 @@
+import type { DbClient } from '../db/prisma';
+import { BusinessCalendar, defaultBusinessCalendar } from '../rules/business-calendar';
+import { defaultRules } from '../rules/default-rules';
+import { RuleDefinition, type VersionedRule } from '../rules/rule.schemas';
+
+type RuleRow = { id: string; version: number; definition: unknown };
+
+const toVersionedRule = (row: RuleRow): VersionedRule => ({ ...RuleDefinition.parse(row.definition), id: row.id, version: row.version });
+
+/** The current version of every rule; evaluation skips disabled ones. */
+export async function loadCurrentRules(db: DbClient): Promise<VersionedRule[]> {
+  const rows = await db.rule.findMany({ where: { isCurrent: true }, select: { id: true, version: true, definition: true }, orderBy: { key: 'asc' } });
+  return rows.map(toVersionedRule);
+}
+
+/** One exact version: a timer keeps the version of the rule that started it. */
+export async function loadRuleVersion(db: DbClient, ruleId: string): Promise<VersionedRule | undefined> {
+  const row = await db.rule.findUnique({ where: { id: ruleId }, select: { id: true, version: true, definition: true } });
+  return row ? toVersionedRule(row) : undefined;
+}
+
+export async function loadBusinessCalendar(db: DbClient): Promise<BusinessCalendar> {
+  const row = await db.businessCalendar.findUnique({ where: { id: 'default' }, select: { weekendDays: true, holidays: true } });
+  return row ? BusinessCalendar.parse(row) : defaultBusinessCalendar;
+}
+
+/** Installs the default rule set on a database that has no rules yet (first start). */
+export async function installDefaultRules(db: DbClient): Promise<number> {
+  if (await db.rule.count()) return 0;
+  const { count } = await db.rule.createMany({
+    data: defaultRules.map((definition) => ({ key: definition.key, version: 1, definition, isCurrent: true })),
+    skipDuplicates: true,
+  });
+  return count;
+}

@@ -1,0 +1,76 @@
+import { allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { AccountActivities } from '../activities/account/account-effects';
+import type { AccountEffects, PendingTimer } from '../activities/account/account-effects';
+import {
+  archiveAccountUpdate,
+  cancelTimerUpdate,
+  completeTaskUpdate,
+  logActivityUpdate,
+  pendingTimersQuery,
+  rescheduleTimerUpdate,
+} from './account.messages';
+import { createSerializer } from './serialize';
+
+const activities = proxyActivities<AccountActivities>({
+  startToCloseTimeout: '30 seconds',
+  // A decision already taken must reach PostgreSQL: retry until it lands.
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: ['NOT_FOUND', 'CONFLICT', 'RULE_VIOLATION'] },
+});
+
+export interface AccountWorkflowInput {
+  accountId: string;
+  /** Carried over by continue-as-new; absent on a first start, when they are read from PostgreSQL. */
+  timers?: PendingTimer[];
+}
+
+/** One per account in work: owns its status machine and its timers, holds ids and times only. */
+export async function accountWorkflow({ accountId, timers: carried }: AccountWorkflowInput): Promise<void> {
+  const timers = new Map<string, PendingTimer>();
+  let archived = false;
+  let wake = false;
+  const serialized = createSerializer();
+
+  const apply = (effects: AccountEffects): AccountEffects => {
+    for (const id of effects.timersEnded) timers.delete(id);
+    for (const timer of effects.timersStarted) timers.set(timer.id, timer);
+    if (effects.archived) archived = true;
+    upsertSearchAttributes({ CrmAccountStatus: [effects.status] });
+    wake = true;
+    return effects;
+  };
+  // Refused before it is recorded in history: an archived account takes no more changes.
+  const rejectIfArchived = (_input: object) => {
+    if (archived) throw new Error('The account is archived');
+  };
+
+  setHandler(logActivityUpdate, (input) => serialized(async () => apply(await activities.applyLoggedActivity({ accountId, ...input }))), { validator: rejectIfArchived });
+  setHandler(rescheduleTimerUpdate, (input) => serialized(async () => apply(await activities.rescheduleTimer({ accountId, ...input }))), { validator: rejectIfArchived });
+  setHandler(cancelTimerUpdate, (input) => serialized(async () => apply(await activities.cancelTimer({ accountId, ...input }))), { validator: rejectIfArchived });
+  setHandler(completeTaskUpdate, (input) => serialized(async () => apply(await activities.completeTask({ accountId, ...input }))), { validator: rejectIfArchived });
+  setHandler(archiveAccountUpdate, (input) => serialized(async () => apply(await activities.archiveAccount({ accountId, ...input }))), { validator: rejectIfArchived });
+  setHandler(pendingTimersQuery, () => [...timers.values()].sort((a, b) => a.fireAt.localeCompare(b.fireAt)));
+
+  for (const timer of carried ?? (await activities.loadPendingTimers({ accountId }))) timers.set(timer.id, timer);
+
+  while (!archived) {
+    const next = [...timers.values()].sort((a, b) => a.fireAt.localeCompare(b.fireAt))[0];
+    const waitMs = next ? Date.parse(next.fireAt) - Date.now() : undefined;
+    if (waitMs === undefined || waitMs > 0) {
+      wake = false;
+      const woken = () => wake || archived || workflowInfo().continueAsNewSuggested;
+      if (waitMs === undefined) await condition(woken);
+      else await condition(woken, waitMs, { summary: `${next!.kind} timer ${next!.id} fires at ${next!.fireAt}` });
+    }
+    const due = [...timers.values()].filter((timer) => Date.parse(timer.fireAt) <= Date.now());
+    for (const timer of due) {
+      await serialized(async () => {
+        if (timers.has(timer.id)) apply(await activities.fireTimer({ accountId, timerId: timer.id }));
+      });
+    }
+    if (workflowInfo().continueAsNewSuggested && !archived) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof accountWorkflow>({ accountId, timers: [...timers.values()] });
+    }
+  }
+  await condition(allHandlersFinished);
+}
