@@ -21,10 +21,13 @@ export interface AccountWorkflowInput {
   accountId: string;
   /** Carried over by continue-as-new; absent on a first start, when they are read from PostgreSQL. */
   timers?: PendingTimer[];
+  /** Continue as new past this many history events (tests); otherwise when Temporal suggests it. */
+  continueAsNewAfterEvents?: number;
 }
 
 /** One per account in work: owns its status machine and its timers, holds ids and times only. */
-export async function accountWorkflow({ accountId, timers: carried }: AccountWorkflowInput): Promise<void> {
+export async function accountWorkflow({ accountId, timers: carried, continueAsNewAfterEvents }: AccountWorkflowInput): Promise<void> {
+  const historyIsLong = () => workflowInfo().continueAsNewSuggested || (continueAsNewAfterEvents !== undefined && workflowInfo().historyLength >= continueAsNewAfterEvents);
   const timers = new Map<string, PendingTimer>();
   let archived = false;
   let wake = false;
@@ -57,7 +60,7 @@ export async function accountWorkflow({ accountId, timers: carried }: AccountWor
     const waitMs = next ? Date.parse(next.fireAt) - Date.now() : undefined;
     if (waitMs === undefined || waitMs > 0) {
       wake = false;
-      const woken = () => wake || archived || workflowInfo().continueAsNewSuggested;
+      const woken = () => wake || archived || historyIsLong();
       if (waitMs === undefined) await condition(woken);
       else await condition(woken, waitMs, { summary: `${next!.kind} timer ${next!.id} fires at ${next!.fireAt}` });
     }
@@ -67,9 +70,9 @@ export async function accountWorkflow({ accountId, timers: carried }: AccountWor
         if (timers.has(timer.id)) apply(await activities.fireTimer({ accountId, timerId: timer.id }));
       });
     }
-    if (workflowInfo().continueAsNewSuggested && !archived) {
+    if (historyIsLong() && !archived) {
       await condition(allHandlersFinished);
-      await continueAsNew<typeof accountWorkflow>({ accountId, timers: [...timers.values()] });
+      await continueAsNew<typeof accountWorkflow>({ accountId, timers: [...timers.values()], continueAsNewAfterEvents });
     }
   }
   await condition(allHandlersFinished);

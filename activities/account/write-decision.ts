@@ -103,6 +103,7 @@ export async function writeDecision(tx: Tx, account: LockedAccount, decision: De
       create: {
         recipientId,
         accountId: account.id,
+        taskId: notification.taskId ?? null,
         message: notification.message,
         why: notification.why as unknown as Prisma.InputJsonValue,
         dedupeKey: `${cause.activityId ?? cause.timerId}:${notification.why.ruleId}:${index}`,

@@ -24,22 +24,25 @@ export interface TestWorker {
 }
 
 /** A real worker on a task queue of its own, against the run's Temporal server. */
-export async function startTestWorker(dependencies: ActivityDependencies): Promise<TestWorker> {
+export async function startTestWorker(dependencies: ActivityDependencies, taskQueue = `test-${randomUUID()}`): Promise<TestWorker> {
   const address = testService('temporalAddress');
-  const taskQueue = `test-${randomUUID()}`;
   const nativeConnection = await NativeConnection.connect({ address });
   const worker = await createCrmWorker({ connection: nativeConnection, namespace: 'default', taskQueue, dependencies, workflowBundle: await workflowBundle() });
   const running = worker.run();
   const connection = await Connection.connect({ address });
+  let stopped: Promise<void> | undefined;
   return {
     client: new Client({ connection, namespace: 'default' }),
     taskQueue,
     worker,
-    async stop() {
-      worker.shutdown();
-      await running;
-      await nativeConnection.close();
-      await connection.close();
+    stop() {
+      stopped ??= (async () => {
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+        await running;
+        await nativeConnection.close();
+        await connection.close();
+      })();
+      return stopped;
     },
   };
 }

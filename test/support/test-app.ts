@@ -1,3 +1,4 @@
+import { Client, Connection } from '@temporalio/client';
 import type { Express } from 'express';
 import supertest from 'supertest';
 import { createApp } from '../../src/api/app';
@@ -18,6 +19,8 @@ export interface TestApp {
   database: TestDatabase;
   temporal: TestWorker;
   mailer: Mailer;
+  /** Stops the worker (pending timers stay in Temporal) and starts a new one on the same task queue. */
+  restartWorker(): Promise<void>;
   /** Creates a user straight in the database and answers their API key. */
   userWithKey(role: Role, email?: string): Promise<{ id: string; key: string }>;
   close(): Promise<void>;
@@ -28,16 +31,26 @@ export async function startTestApp(): Promise<TestApp> {
   const database = await createTestDatabase();
   await installDefaultRules(database.db);
   const mailer = createMailer(testService('smtpUrl'), 'CRM test <crm@test>');
-  const temporal = await startTestWorker({ db: database.db, mailer, publicUrl: TEST_PUBLIC_URL });
+  const dependencies = { db: database.db, mailer, publicUrl: TEST_PUBLIC_URL };
+  let temporal = await startTestWorker(dependencies);
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
-  const app = createApp({ db: database.db, temporal: { client: temporal.client, taskQueue: temporal.taskQueue }, logger }, { publicUrl: TEST_PUBLIC_URL });
+  // The app's own connection, as in production: it outlives worker restarts.
+  const apiConnection = await Connection.connect({ address: testService('temporalAddress') });
+  const apiClient = new Client({ connection: apiConnection, namespace: 'default' });
+  const app = createApp({ db: database.db, temporal: { client: apiClient, taskQueue: temporal.taskQueue }, logger }, { publicUrl: TEST_PUBLIC_URL });
   let users = 0;
   return {
     app,
     request: supertest(app),
     database,
-    temporal,
+    get temporal() {
+      return temporal;
+    },
     mailer,
+    async restartWorker() {
+      await temporal.stop();
+      temporal = await startTestWorker(dependencies, temporal.taskQueue);
+    },
     async userWithKey(role, email) {
       const key = generateApiKey();
       const user = await database.db.user.create({
@@ -48,6 +61,7 @@ export async function startTestApp(): Promise<TestApp> {
     },
     async close() {
       await temporal.stop();
+      await apiConnection.close();
       mailer.close();
       await database.drop();
     },

@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { welcomeUserWorkflow } from '../../workflows/welcome-user.workflow';
 import { createMailer, type Mailer } from '../../src/mail/mailer';
+import { recordHistory } from '../support/histories';
 import { receivedMail, waitForMail } from '../support/mailbox';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startTestWorker, type TestWorker } from '../support/temporal-worker';
@@ -42,9 +40,7 @@ test('when the welcome workflow runs then one e-mail is delivered over SMTP and 
   const historyJson = JSON.stringify(history);
   expect(historyJson).not.toContain(user.email);
   expect(historyJson).not.toContain(Buffer.from(user.email).toString('base64'));
-  if (process.env.RECORD_HISTORIES) {
-    fs.writeFileSync(path.join(__dirname, '..', 'histories', 'welcome-user.json'), historyToJSON(history));
-  }
+  await recordHistory(temporal.client.workflow.getHandle(workflowId), 'welcome-user');
 });
 
 test('when the workflow runs again for the same user then no second e-mail is sent', async () => {

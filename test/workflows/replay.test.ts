@@ -2,15 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
+import { historiesDir } from '../support/histories';
 import { workflowBundle } from '../support/temporal-worker';
 
-// Histories recorded from real runs (RECORD_HISTORIES=1 npm test -- welcome-user.workflow).
-// Replaying them fails with a DeterminismViolationError when a change to the workflow code
-// would break executions already running in production.
-const historiesDir = path.join(__dirname, '..', 'histories');
+// Histories recorded from real runs against the dev server (RECORD_HISTORIES=1 npx jest
+// test/lifecycle test/workflows). Replaying them fails with a DeterminismViolationError when a
+// change to the workflow code would break executions already running in production.
 const readHistory = (file: string) => JSON.parse(fs.readFileSync(path.join(historiesDir, file), 'utf8'));
+const histories = fs.readdirSync(historiesDir).filter((file) => file.endsWith('.json'));
 
-test.each(['welcome-user.json'])('when the recorded history %s is replayed then the current workflow code reproduces it', async (file) => {
+test('when the repository is checked out then recorded histories of every workflow are there', () => {
+  expect(histories).toEqual(expect.arrayContaining(['welcome-user.json', 'account-new-to-client.json', 'account-refusal-timer-fired.json', 'account-archived.json']));
+});
+
+test.each(histories)('when the recorded history %s is replayed then the current workflow code reproduces it', async (file) => {
   await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, readHistory(file), `replay-${file}`)).resolves.toBeUndefined();
 });
 
