@@ -5,7 +5,17 @@ import { RuleDefinition, type VersionedRule } from '../rules/rule.schemas';
 
 type RuleRow = { id: string; version: number; definition: unknown };
 
-const toVersionedRule = (row: RuleRow): VersionedRule => ({ ...RuleDefinition.parse(row.definition), id: row.id, version: row.version });
+// A rule version never changes once written, so its parsed form can be kept by id.
+const parsedVersions = new Map<string, VersionedRule>();
+
+function toVersionedRule(row: RuleRow): VersionedRule {
+  let rule = parsedVersions.get(row.id);
+  if (!rule) {
+    rule = { ...RuleDefinition.parse(row.definition), id: row.id, version: row.version };
+    parsedVersions.set(row.id, rule);
+  }
+  return rule;
+}
 
 /** The current version of every rule; evaluation skips disabled ones. */
 export async function loadCurrentRules(db: DbClient): Promise<VersionedRule[]> {

@@ -1,8 +1,9 @@
 import type { RouteDefinition } from '../route';
 import { accountRoutes } from './accounts.routes';
 import { lifecycleRoutes } from './lifecycle.routes';
+import { notificationRoutes } from './notifications.routes';
 import { taskRoutes } from './tasks.routes';
 import { userRoutes } from './users.routes';
 
 /** Every route under /api/v1: the API, its OpenAPI document and the access tests read this list. */
-export const apiRoutes: readonly RouteDefinition[] = [...userRoutes, ...accountRoutes, ...lifecycleRoutes, ...taskRoutes];
+export const apiRoutes: readonly RouteDefinition[] = [...userRoutes, ...accountRoutes, ...lifecycleRoutes, ...taskRoutes, ...notificationRoutes];
