@@ -16,7 +16,11 @@ export async function fireTimer(db: Db, { accountId, timerId }: { accountId: str
     const account = await lockAccount(tx, accountId);
     const timer = await tx.timer.findUnique({ where: { id: timerId } });
     const settled = { status: account.status, previousStatus: account.status, archived: false, taskIds: [], timersStarted: [], notificationIds: [] };
-    if (!timer || timer.state !== 'PENDING') return { ...settled, timersEnded: [timerId] };
+    if (!timer || timer.state !== 'PENDING') {
+      // A retry after the commit: hand back what still has to be e-mailed.
+      const unsent = await tx.notification.findMany({ where: { dedupeKey: { startsWith: `${timerId}:` }, emailedAt: null }, select: { id: true } });
+      return { ...settled, timersEnded: [timerId], notificationIds: unsent.map((notification) => notification.id) };
+    }
 
     const now = new Date();
     const [rules, calendar] = await Promise.all([loadCurrentRules(tx), loadBusinessCalendar(tx)]);

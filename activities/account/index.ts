@@ -1,13 +1,20 @@
 import type { ActivityDependencies } from '../dependencies';
 import { applyLoggedActivity } from './apply-logged-activity';
+import { deliverNotifications } from './deliver-notifications';
 import { fireTimer } from './fire-timer';
 import { archiveAccount, cancelTimer, completeTask, rescheduleTimer } from './timer-commands';
-import type { PendingTimer } from './account-effects';
+import type { AccountEffects, PendingTimer } from './account-effects';
 
-export function createAccountActivities({ db }: ActivityDependencies) {
+export function createAccountActivities({ db, mailer, publicUrl }: ActivityDependencies) {
+  /** Runs a transaction step, then e-mails the notifications it made (again, on a retry). */
+  const thenNotify = async (effects: Promise<AccountEffects>) => {
+    const done = await effects;
+    await deliverNotifications(db, mailer, publicUrl, done.notificationIds);
+    return done;
+  };
   return {
-    applyLoggedActivity: (input: { accountId: string; activityId: string }) => applyLoggedActivity(db, input),
-    fireTimer: (input: { accountId: string; timerId: string }) => fireTimer(db, input),
+    applyLoggedActivity: (input: { accountId: string; activityId: string }) => thenNotify(applyLoggedActivity(db, input)),
+    fireTimer: (input: { accountId: string; timerId: string }) => thenNotify(fireTimer(db, input)),
     rescheduleTimer: (input: { accountId: string; timerId: string; fireAt: string; reason: string; byUserId: string }) => rescheduleTimer(db, input),
     cancelTimer: (input: { accountId: string; timerId: string; reason: string; byUserId: string }) => cancelTimer(db, input),
     completeTask: (input: { accountId: string; taskId: string; byUserId: string }) => completeTask(db, input),

@@ -1,6 +1,7 @@
 import { accountWorkflow } from '../../workflows/account.workflow';
 import { accountWorkflowId, pendingTimersQuery } from '../../workflows/account.messages';
 import { eventually } from '../support/eventually';
+import { waitForMail } from '../support/mailbox';
 import { publishRuleVersion, shortenRecontact } from '../support/rule-versions';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -100,6 +101,10 @@ test('when a task is still open after its due time then the owner’s manager is
   });
   expect(notification).toMatchObject({ recipientId: boss.id, taskId: forgotten.id });
   expect((notification.why as { ruleKey: string }).ruleKey).toBe('escalate-overdue-task');
+  const bossEmail = (await t.database.db.user.findUniqueOrThrow({ where: { id: boss.id } })).email;
+  const [mail] = await waitForMail((received) => received.to.includes(bossEmail));
+  expect(mail.messageId).toBe(`<notification-${notification.id}@crm.test>`);
+  expect(mail.text).toContain('escalate-overdue-task');
   const inbox = await t.request.get('/api/v1/notifications').set({ Authorization: `Bearer ${boss.key}` });
   expect(inbox.body.items).toEqual([expect.objectContaining({ id: notification.id, taskId: forgotten.id })]);
   const escalationOfDone = await t.database.db.timer.findFirstOrThrow({ where: { taskId: done.id } });
