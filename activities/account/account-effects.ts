@@ -20,6 +20,8 @@ export interface AccountEffects {
   timersStarted: PendingTimer[];
   timersEnded: string[];
   notificationIds: string[];
+  /** OutboundEmail rows to deliver after the commit. Absent in results stored before e-mails existed. */
+  emailIds: string[];
 }
 
 export type AccountActivities = ReturnType<typeof createAccountActivities>;

@@ -19,7 +19,11 @@ export async function applyLoggedActivity(db: Db, { accountId, activityId }: { a
     const account = await lockAccount(tx, accountId);
     const activity = await tx.activity.findUnique({ where: { id: activityId } });
     if (!activity || activity.accountId !== accountId) throw ApplicationFailure.nonRetryable(`activity ${activityId} not found`, 'NOT_FOUND');
-    if (activity.state === 'APPLIED') return activity.result as unknown as AccountEffects;
+    // A retry answers the stored result; one stored before e-mails existed has no emailIds.
+    if (activity.state === 'APPLIED') {
+      const stored = activity.result as unknown as AccountEffects;
+      return { ...stored, emailIds: stored.emailIds ?? [] };
+    }
 
     const now = new Date();
     const [rules, calendar] = await Promise.all([loadCurrentRules(tx), loadBusinessCalendar(tx)]);

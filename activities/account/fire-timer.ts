@@ -15,11 +15,12 @@ export async function fireTimer(db: Db, { accountId, timerId }: { accountId: str
   return db.$transaction(async (tx) => {
     const account = await lockAccount(tx, accountId);
     const timer = await tx.timer.findUnique({ where: { id: timerId } });
-    const settled = { status: account.status, previousStatus: account.status, archived: false, taskIds: [], timersStarted: [], notificationIds: [] };
+    const settled = { status: account.status, previousStatus: account.status, archived: false, taskIds: [], timersStarted: [] };
     if (!timer || timer.state !== 'PENDING') {
       // A retry after the commit: hand back what still has to be e-mailed.
       const unsent = await tx.notification.findMany({ where: { dedupeKey: { startsWith: `${timerId}:` }, emailedAt: null }, select: { id: true } });
-      return { ...settled, timersEnded: [timerId], notificationIds: unsent.map((notification) => notification.id) };
+      const undelivered = await tx.outboundEmail.findMany({ where: { dedupeKey: { startsWith: `${timerId}:` }, sentAt: null, skippedReason: null }, select: { id: true } });
+      return { ...settled, timersEnded: [timerId], notificationIds: unsent.map((row) => row.id), emailIds: undelivered.map((row) => row.id) };
     }
 
     const now = new Date();

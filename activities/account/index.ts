@@ -1,15 +1,20 @@
 import type { ActivityDependencies } from '../dependencies';
 import { applyLoggedActivity } from './apply-logged-activity';
+import { deliverEmails } from './deliver-emails';
 import { deliverNotifications } from './deliver-notifications';
 import { fireTimer } from './fire-timer';
 import { archiveAccount, cancelTimer, completeTask, rescheduleTimer } from './timer-commands';
 import type { AccountEffects, PendingTimer } from './account-effects';
 
 export function createAccountActivities({ db, mailer, publicUrl }: ActivityDependencies) {
-  /** Runs a transaction step, then e-mails the notifications it made (again, on a retry). */
+  /**
+   * Runs a transaction step, then e-mails the notifications and sends the rule e-mails it made
+   * (again, on a retry: only what is not marked sent yet).
+   */
   const thenNotify = async (effects: Promise<AccountEffects>) => {
     const done = await effects;
     await deliverNotifications(db, mailer, publicUrl, done.notificationIds);
+    await deliverEmails(db, mailer, publicUrl, done.emailIds ?? []);
     return done;
   };
   return {

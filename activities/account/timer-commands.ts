@@ -5,7 +5,7 @@ import type { AccountEffects } from './account-effects';
 type TimerCommand = { accountId: string; timerId: string; reason: string; byUserId: string };
 
 function noChange(status: AccountEffects['status']): AccountEffects {
-  return { status, previousStatus: status, archived: false, taskIds: [], timersStarted: [], timersEnded: [], notificationIds: [] };
+  return { status, previousStatus: status, archived: false, taskIds: [], timersStarted: [], timersEnded: [], notificationIds: [], emailIds: [] };
 }
 
 async function pendingTimer(db: Parameters<Parameters<Db['$transaction']>[0]>[0], accountId: string, timerId: string) {

@@ -4,6 +4,7 @@ import type { VersionedRule } from '../../src/rules/rule.schemas';
 import { addDuration } from '../../src/rules/due-date';
 import type { LockedAccount } from './account-row';
 import type { AccountEffects } from './account-effects';
+import { writePlannedEmails } from './write-emails';
 
 export interface DecisionCause {
   activityId?: string;
@@ -21,7 +22,7 @@ async function assigneeOf(tx: Tx, account: LockedAccount, assignTo: 'owner' | 'o
 /**
  * Writes what the rules decided, inside the caller's transaction: status and its history,
  * tasks (and the escalation timers of task_overdue rules), timers started and cancelled,
- * notifications. Answers the effects in ids.
+ * e-mails and notifications. Answers the effects in ids.
  */
 export async function writeDecision(tx: Tx, account: LockedAccount, decision: Decision, cause: DecisionCause, rules: VersionedRule[], now: Date): Promise<AccountEffects> {
   const previousStatus = account.status;
@@ -94,6 +95,8 @@ export async function writeDecision(tx: Tx, account: LockedAccount, decision: De
     timersStarted.push({ id: timer.id, kind: timer.kind, fireAt: timer.fireAt.toISOString() });
   }
 
+  const emailIds = await writePlannedEmails(tx, account.id, decision.emails, cause);
+
   const notificationIds: string[] = [];
   for (const [index, notification] of decision.notifications.entries()) {
     const recipientId = await assigneeOf(tx, account, notification.recipient);
@@ -114,5 +117,5 @@ export async function writeDecision(tx: Tx, account: LockedAccount, decision: De
     notificationIds.push(created.id);
   }
 
-  return { status: decision.finalStatus, previousStatus, archived: false, taskIds, timersStarted, timersEnded, notificationIds };
+  return { status: decision.finalStatus, previousStatus, archived: false, taskIds, timersStarted, timersEnded, emailIds, notificationIds };
 }
