@@ -17,8 +17,19 @@ const RULE_SET_LOCK = 4242002;
 
 const lockRuleSet = (tx: DbClient) => tx.$executeRaw`SELECT pg_advisory_xact_lock(CAST(${RULE_SET_LOCK} AS bigint))`;
 
+/** send_email actions must name templates that exist, or every e-mail they plan would be skipped. */
+async function missingTemplates(tx: DbClient, definition: RuleDefinition) {
+  const wanted = definition.actions.flatMap((action, index) => (action.kind === 'send_email' ? [{ key: action.templateKey, index }] : []));
+  if (!wanted.length) return [];
+  const found = await tx.emailTemplate.findMany({ where: { key: { in: wanted.map((want) => want.key) } }, select: { key: true } });
+  const known = new Set(found.map((template) => template.key));
+  return wanted
+    .filter((want) => !known.has(want.key))
+    .map((want) => ({ path: `body.actions.${want.index}.templateKey`, message: `no e-mail template ${want.key} (create it with POST /api/v1/templates)` }));
+}
+
 async function assertValidRuleSet(tx: DbClient, definition: RuleDefinition) {
-  const problems = ruleSetProblems(await loadCurrentRules(tx), definition);
+  const problems = [...ruleSetProblems(await loadCurrentRules(tx), definition), ...(await missingTemplates(tx, definition))];
   if (problems.length) throw new AppError('RULE_VIOLATION', `The rule set would be invalid with rule ${definition.key}: ${problems.map((problem) => problem.message).join('; ')}`, problems);
 }
 

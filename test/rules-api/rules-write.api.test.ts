@@ -80,3 +80,16 @@ test.each(['manager', 'marketer'] as const)('when a %s tries to write a rule the
   expect((await t.request.put('/api/v1/calendar').set(as(user)).send({ weekendDays: [7], holidays: [] })).status).toBe(403);
   expect(await ruleRowCounts(t)).toEqual(before);
 });
+
+test('when a rule would send a template that does not exist then 422 names the action, and it saves once the template exists', async () => {
+  const rule = newRule('thank-you-mail', { actions: [{ kind: 'send_email', templateKey: 'thank-you', to: 'primary_contact' }] });
+  const before = await ruleRowCounts(t);
+  const refused = await post(rule);
+  expect(refused.status).toBe(422);
+  expect(paths(refused.body)).toContain('body.actions.0.templateKey');
+  expect(await ruleRowCounts(t)).toEqual(before);
+
+  const template = await t.request.post('/api/v1/templates').set(as(admin)).send({ key: 'thank-you', name: 'Thank you', subject: 'Thank you, {{contact.name}}', text: 'Thanks from {{owner.name}}' });
+  expect(template.status).toBe(201);
+  expect((await post(rule)).status).toBe(201);
+});
