@@ -5,7 +5,7 @@ import swaggerUi from 'swagger-ui-express';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { healthRoutes } from './health.routes';
 import { createHttpMetrics } from './metrics';
-import { mountRoutes } from './mount-routes';
+import { mountRoutes, routeBodyParsers } from './mount-routes';
 import { buildOpenApiDocument } from './openapi';
 import type { ApiDependencies } from './route';
 import { apiRoutes } from './routes';
@@ -32,6 +32,7 @@ export function createApp(deps: ApiDependencies, options: { publicUrl: string })
     }),
   );
   app.use(metrics.middleware);
+  app.use(routeBodyParsers(apiRoutes));
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
 
   app.use(healthRoutes(deps, metrics));

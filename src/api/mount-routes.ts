@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import express, { Router, type Request } from 'express';
 import { AppError } from '../errors/app-error';
 import { authenticate } from './authenticate';
 import type { ApiDependencies, RouteDefinition } from './route';
@@ -13,13 +13,36 @@ export function mountRoutes(routes: readonly RouteDefinition[], deps: ApiDepende
       if (route.roles !== 'any' && !route.roles.includes(caller.role)) {
         throw new AppError('FORBIDDEN', `The role "${caller.role}" may not ${route.method.toUpperCase()} /api/v1${route.path} (allowed: ${route.roles.join(', ')})`);
       }
-      const body = route.body ? parseRequestPart(route.body, jsonBody(req), 'body') : undefined;
+      const body = route.body ? parseRequestPart(route.body, requestBody(route, req), 'body') : undefined;
       const params = route.params ? parseRequestPart(route.params, req.params, 'path') : undefined;
       const query = route.query ? parseRequestPart(route.query, req.query, 'query') : undefined;
       const result = await route.handler({ body, params, query, caller, deps, req, res });
       if (route.response.status === 204) res.status(204).end();
       else res.status(route.response.status).json(result);
     });
+  }
+  return router;
+}
+
+function requestBody(route: RouteDefinition, req: Request): unknown {
+  if (!route.csvBody) return jsonBody(req);
+  if (req.is('text/csv')) return route.csvBody.toBody(typeof req.body === 'string' ? req.body : '');
+  if (!req.is('application/json')) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The request body must be JSON ("Content-Type: application/json") or CSV ("Content-Type: text/csv")');
+  }
+  return req.body;
+}
+
+/**
+ * Parsers for the routes that take larger or CSV bodies, mounted before the app's JSON parser: a body
+ * they have read is not read again, and every other route keeps the app's JSON parser and its limit.
+ */
+export function routeBodyParsers(routes: readonly RouteDefinition[]): Router {
+  const router = Router();
+  for (const route of routes) {
+    if (!route.csvBody) continue;
+    const { limit } = route.csvBody;
+    router[route.method](`/api/v1${route.path}`, express.json({ limit }), express.text({ type: 'text/csv', limit }), (_req, _res, next) => next());
   }
   return router;
 }

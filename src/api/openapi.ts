@@ -39,7 +39,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], serverU
       description: `Roles: ${route.roles === 'any' ? 'any' : route.roles.join(', ')}`,
       security: [{ [bearer.name]: [] }],
       request: {
-        ...(route.body ? { body: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
+        ...(route.body ? { body: { required: true, content: { 'application/json': { schema: route.body }, ...(route.csvBody ? { 'text/csv': { schema: z.string() } } : {}) } } } : {}),
         ...(route.params ? { params: route.params as z.ZodObject } : {}),
         ...(route.query ? { query: route.query as z.ZodObject } : {}),
       },

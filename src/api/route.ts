@@ -41,6 +41,11 @@ export interface RouteDefinition<B extends Schema | undefined = Schema | undefin
   /** Who may call it; every route under /api/v1 needs an API key. */
   roles: readonly Role[] | 'any';
   body?: B;
+  /**
+   * Lets the route also take `Content-Type: text/csv`: the text is turned into the body that `body` then
+   * validates. Both JSON and CSV bodies of such a route may reach `limit` instead of the app's JSON limit.
+   */
+  csvBody?: { limit: string; toBody(text: string): unknown };
   params?: P;
   query?: Q;
   response: { status: 200 | 201 | 202 | 204; description: string; schema?: Schema };

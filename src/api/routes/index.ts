@@ -1,12 +1,14 @@
 import type { RouteDefinition } from '../route';
 import { accountRoutes } from './accounts.routes';
 import { calendarRoutes } from './calendar.routes';
+import { importRoutes } from './imports.routes';
 import { lifecycleRoutes } from './lifecycle.routes';
 import { notificationRoutes } from './notifications.routes';
 import { ruleRoutes } from './rules.routes';
+import { segmentRoutes } from './segments.routes';
 import { taskRoutes } from './tasks.routes';
 import { templateRoutes } from './templates.routes';
 import { userRoutes } from './users.routes';
 
 /** Every route under /api/v1: the API, its OpenAPI document and the access tests read this list. */
-export const apiRoutes: readonly RouteDefinition[] = [...userRoutes, ...accountRoutes, ...lifecycleRoutes, ...taskRoutes, ...notificationRoutes, ...ruleRoutes, ...calendarRoutes, ...templateRoutes];
+export const apiRoutes: readonly RouteDefinition[] = [...userRoutes, ...accountRoutes, ...lifecycleRoutes, ...taskRoutes, ...notificationRoutes, ...ruleRoutes, ...calendarRoutes, ...templateRoutes, ...importRoutes, ...segmentRoutes];
