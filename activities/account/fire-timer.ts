@@ -5,6 +5,7 @@ import type { TimerAction } from '../../src/rules/action.schemas';
 import { loadBusinessCalendar, loadCurrentRules, loadRuleVersion } from '../../src/rule-store/rule-store';
 import { lockAccount } from './account-row';
 import type { AccountEffects } from './account-effects';
+import { settleTimer } from './settle-timers';
 import { writeDecision } from './write-decision';
 
 /**
@@ -36,8 +37,7 @@ export async function fireTimer(db: Db, { accountId, timerId }: { accountId: str
       decision = applyTimerActions(timer.onFire as unknown as TimerAction[], context, origin, rules);
     }
     const effects = await writeDecision(tx, account, decision, { timerId }, rules, now);
-    const entry = { at: now.toISOString(), event: 'fired' };
-    await tx.timer.update({ where: { id: timerId }, data: { state: 'FIRED', settledAt: now, history: [...(timer.history as object[]), entry] } });
+    await settleTimer(tx, timer, 'FIRED', { event: 'fired' }, now);
     return { ...effects, timersEnded: [...effects.timersEnded, timerId] };
   });
 }

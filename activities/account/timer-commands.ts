@@ -1,6 +1,7 @@
 import type { Db } from '../../src/db/prisma';
 import { conflict, lockAccount } from './account-row';
 import type { AccountEffects } from './account-effects';
+import { cancelPendingTimers, settleTimer } from './settle-timers';
 
 type TimerCommand = { accountId: string; timerId: string; reason: string; byUserId: string };
 
@@ -30,9 +31,7 @@ export async function cancelTimer(db: Db, command: TimerCommand): Promise<Accoun
   return db.$transaction(async (tx) => {
     const account = await lockAccount(tx, command.accountId);
     const timer = await pendingTimer(tx, command.accountId, command.timerId);
-    const now = new Date();
-    const entry = { at: now.toISOString(), event: 'cancelled', reason: command.reason, byUserId: command.byUserId };
-    await tx.timer.update({ where: { id: timer.id }, data: { state: 'CANCELLED', settledAt: now, history: [...(timer.history as object[]), entry] } });
+    await settleTimer(tx, timer, 'CANCELLED', { event: 'cancelled', reason: command.reason, byUserId: command.byUserId }, new Date());
     return { ...noChange(account.status), timersEnded: [timer.id] };
   });
 }
@@ -46,12 +45,8 @@ export async function completeTask(db: Db, { accountId, taskId, byUserId }: { ac
     if (task.state !== 'OPEN') throw conflict(`task ${taskId} is already ${task.state.toLowerCase()}`);
     const now = new Date();
     await tx.task.update({ where: { id: taskId }, data: { state: 'DONE', completedAt: now } });
-    const escalations = await tx.timer.findMany({ where: { taskId, state: 'PENDING' }, select: { id: true, history: true } });
-    for (const timer of escalations) {
-      const entry = { at: now.toISOString(), event: 'cancelled', reason: 'task completed', byUserId };
-      await tx.timer.update({ where: { id: timer.id }, data: { state: 'CANCELLED', settledAt: now, history: [...(timer.history as object[]), entry] } });
-    }
-    return { ...noChange(account.status), timersEnded: escalations.map((timer) => timer.id) };
+    const timersEnded = await cancelPendingTimers(tx, { taskId }, { reason: 'task completed', byUserId }, now);
+    return { ...noChange(account.status), timersEnded };
   });
 }
 
@@ -61,12 +56,8 @@ export async function archiveAccount(db: Db, { accountId, reason, byUserId }: { 
     const account = await lockAccount(tx, accountId);
     const now = new Date();
     if (!account.archivedAt) await tx.account.update({ where: { id: accountId }, data: { archivedAt: now, archivedReason: reason } });
-    const timers = await tx.timer.findMany({ where: { accountId, state: 'PENDING' }, select: { id: true, history: true } });
-    for (const timer of timers) {
-      const entry = { at: now.toISOString(), event: 'cancelled', reason: `account archived: ${reason}`, byUserId };
-      await tx.timer.update({ where: { id: timer.id }, data: { state: 'CANCELLED', settledAt: now, history: [...(timer.history as object[]), entry] } });
-    }
+    const timersEnded = await cancelPendingTimers(tx, { accountId }, { reason: `account archived: ${reason}`, byUserId }, now);
     await tx.task.updateMany({ where: { accountId, state: 'OPEN' }, data: { state: 'CANCELLED' } });
-    return { ...noChange(account.status), archived: true, timersEnded: timers.map((timer) => timer.id) };
+    return { ...noChange(account.status), archived: true, timersEnded };
   });
 }

@@ -4,6 +4,7 @@ import type { VersionedRule } from '../../src/rules/rule.schemas';
 import { addDuration } from '../../src/rules/due-date';
 import type { LockedAccount } from './account-row';
 import type { AccountEffects } from './account-effects';
+import { cancelPendingTimers } from './settle-timers';
 import { writePlannedEmails } from './write-emails';
 
 export interface DecisionCause {
@@ -37,12 +38,8 @@ export async function writeDecision(tx: Tx, account: LockedAccount, decision: De
 
   const timersEnded: string[] = [];
   for (const cancel of decision.timerKindsToCancel) {
-    const pending = await tx.timer.findMany({ where: { accountId: account.id, kind: cancel.timerKind, state: 'PENDING' }, select: { id: true, history: true } });
-    for (const timer of pending) {
-      const entry = { at: now.toISOString(), event: 'cancelled', reason: `rule ${cancel.ruleKey} v${cancel.ruleVersion}`, ...cause };
-      await tx.timer.update({ where: { id: timer.id }, data: { state: 'CANCELLED', settledAt: now, history: [...(timer.history as object[]), entry] } });
-      timersEnded.push(timer.id);
-    }
+    const reason = `rule ${cancel.ruleKey} v${cancel.ruleVersion}`;
+    timersEnded.push(...(await cancelPendingTimers(tx, { accountId: account.id, kind: cancel.timerKind }, { reason, ...cause }, now)));
   }
 
   const escalations = rules.filter((rule) => rule.enabled && rule.trigger.kind === 'task_overdue');
