@@ -1,6 +1,6 @@
 import type { Account, Activity, Contact, StatusChange } from '../generated/prisma/client';
 import type { AccountFields } from './accounts.schemas';
-import type { AccountPageResponse, AccountResponse, AccountSummary, ContactResponse } from './account-views.schemas';
+import { accountSummarySelect, type AccountPageResponse, type AccountResponse, type AccountSummary, type ContactResponse } from './account-views.schemas';
 
 type Page = AccountPageResponse;
 const iso = (date: Date) => date.toISOString();
@@ -22,19 +22,6 @@ export function toAccountView(account: Account): AccountResponse {
     updatedAt: iso(account.updatedAt),
   };
 }
-
-export const accountSummarySelect = {
-  id: true,
-  name: true,
-  segment: true,
-  status: true,
-  ownerId: true,
-  timeZone: true,
-  leadSource: true,
-  archivedAt: true,
-  createdAt: true,
-  updatedAt: true,
-} as const;
 
 export function toAccountSummary(account: Pick<Account, keyof typeof accountSummarySelect>): AccountSummary {
   return { ...account, archivedAt: isoOrNull(account.archivedAt), createdAt: iso(account.createdAt), updatedAt: iso(account.updatedAt) };

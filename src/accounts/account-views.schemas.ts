@@ -24,7 +24,8 @@ export const AccountResponse = z
   .meta({ id: 'Account' });
 export type AccountResponse = z.output<typeof AccountResponse>;
 
-export const AccountSummary = AccountResponse.pick({
+/** The list's fields: one mask serves as the Prisma select and as the schema's pick. */
+export const accountSummarySelect = {
   id: true,
   name: true,
   segment: true,
@@ -35,7 +36,9 @@ export const AccountSummary = AccountResponse.pick({
   archivedAt: true,
   createdAt: true,
   updatedAt: true,
-}).meta({ id: 'AccountSummary' });
+} as const;
+
+export const AccountSummary = AccountResponse.pick(accountSummarySelect).meta({ id: 'AccountSummary' });
 export type AccountSummary = z.output<typeof AccountSummary>;
 
 export const AccountList = z

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TimeZone } from '../rules/duration.schemas';
 import { statuses, type Status } from '../rules/lifecycle';
-import { decodeAccountCursor } from './account-cursor';
+import { PageCursorParam } from '../api/page-cursor';
 
 const MAX_FIELDS = 50;
 const MAX_CONTACTS = 50;
@@ -81,17 +81,6 @@ const StatusList = z
   })
   .meta({ description: 'One status or a comma-separated list', examples: ['NEW,POTENTIAL'] });
 
-const Cursor = z
-  .string()
-  .transform((text, ctx) => {
-    const cursor = decodeAccountCursor(text);
-    if (!cursor) {
-      ctx.addIssue({ code: 'custom', message: 'not a cursor from a previous page (pass nextCursor as it was given)' });
-      return z.NEVER;
-    }
-    return cursor;
-  })
-  .meta({ description: 'nextCursor of the previous page' });
 
 export const ListAccountsQuery = z
   .strictObject({
@@ -105,7 +94,7 @@ export const ListAccountsQuery = z
       .default('false')
       .transform((value) => value === 'true'),
     limit: z.coerce.number<string>().int().min(1).max(200).default(50),
-    cursor: Cursor.optional(),
+    cursor: PageCursorParam.optional(),
   })
   .refine((query) => !(query.owner && query.ownerId), { path: ['owner'], error: 'give owner=me or ownerId, not both' });
 export type ListAccountsQuery = z.output<typeof ListAccountsQuery>;

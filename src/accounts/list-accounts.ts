@@ -1,10 +1,11 @@
 import type { DbClient } from '../db/prisma';
 import { Prisma } from '../generated/prisma/client';
 import type { AccountCaller } from './account-access';
-import { encodeAccountCursor } from './account-cursor';
+import { encodePageCursor } from '../api/page-cursor';
 import type { ListAccountsQuery } from './accounts.schemas';
 import type { AccountList } from './account-views.schemas';
-import { accountSummarySelect, toAccountSummary } from './account-view';
+import { toAccountSummary } from './account-view';
+import { accountSummarySelect } from './account-views.schemas';
 
 /**
  * One page of the accounts the caller may see, newest first (createdAt desc, id desc).
@@ -28,7 +29,7 @@ export async function listAccounts(db: DbClient, caller: AccountCaller, query: L
     return account ? [toAccountSummary(account)] : [];
   });
   const last = items.at(-1);
-  const nextCursor = rows.length > query.limit && last ? encodeAccountCursor({ createdAt: new Date(last.createdAt), id: last.id }) : null;
+  const nextCursor = rows.length > query.limit && last ? encodePageCursor(new Date(last.createdAt), last.id) : null;
   return { items, nextCursor };
 }
 
@@ -50,7 +51,7 @@ function whereClause(caller: AccountCaller, query: ListAccountsQuery): Prisma.Sq
       SELECT 1 FROM contacts c WHERE c.account_id = a.id AND (c.name ILIKE ${pattern} OR c.email_normalized ILIKE ${pattern})))`);
   }
   if (query.cursor) {
-    conditions.push(Prisma.sql`(a.created_at, a.id) < (CAST(${query.cursor.createdAt} AS timestamptz), CAST(${query.cursor.id} AS uuid))`);
+    conditions.push(Prisma.sql`(a.created_at, a.id) < (CAST(${query.cursor.at} AS timestamptz), CAST(${query.cursor.id} AS uuid))`);
   }
   return Prisma.join(conditions, ' AND ');
 }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { encodePageCursor, PageCursorParam } from '../api/page-cursor';
 import type { Caller } from '../api/route';
 import type { DbClient } from '../db/prisma';
 import { AppError } from '../errors/app-error';
@@ -15,21 +16,11 @@ export const ListTasksQuery = z.strictObject({
   accountId: z.uuid().optional(),
   timeZone: TimeZone.optional().meta({ description: 'Where "today" is; UTC by default' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: PageCursorParam.optional(),
 });
 export type ListTasksQuery = z.output<typeof ListTasksQuery>;
 
 export const TaskPage = z.object({ items: z.array(TaskView), nextCursor: z.string().nullable() }).meta({ id: 'TaskPage' });
-
-const encodeCursor = (task: { dueAt: Date; id: string }) => Buffer.from(`${task.dueAt.toISOString()}|${task.id}`).toString('base64url');
-
-function decodeCursor(cursor: string): { dueAt: Date; id: string } {
-  const [dueAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!id || Number.isNaN(Date.parse(dueAt)) || !z.uuid().safeParse(id).success) {
-    throw new AppError('VALIDATION_FAILED', 'Invalid request query: query.cursor', [{ path: 'query.cursor', message: 'not a cursor from a previous page' }]);
-  }
-  return { dueAt: new Date(dueAt), id };
-}
 
 /** Tasks, soonest due first. A manager sees their own; admins may ask for anyone's. */
 export async function listTasks(db: DbClient, caller: Caller, query: ListTasksQuery, now = new Date()) {
@@ -42,13 +33,13 @@ export async function listTasks(db: DbClient, caller: Caller, query: ListTasksQu
     const today = DateTime.fromJSDate(now).setZone(query.timeZone ?? 'UTC');
     where.dueAt = { gte: today.startOf('day').toJSDate(), lt: today.endOf('day').toJSDate() };
   }
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const after = query.cursor;
   const rows = await db.task.findMany({
-    where: after ? { AND: [where, { OR: [{ dueAt: { gt: after.dueAt } }, { dueAt: after.dueAt, id: { gt: after.id } }] }] } : where,
+    where: after ? { AND: [where, { OR: [{ dueAt: { gt: after.at } }, { dueAt: after.at, id: { gt: after.id } }] }] } : where,
     select: taskSelect,
     orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
     take: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
-  return { items: page.map(toTaskView), nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null };
+  return { items: page.map(toTaskView), nextCursor: rows.length > query.limit ? encodePageCursor(page[page.length - 1].dueAt, page[page.length - 1].id) : null };
 }

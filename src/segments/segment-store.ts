@@ -1,5 +1,5 @@
 import type { Caller } from '../api/route';
-import { encodeAccountCursor } from '../accounts/account-cursor';
+import { encodePageCursor } from '../api/page-cursor';
 import type { DbClient } from '../db/prisma';
 import { isUniqueViolation } from '../db/prisma-errors';
 import { AppError } from '../errors/app-error';
@@ -55,10 +55,10 @@ export async function getSegment(db: DbClient, id: string): Promise<SegmentView>
 export async function listSegments(db: DbClient, query: ListSegmentsQuery) {
   const after = query.cursor;
   const where: Prisma.SegmentWhereInput = after
-    ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
+    ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] }
     : {};
   const rows = await db.segment.findMany({ where, select: segmentSelect, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: query.limit + 1 });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return { items: page.map(toView), nextCursor: rows.length > query.limit && last ? encodeAccountCursor(last) : null };
+  return { items: page.map(toView), nextCursor: rows.length > query.limit && last ? encodePageCursor(last.createdAt, last.id) : null };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decodeAccountCursor } from '../accounts/account-cursor';
+import { PageCursorParam } from '../api/page-cursor';
 import { Status } from '../rules/lifecycle';
 import { SegmentCriteria } from './segment-criteria.schemas';
 
@@ -26,11 +26,7 @@ export type PreviewQuery = z.output<typeof PreviewQuery>;
 export const ListSegmentsQuery = z.strictObject({
   limit: z.coerce.number<string>().int().min(1).max(200).default(50),
   // Same (createdAt, id) cursor as the accounts list: segments are listed newest first too.
-  cursor: z
-    .string()
-    .transform((text, ctx) => decodeAccountCursor(text) ?? (ctx.addIssue({ code: 'custom', message: 'not a cursor from a previous page' }), z.NEVER))
-    .optional()
-    .meta({ description: 'nextCursor of the previous page' }),
+  cursor: PageCursorParam.optional(),
 });
 export type ListSegmentsQuery = z.output<typeof ListSegmentsQuery>;
 

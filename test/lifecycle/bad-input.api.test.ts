@@ -97,3 +97,11 @@ test('when a manager asks for another manager’s task list then 403', async () 
   expect((await t.request.get('/api/v1/tasks').query({ assignee: nina.id }).set(as(omar))).status).toBe(403);
   expect((await t.request.get('/api/v1/tasks').query({ due: 'someday' }).set(as(omar))).body.error.details[0].path).toBe('query.due');
 });
+
+test('when a task-list cursor is forged, even with a time PostgreSQL cannot store, then 400 names query.cursor', async () => {
+  for (const cursor of ['not-a-cursor', Buffer.from(`+275760-09-13T00:00:00.000Z|${randomUUID()}`).toString('base64url')]) {
+    const response = await t.request.get('/api/v1/tasks').query({ cursor }).set(as(nina));
+    expect(response.status).toBe(400);
+    expect(response.body.error.details[0].path).toBe('query.cursor');
+  }
+});
