@@ -1,5 +1,6 @@
 import type { ActivityDependencies } from './dependencies';
 import { createAccountActivities } from './account';
+import { createCampaignActivities } from './campaign';
 import { createUserActivities } from './user.activities';
 
 export type { ActivityDependencies } from './dependencies';
@@ -9,5 +10,6 @@ export function createActivities(dependencies: ActivityDependencies) {
   return {
     ...createUserActivities(dependencies),
     ...createAccountActivities(dependencies),
+    ...createCampaignActivities(dependencies),
   };
 }

@@ -1,3 +1,4 @@
 // The worker's list of workflows: one export per workflow file.
 export { welcomeUserWorkflow } from './welcome-user.workflow';
 export { accountWorkflow } from './account.workflow';
+export { campaignWorkflow } from './campaign.workflow';

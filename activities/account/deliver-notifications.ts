@@ -13,7 +13,7 @@ export async function deliverNotifications(db: Db, mailer: Mailer, publicUrl: st
   });
   const domain = new URL(publicUrl).hostname;
   for (const notification of pending) {
-    const why = notification.why as { trigger?: string; ruleKey?: string; ruleVersion?: number };
+    const why = notification.why as { trigger?: string; ruleKey?: string; ruleVersion?: number; campaignId?: string };
     await mailer.send({
       to: notification.recipient.email,
       subject: `CRM: ${notification.message}`,
@@ -23,8 +23,9 @@ export async function deliverNotifications(db: Db, mailer: Mailer, publicUrl: st
         '',
         notification.message,
         '',
-        `Why: ${why.trigger ?? ''} (rule ${why.ruleKey} v${why.ruleVersion})`,
+        why.ruleKey ? `Why: ${why.trigger ?? ''} (rule ${why.ruleKey} v${why.ruleVersion})` : `Why: ${why.trigger ?? ''}`,
         notification.accountId ? `Account: ${publicUrl}/api/v1/accounts/${notification.accountId}` : '',
+        why.campaignId ? `Campaign: ${publicUrl}/api/v1/campaigns/${why.campaignId}` : '',
       ].join('\n'),
     });
     await db.notification.update({ where: { id: notification.id }, data: { emailedAt: new Date() } });

@@ -28,8 +28,20 @@ export function toAccountSummary(account: Pick<Account, keyof typeof accountSumm
 }
 
 export function toContactView(contact: Contact): ContactResponse {
-  const { emailNormalized: _normalized, ...view } = contact;
-  return { ...view, createdAt: iso(contact.createdAt) };
+  return {
+    id: contact.id,
+    accountId: contact.accountId,
+    name: contact.name,
+    email: contact.email,
+    phone: contact.phone,
+    title: contact.title,
+    isPrimary: contact.isPrimary,
+    timeZone: contact.timeZone,
+    doNotContact: contact.doNotContact,
+    unsubscribedAt: isoOrNull(contact.unsubscribedAt),
+    bouncedAt: isoOrNull(contact.bouncedAt),
+    createdAt: iso(contact.createdAt),
+  };
 }
 
 export function toStatusChangeView(change: StatusChange): Page['statusHistory'][number] {

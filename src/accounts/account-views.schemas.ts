@@ -58,6 +58,10 @@ export const ContactResponse = z
     phone: z.string().nullable(),
     title: z.string().nullable(),
     isPrimary: z.boolean(),
+    timeZone: z.string().nullable().meta({ description: "The contact's IANA time zone; null means the account's" }),
+    doNotContact: z.boolean(),
+    unsubscribedAt: Timestamp.nullable(),
+    bouncedAt: Timestamp.nullable(),
     createdAt: Timestamp,
   })
   .meta({ id: 'Contact' });

@@ -22,6 +22,8 @@ export const AccountFields = z
   .meta({ id: 'AccountFields', description: `A flat object of strings, numbers and booleans (at most ${MAX_FIELDS} keys)` });
 export type AccountFields = z.output<typeof AccountFields>;
 
+const ContactTimeZone = TimeZone.meta({ description: "The contact's own IANA time zone, for send windows; without one, the account's applies" });
+
 export const ContactInput = z
   .strictObject({
     name: Name,
@@ -29,9 +31,26 @@ export const ContactInput = z
     phone: Text(50).optional(),
     title: Text(200).optional(),
     isPrimary: z.boolean().optional(),
+    timeZone: ContactTimeZone.optional(),
   })
   .meta({ id: 'ContactInput' });
 export type ContactInput = z.output<typeof ContactInput>;
+
+export const UpdateContactRequest = z
+  .strictObject({
+    name: Name.optional(),
+    email: Email.nullable().optional(),
+    phone: Text(50).nullable().optional(),
+    title: Text(200).nullable().optional(),
+    isPrimary: z.literal(true).optional().meta({ description: 'Makes this contact the primary one (the previous primary contact stops being it)' }),
+    timeZone: ContactTimeZone.nullable().optional().meta({ description: "null: back to the account's time zone" }),
+  })
+  .refine((body) => Object.keys(body).length > 0, { error: 'nothing to change: give at least one of name, email, phone, title, isPrimary, timeZone' })
+  .meta({ id: 'UpdateContactRequest', description: 'The fields to change; null clears an optional one' });
+export type UpdateContactRequest = z.output<typeof UpdateContactRequest>;
+
+export const ContactParams = z.strictObject({ id: z.uuid(), contactId: z.uuid() });
+export type ContactParams = z.output<typeof ContactParams>;
 
 export const CreateAccountRequest = z
   .strictObject({

@@ -14,6 +14,7 @@ export function contactData(accountId: string, contact: ContactInput) {
     phone: contact.phone ?? null,
     title: contact.title ?? null,
     isPrimary: contact.isPrimary ?? false,
+    timeZone: contact.timeZone ?? null,
   };
 }
 

@@ -9,6 +9,7 @@ import { mountRoutes, routeBodyParsers } from './mount-routes';
 import { buildOpenApiDocument } from './openapi';
 import type { ApiDependencies } from './route';
 import { apiRoutes } from './routes';
+import { unsubscribeRoutes } from '../unsubscribe/unsubscribe.routes';
 
 export const JSON_BODY_LIMIT = '100kb';
 
@@ -40,7 +41,9 @@ export function createApp(deps: ApiDependencies, options: { publicUrl: string })
     res.json(openApiDocument);
   });
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument, { customSiteTitle: 'CRM API' }));
-  app.use('/api/v1', mountRoutes(apiRoutes, deps));
+  // The link in every campaign message: no API key, HTML pages.
+  app.use(unsubscribeRoutes(deps));
+  app.use('/api/v1', mountRoutes(apiRoutes, { ...deps, publicUrl: deps.publicUrl ?? options.publicUrl }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

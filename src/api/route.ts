@@ -17,6 +17,8 @@ export interface ApiDependencies {
   db: Db;
   temporal: { client: Client; taskQueue: string };
   logger: Logger;
+  /** Base of links put in e-mails (template previews); createApp fills it from its options. */
+  publicUrl?: string;
 }
 
 type Schema = z.ZodType;

@@ -55,7 +55,7 @@ async function loadAccounts(tx: DbClient, keys: string[]): Promise<ExistingAccou
 /** Contacts with one of the file's e-mails (any account), and every contact of the accounts it names. */
 async function loadContacts(tx: DbClient, emails: string[], accountIds: string[]): Promise<ExistingContact[]> {
   return tx.$queryRaw<ExistingContact[]>`
-    SELECT id, account_id AS "accountId", lower(btrim(name)) AS "nameKey", email_normalized AS "emailNormalized", phone, title
+    SELECT id, account_id AS "accountId", lower(btrim(name)) AS "nameKey", email_normalized AS "emailNormalized", phone, title, time_zone AS "timeZone"
     FROM contacts
     WHERE email_normalized = ANY(${emails}::text[]) OR account_id = ANY(${accountIds}::uuid[])
     ORDER BY created_at, id`;
@@ -85,8 +85,9 @@ async function write(tx: DbClient, callerId: string, plan: ReturnType<typeof pla
   for (const part of chunks(plan.newContacts)) await tx.contact.createMany({ data: part.map((contact) => ({ ...contact, isPrimary: false })) });
   for (const part of chunks(plan.filledContacts)) {
     await tx.$executeRaw`
-      UPDATE contacts c SET phone = COALESCE(c.phone, v.phone), title = COALESCE(c.title, v.title)
-      FROM unnest(${part.map((c) => c.id)}::uuid[], ${part.map((c) => c.phone)}::text[], ${part.map((c) => c.title)}::text[]) AS v(id, phone, title)
+      UPDATE contacts c SET phone = COALESCE(c.phone, v.phone), title = COALESCE(c.title, v.title), time_zone = COALESCE(c.time_zone, v.time_zone)
+      FROM unnest(${part.map((c) => c.id)}::uuid[], ${part.map((c) => c.phone)}::text[], ${part.map((c) => c.title)}::text[], ${part.map((c) => c.timeZone)}::text[])
+        AS v(id, phone, title, time_zone)
       WHERE c.id = v.id`;
   }
 }

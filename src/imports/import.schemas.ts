@@ -23,7 +23,7 @@ export type ImportRow = z.output<typeof ImportRow>;
 // Rows stay unknown here: each is checked by ImportRow on its own and reported, never failing the request.
 export const ImportRequest = z
   .strictObject({
-    rows: z.array(z.unknown().meta({ description: 'An ImportRow: accountName, segment, timeZone, leadSource, fields, contact' })).min(1).max(MAX_IMPORT_ROWS),
+    rows: z.array(z.unknown().meta({ description: 'An ImportRow: accountName, segment, timeZone, leadSource, fields, contact (name, email, phone, title, timeZone)' })).min(1).max(MAX_IMPORT_ROWS),
     dryRun: z.boolean().optional().meta({ description: 'Answer what would happen, write nothing' }),
   })
   .meta({ id: 'ImportRequest' });

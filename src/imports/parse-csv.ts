@@ -2,7 +2,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { AppError } from '../errors/app-error';
 
 const accountColumns = { account_name: 'accountName', segment: 'segment', time_zone: 'timeZone', lead_source: 'leadSource' } as const;
-const contactColumns = { contact_name: 'name', email: 'email', phone: 'phone', title: 'title' } as const;
+const contactColumns = { contact_name: 'name', email: 'email', phone: 'phone', title: 'title', contact_time_zone: 'timeZone' } as const;
 const FIELD_PREFIX = 'field.';
 
 /** The CSV column a row field came from, so a rejected CSV row names what the marketer sees. */

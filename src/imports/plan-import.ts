@@ -12,6 +12,7 @@ export interface ExistingContact {
   emailNormalized: string | null;
   phone: string | null;
   title: string | null;
+  timeZone: string | null;
 }
 
 interface PlannedContact {
@@ -22,6 +23,7 @@ interface PlannedContact {
   emailNormalized: string | null;
   phone: string | null;
   title: string | null;
+  timeZone: string | null;
 }
 
 export const nameKey = (name: string) => name.trim().toLowerCase();
@@ -56,19 +58,20 @@ export function planImport(rows: ValidRow[], existingAccounts: ExistingAccount[]
     } else if (!account.isNew) touchedExisting.add(account.id);
     if (!data.contact) continue;
 
-    const { name, email, phone, title } = data.contact;
+    const { name, email, phone, title, timeZone } = data.contact;
     const normalized = email ? emailKey(email) : null;
     const known = normalized ? byEmail.get(normalized) : byAccountAndName.get(`${account.id}\u0000${nameKey(name)}`);
     if (known) {
       // A duplicate only fills what the contact lacks: an import never overwrites what someone entered.
       mergedContacts += 1;
-      const fillsSomething = (!known.phone && phone) || (!known.title && title);
+      const fillsSomething = (!known.phone && phone) || (!known.title && title) || (!known.timeZone && timeZone);
       known.phone ??= phone ?? null;
       known.title ??= title ?? null;
+      known.timeZone ??= timeZone ?? null;
       if (fillsSomething && 'nameKey' in known) filledContacts.set(known.id, known);
       continue;
     }
-    const contact: PlannedContact = { id: randomUUID(), accountId: account.id, name, email: email ?? null, emailNormalized: normalized, phone: phone ?? null, title: title ?? null };
+    const contact: PlannedContact = { id: randomUUID(), accountId: account.id, name, email: email ?? null, emailNormalized: normalized, phone: phone ?? null, title: title ?? null, timeZone: timeZone ?? null };
     newContacts.push(contact);
     if (normalized) byEmail.set(normalized, contact);
     byAccountAndName.set(`${account.id}\u0000${nameKey(name)}`, contact);

@@ -3,12 +3,12 @@ import type { TaskView, TimerView } from './lifecycle.schemas';
 
 export const taskSelect = {
   id: true, accountId: true, assigneeId: true, type: true, title: true, dueAt: true, state: true, completedAt: true,
-  activityId: true, timerId: true, ruleKey: true, ruleVersion: true, why: true,
+  activityId: true, timerId: true, ruleKey: true, ruleVersion: true, why: true, campaignStageId: true,
 } as const;
 
 export const timerSelect = { id: true, accountId: true, kind: true, fireAt: true, state: true, ruleKey: true, ruleVersion: true, why: true, history: true } as const;
 
-type TaskRow = { id: string; accountId: string; assigneeId: string | null; type: string; title: string; dueAt: Date; state: TaskView['state']; completedAt: Date | null; activityId: string | null; timerId: string | null; ruleKey: string | null; ruleVersion: number | null; why: unknown };
+type TaskRow = { id: string; accountId: string; assigneeId: string | null; type: string; title: string; dueAt: Date; state: TaskView['state']; completedAt: Date | null; activityId: string | null; timerId: string | null; ruleKey: string | null; ruleVersion: number | null; why: unknown; campaignStageId: string | null };
 type TimerRow = { id: string; accountId: string; kind: string; fireAt: Date; state: TimerView['state']; ruleKey: string | null; ruleVersion: number | null; why: unknown; history: unknown };
 
 export function toTaskView(row: TaskRow): TaskView {

@@ -34,6 +34,25 @@ export const Why = z
   })
   .meta({ id: 'Why', description: 'Why it exists: the rule version, its trigger, the conditions that held and how its time was computed' });
 
+export const CampaignTaskWhy = z
+  .object({
+    source: z.literal('campaign'),
+    campaignId: z.uuid(),
+    campaignName: z.string().meta({ description: 'As it was when the task was created' }),
+    stageId: z.uuid(),
+    stagePosition: z.number().int().meta({ description: "The stage's position in the campaign (0 is the first stage)" }),
+    stageName: z.string().nullable(),
+    trigger: z.string().meta({ description: 'Which campaign stage made the task, in words' }),
+    conditions: z.array(z.string()).meta({ description: 'Why this account and this assignee' }),
+    dueExplanation: z.string(),
+  })
+  .meta({ id: 'CampaignTaskWhy', description: "A call task made by a campaign's CALL_TASKS stage: the campaign, the stage, why this account and assignee, and its due date" });
+export type CampaignTaskWhy = z.output<typeof CampaignTaskWhy>;
+
+export const TaskWhy = z
+  .union([Why, CampaignTaskWhy])
+  .meta({ id: 'TaskWhy', description: 'Why the task exists: the rule that made it (Why), or the campaign stage that made it (CampaignTaskWhy, source = campaign)' });
+
 export const TaskView = z
   .object({
     id: z.uuid(),
@@ -45,7 +64,8 @@ export const TaskView = z
     state: z.enum(['OPEN', 'DONE', 'CANCELLED']),
     completedAt: z.iso.datetime().nullable(),
     createdBy: z.object({ activityId: z.uuid().nullable(), timerId: z.uuid().nullable(), ruleKey: z.string().nullable(), ruleVersion: z.number().int().nullable() }),
-    why: Why,
+    campaignStageId: z.uuid().nullable().meta({ description: "Set on the call tasks of a campaign's CALL_TASKS stage" }),
+    why: TaskWhy,
   })
   .meta({ id: 'Task' });
 export type TaskView = z.output<typeof TaskView>;

@@ -4,6 +4,7 @@ import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 's
 import { MessageFiles, newMessageId } from './message-files';
 import { parseMessage, prependMeta, type MessageMeta } from './message-parser';
 import { MessageStore } from './message-store';
+import { RecipientRefusals } from './refusals';
 import { reloadMessages } from './reload-messages';
 import type { MailCatcher, MailCatcherLogger, MailCatcherOptions } from './types';
 import { createWebApp } from './web-app';
@@ -44,6 +45,9 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
     await forget(store.add(message));
   }
 
+  // Test hooks: `bounce+…@`, `deferN+…@` and `throttleN+…@` recipients are refused (see refusals.ts).
+  const refusals = new RecipientRefusals();
+
   const smtp = new SMTPServer({
     logger: false,
     banner: 'mail catcher',
@@ -52,6 +56,9 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
     disableReverseLookup: true,
     size: MAX_MESSAGE_BYTES,
     closeTimeout: 1000,
+    onRcptTo(address, _session, callback) {
+      callback(refusals.check(address.address) ?? undefined);
+    },
     onData(stream, session: SMTPServerSession, callback) {
       const envelope = {
         from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',

@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 
 export interface OutgoingMail {
   to: string;
@@ -12,17 +13,28 @@ export interface OutgoingMail {
 
 export interface Mailer {
   send(mail: OutgoingMail): Promise<{ messageId: string }>;
+  /** Connections of the SMTP pool: how many sends are worth having in flight at once. */
+  readonly maxConnections: number;
   close(): void;
 }
 
+// More than about five pooled connections adds no throughput against one SMTP server.
+export const DEFAULT_MAX_CONNECTIONS = 5;
+
+/** The pooled transport's options; the mailing benchmark's bare loop uses the very same. */
+export function smtpPoolOptions(smtpUrl: string, maxConnections = DEFAULT_MAX_CONNECTIONS): SMTPPool.Options {
+  return { url: smtpUrl, pool: true, maxConnections } as SMTPPool.Options;
+}
+
 export function createMailer(smtpUrl: string, from: string, options: { maxConnections?: number } = {}): Mailer {
-  // More than about five pooled connections adds no throughput against one SMTP server.
-  const transport = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: options.maxConnections ?? 5 });
+  const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  const transport = nodemailer.createTransport(smtpPoolOptions(smtpUrl, maxConnections));
   return {
     async send(mail) {
       const info = await transport.sendMail({ from, ...mail });
       return { messageId: info.messageId };
     },
+    maxConnections,
     close: () => transport.close(),
   };
 }

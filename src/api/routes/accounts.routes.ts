@@ -1,10 +1,11 @@
 import { addContact } from '../../accounts/add-contact';
-import { AccountIdParams, ContactInput, CreateAccountRequest, ListAccountsQuery, UpdateAccountRequest } from '../../accounts/accounts.schemas';
+import { AccountIdParams, ContactInput, ContactParams, CreateAccountRequest, ListAccountsQuery, UpdateAccountRequest, UpdateContactRequest } from '../../accounts/accounts.schemas';
 import { AccountList, AccountPageResponse, AccountResponse, ContactResponse, CreatedAccountResponse } from '../../accounts/account-views.schemas';
 import { createAccount } from '../../accounts/create-account';
 import { getAccountPage } from '../../accounts/get-account-page';
 import { listAccounts } from '../../accounts/list-accounts';
 import { updateAccount } from '../../accounts/update-account';
+import { updateContact } from '../../accounts/update-contact';
 import { defineRoute } from '../route';
 
 const everyRole = ['manager', 'marketer', 'admin'] as const;
@@ -66,5 +67,17 @@ export const accountRoutes = [
     response: { status: 201, description: 'The contact', schema: ContactResponse },
     errors: [404, 409, 503],
     handler: ({ params, body, caller, deps }) => addContact(deps.db, caller, params.id, body),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/accounts/:id/contacts/:contactId',
+    tag: 'Accounts',
+    summary: "Change a contact: name, e-mail, phone, title, time zone (null: the account's), or make it the primary contact",
+    roles: everyRole,
+    params: ContactParams,
+    body: UpdateContactRequest,
+    response: { status: 200, description: 'The contact', schema: ContactResponse },
+    errors: [404, 409, 503],
+    handler: ({ params, body, caller, deps }) => updateContact(deps.db, caller, params.id, params.contactId, body),
   }),
 ];

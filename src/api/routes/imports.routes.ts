@@ -9,7 +9,7 @@ export const importRoutes = [
     path: '/accounts/import',
     tag: 'Accounts',
     summary:
-      'Import accounts and contacts from JSON rows or a CSV file (text/csv; columns account_name, segment, time_zone, lead_source, contact_name, email, phone, title, field.<name>): duplicates merged by e-mail, else by account + contact name; bad rows reported; all or nothing',
+      'Import accounts and contacts from JSON rows or a CSV file (text/csv; columns account_name, segment, time_zone, lead_source, contact_name, email, phone, title, contact_time_zone, field.<name>): duplicates merged by e-mail, else by account + contact name; bad rows reported; all or nothing',
     roles: ['marketer', 'admin'],
     body: ImportRequest,
     csvBody: { limit: IMPORT_BODY_LIMIT, toBody: csvToImportRequest },

@@ -1,14 +1,17 @@
 import type { RouteDefinition } from '../route';
 import { accountRoutes } from './accounts.routes';
 import { calendarRoutes } from './calendar.routes';
+import { campaignCommandRoutes } from './campaign-commands.routes';
+import { campaignRoutes } from './campaigns.routes';
 import { importRoutes } from './imports.routes';
 import { lifecycleRoutes } from './lifecycle.routes';
 import { notificationRoutes } from './notifications.routes';
 import { ruleRoutes } from './rules.routes';
 import { segmentRoutes } from './segments.routes';
+import { settingsRoutes } from './settings.routes';
 import { taskRoutes } from './tasks.routes';
 import { templateRoutes } from './templates.routes';
 import { userRoutes } from './users.routes';
 
 /** Every route under /api/v1: the API, its OpenAPI document and the access tests read this list. */
-export const apiRoutes: readonly RouteDefinition[] = [...userRoutes, ...accountRoutes, ...lifecycleRoutes, ...taskRoutes, ...notificationRoutes, ...ruleRoutes, ...calendarRoutes, ...templateRoutes, ...importRoutes, ...segmentRoutes];
+export const apiRoutes: readonly RouteDefinition[] = [...userRoutes, ...accountRoutes, ...lifecycleRoutes, ...taskRoutes, ...notificationRoutes, ...ruleRoutes, ...calendarRoutes, ...templateRoutes, ...importRoutes, ...segmentRoutes, ...campaignRoutes, ...settingsRoutes, ...campaignCommandRoutes];

@@ -1,5 +1,7 @@
 import { createTemplate, getTemplate, listTemplates, replaceTemplate } from '../../templates/template-store';
 import { CreateTemplateRequest, ListTemplatesQuery, ReplaceTemplateRequest, TemplateKeyParams, TemplatePage, TemplateView } from '../../templates/templates.schemas';
+import { PreviewTemplateRequest, previewTemplate, TemplatePreview } from '../../templates/template-preview';
+import { AppError } from '../../errors/app-error';
 import { defineRoute } from '../route';
 
 // Marketers write templates; managers read them, since their rules' e-mails use them.
@@ -38,5 +40,17 @@ export const templateRoutes = [
     response: { status: 200, description: 'The template', schema: TemplateView },
     errors: [404, 503],
     handler: ({ params, body, deps }) => replaceTemplate(deps.db, params.key, body),
+  }),
+  defineRoute({
+    method: 'post', path: '/templates/:key/preview', tag: 'Templates', roles: writers,
+    summary: 'Render a template for one real contact (and campaign) exactly as a campaign mailing would send it: to, subject, text, html and headers',
+    params: TemplateKeyParams,
+    body: PreviewTemplateRequest,
+    response: { status: 200, description: 'The rendered message', schema: TemplatePreview },
+    errors: [404, 422, 503],
+    handler: ({ params, body, deps }) => {
+      if (!deps.publicUrl) throw new AppError('INTERNAL', 'The app was built without its public URL');
+      return previewTemplate(deps.db, deps.publicUrl, params.key, body);
+    },
   }),
 ];

@@ -1,0 +1,16 @@
+import type { ActivityDependencies } from '../dependencies';
+import { createCampaignCoreActivities } from './campaign-core';
+import { createListActivities } from './list-activities';
+import { createMailingActivities } from './mailing-activities';
+
+export function createCampaignActivities(dependencies: ActivityDependencies) {
+  return {
+    ...createCampaignCoreActivities(dependencies),
+    ...createListActivities(dependencies),
+    ...createMailingActivities(dependencies),
+  };
+}
+
+export type CampaignCoreActivities = ReturnType<typeof createCampaignCoreActivities>;
+export type ListActivities = ReturnType<typeof createListActivities>;
+export type MailingActivities = ReturnType<typeof createMailingActivities>;

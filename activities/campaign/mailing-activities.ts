@@ -1,0 +1,44 @@
+import type { ActivityDependencies } from '../dependencies';
+import type { MailingBatchResult } from './campaign-results';
+import { ApplicationFailure } from '@temporalio/common';
+import { cancelDeliveries, insertDeliveries, loadMailingStage } from './mailing/delivery-queries';
+import { defaultMailingOptions, runMailingBatch, type MailingOptions } from './mailing/mailing-batch';
+
+export type { MailingOptions } from './mailing/mailing-batch';
+
+/**
+ * A MAILING stage's activities. The guarantee (SMTP cannot make a send and its record one step):
+ * no recipient is skipped, none gets two different messages, and a crash can at worst resend the
+ * few messages in flight or not yet recorded, with the same Message-ID. Each (stage, contact) has
+ * one row in mail_deliveries: PENDING → SENDING (claimed) → SENT | FAILED | SKIPPED, or back to
+ * PENDING after a transient failure; CANCELLED when the campaign is cancelled.
+ *
+ * `options` exists for tests and benchmarks (short back-offs, small batches).
+ */
+export function createMailingActivities(dependencies: ActivityDependencies, options: Partial<MailingOptions> = {}) {
+  const { db } = dependencies;
+  const settings: MailingOptions = { ...defaultMailingOptions, ...options };
+  return {
+    /** One delivery row per target-cell recipient of the campaign's list; answers how many. */
+    async prepareMailing(input: { campaignId: string; stageId: string }): Promise<{ recipients: number }> {
+      const stage = await loadMailingStage(db, input.stageId);
+      if (!stage || stage.campaignId !== input.campaignId || stage.type !== 'MAILING') {
+        throw ApplicationFailure.nonRetryable(`Stage ${input.stageId} is not a MAILING stage of campaign ${input.campaignId}`, 'NotAMailingStage');
+      }
+      return { recipients: await insertDeliveries(db, input.campaignId, input.stageId) };
+    },
+    /**
+     * Sends one batch of the stage's pending deliveries (about 1,000 recipients or 30 seconds),
+     * heartbeating its progress. `remaining` counts what is pending or in flight over the whole
+     * stage; `nextAttemptAt` says when to call again when nothing can be sent now (send window,
+     * back-off); `stoppedBecause` when the campaign is paused or no longer running.
+     */
+    async sendMailingBatch(input: { campaignId: string; stageId: string }): Promise<MailingBatchResult> {
+      return runMailingBatch(dependencies, settings, input);
+    },
+    /** Marks what was not sent as cancelled (the campaign was cancelled); answers how many are. */
+    async cancelMailing(input: { stageId: string }): Promise<{ cancelled: number }> {
+      return { cancelled: await cancelDeliveries(db, input.stageId) };
+    },
+  };
+}

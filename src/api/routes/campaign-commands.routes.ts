@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { cancelCampaign, decideApproval, editCampaignStage, pauseCampaign, resumeCampaign, scheduleCampaign } from '../../campaigns/campaign-commands';
+import { CampaignIdParams, CampaignStageParams, CampaignView, EditStageRequest } from '../../campaigns/campaigns.schemas';
+import { defineRoute } from '../route';
+
+const marketers = ['marketer', 'admin'] as const;
+const Reason = z.string().trim().min(1).max(500);
+const CancelRequest = z.strictObject({ reason: Reason.meta({ description: 'Why the campaign stops; kept in its history' }) }).meta({ id: 'CancelCampaignRequest' });
+const ApproveRequest = z.strictObject({ comment: Reason.optional() }).meta({ id: 'ApproveStageRequest' });
+const RejectRequest = z.strictObject({ reason: Reason.meta({ description: 'Ends the campaign; shown as its end reason' }) }).meta({ id: 'RejectStageRequest' });
+const theCampaign = { status: 200, description: 'The campaign after the change', schema: CampaignView } as const;
+
+/** What talks to a campaign's workflow: it runs the stages, so it takes every change of a scheduled campaign. */
+export const campaignCommandRoutes = [
+  defineRoute({
+    method: 'post', path: '/campaigns/:id/schedule', tag: 'Campaigns', roles: marketers,
+    summary: 'Validate a draft and start its workflow: each stage runs on its date, or right after the previous one',
+    params: CampaignIdParams,
+    response: theCampaign,
+    errors: [404, 409, 503],
+    handler: ({ params, caller, deps }) => scheduleCampaign(deps, caller, params.id),
+  }),
+  defineRoute({
+    method: 'post', path: '/campaigns/:id/pause', tag: 'Campaigns', roles: marketers,
+    summary: 'Pause: no stage starts and mailings stop after the batch in progress, until resumed',
+    params: CampaignIdParams,
+    response: theCampaign,
+    errors: [404, 409, 503],
+    handler: ({ params, caller, deps }) => pauseCampaign(deps, caller, params.id),
+  }),
+  defineRoute({
+    method: 'post', path: '/campaigns/:id/resume', tag: 'Campaigns', roles: marketers,
+    summary: 'Resume a paused campaign: a stage whose date passed meanwhile starts at once',
+    params: CampaignIdParams,
+    response: theCampaign,
+    errors: [404, 409, 503],
+    handler: ({ params, caller, deps }) => resumeCampaign(deps, caller, params.id),
+  }),
+  defineRoute({
+    method: 'post', path: '/campaigns/:id/cancel', tag: 'Campaigns', roles: marketers,
+    summary: 'Cancel: stages that have not ended are cancelled, unsent mails are never sent',
+    params: CampaignIdParams,
+    body: CancelRequest,
+    response: theCampaign,
+    errors: [404, 409, 503],
+    handler: ({ params, body, caller, deps }) => cancelCampaign(deps, caller, params.id, body.reason),
+  }),
+  defineRoute({
+    method: 'patch', path: '/campaigns/:id/stages/:stageId', tag: 'Campaigns', roles: marketers,
+    summary: 'Reschedule or change a stage that has not started; a running stage keeps the settings it started with',
+    params: CampaignStageParams,
+    body: EditStageRequest,
+    response: theCampaign,
+    errors: [404, 409, 503],
+    handler: ({ params, body, caller, deps }) => editCampaignStage(deps, caller, params.id, params.stageId, body),
+  }),
+  defineRoute({
+    method: 'post', path: '/campaigns/:id/stages/:stageId/approve', tag: 'Campaigns', roles: 'any',
+    summary: 'Approve an APPROVAL stage that waits for you (one of its approvers)',
+    params: CampaignStageParams,
+    body: ApproveRequest,
+    response: theCampaign,
+    errors: [404, 409, 503],
+    handler: ({ params, body, caller, deps }) => decideApproval(deps, caller, params.id, params.stageId, 'APPROVED', body.comment),
+  }),
+  defineRoute({
+    method: 'post', path: '/campaigns/:id/stages/:stageId/reject', tag: 'Campaigns', roles: 'any',
+    summary: 'Reject an APPROVAL stage that waits for you: the campaign ends with your reason',
+    params: CampaignStageParams,
+    body: RejectRequest,
+    response: theCampaign,
+    errors: [404, 409, 503],
+    handler: ({ params, body, caller, deps }) => decideApproval(deps, caller, params.id, params.stageId, 'REJECTED', body.reason),
+  }),
+];

@@ -1,0 +1,19 @@
+import { getMailingSettings, MailingSettingsRequest, MailingSettingsView, saveMailingSettings } from '../../settings/mailing-settings';
+import { defineRoute } from '../route';
+
+export const settingsRoutes = [
+  defineRoute({
+    method: 'get', path: '/settings/mailing', tag: 'Settings', roles: ['admin', 'marketer'],
+    summary: 'Settings of every campaign mailing: the frequency cap across campaigns',
+    response: { status: 200, description: 'The mailing settings', schema: MailingSettingsView },
+    handler: ({ deps }) => getMailingSettings(deps.db),
+  }),
+  defineRoute({
+    method: 'put', path: '/settings/mailing', tag: 'Settings', roles: ['admin'],
+    summary: 'Replace the mailing settings `{frequencyCap: {maxMessages, windowDays} | null}`; running mailings use them from their next batch',
+    body: MailingSettingsRequest,
+    response: { status: 200, description: 'The mailing settings', schema: MailingSettingsView },
+    errors: [503],
+    handler: ({ body, deps }) => saveMailingSettings(deps.db, body),
+  }),
+];

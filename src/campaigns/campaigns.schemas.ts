@@ -1,0 +1,333 @@
+import { z } from 'zod';
+import { PageCursorParam } from '../api/page-cursor';
+import { ApprovalSettings, CallTasksSettings, ListSettings, MailingSettings, WaitSettings } from './stage-settings.schemas';
+
+// PostgreSQL refuses NUL in text and jsonb: refused here as bad input rather than failing there.
+const NO_NUL = /^[^\u0000]*$/;
+const noNul = { error: 'must not contain the NUL character' };
+const Text = (max: number) => z.string().trim().min(1).max(max).regex(NO_NUL, noNul);
+
+export const campaignStatuses = ['DRAFT', 'SCHEDULED', 'RUNNING', 'PAUSED', 'COMPLETED', 'CANCELLED', 'REJECTED', 'FAILED'] as const;
+export type CampaignStatus = (typeof campaignStatuses)[number];
+/** A campaign in one of these has ended: it changes no more (copy it instead). */
+export const endedStatuses: readonly CampaignStatus[] = ['COMPLETED', 'CANCELLED', 'REJECTED', 'FAILED'];
+export const CampaignStatus = z.enum(campaignStatuses).meta({ id: 'CampaignStatus' });
+
+export const stageTypes = ['LIST', 'APPROVAL', 'MAILING', 'CALL_TASKS', 'WAIT'] as const;
+export const StageTypeEnum = z.enum(stageTypes).meta({ id: 'CampaignStageType' });
+export const stageStatuses = ['PENDING', 'RUNNING', 'COMPLETED', 'CANCELLED', 'REJECTED', 'FAILED'] as const;
+export type StageStatus = (typeof stageStatuses)[number];
+export const StageStatusEnum = z.enum(stageStatuses).meta({ id: 'CampaignStageStatus' });
+
+/** The largest amount a Decimal(14,2) column holds. */
+const MAX_MONEY = 999_999_999_999.99;
+const Money = z
+  .number()
+  .min(0)
+  .max(MAX_MONEY)
+  .refine((amount) => Math.abs(Math.round(amount * 100) - amount * 100) < 1e-6, { error: 'at most two decimals' });
+
+const currencies = new Set(Intl.supportedValuesOf('currency'));
+const Currency = z
+  .string()
+  .refine((code) => /^[A-Z]{3}$/.test(code) && currencies.has(code), {
+    error: (issue) => `"${String(issue.input)}" is not an ISO 4217 currency code: three capital letters such as EUR or USD`,
+  })
+  .meta({ examples: ['EUR'] });
+
+export const Budget = z.strictObject({ amount: Money, currency: Currency }).meta({ id: 'CampaignBudget' });
+export type Budget = z.output<typeof Budget>;
+
+/** The NUL character anywhere in a settings value: PostgreSQL's jsonb refuses it. */
+export function nulPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (typeof value === 'string') return NO_NUL.test(value) ? [] : [path];
+  if (Array.isArray(value)) return value.flatMap((item, index) => nulPaths(item, [...path, index]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => nulPaths(item, [...path, key]));
+  return [];
+}
+
+const StartAt = z.iso
+  .datetime({ offset: true })
+  .nullable()
+  .optional()
+  .meta({ description: 'When the stage starts (ISO 8601 with an offset, in the future); null or left out: right after the previous stage ends' });
+const StageName = Text(200).meta({ description: 'A label for people; defaults to none' });
+
+function stageInput<T extends (typeof stageTypes)[number], S extends z.ZodType>(type: T, settings: S) {
+  return z
+    .strictObject({ type: z.literal(type), name: StageName.optional(), startAt: StartAt, settings })
+    .superRefine((stage, ctx) => {
+      for (const path of nulPaths((stage as { settings?: unknown }).settings, ['settings'])) ctx.addIssue({ code: 'custom', path, message: 'must not contain the NUL character' });
+    })
+    .meta({ id: `${type === 'CALL_TASKS' ? 'CallTasks' : type[0] + type.slice(1).toLowerCase()}StageInput` });
+}
+
+export const StageInput = z
+  .discriminatedUnion('type', [
+    stageInput('LIST', ListSettings),
+    stageInput('APPROVAL', ApprovalSettings),
+    stageInput('MAILING', MailingSettings),
+    stageInput('CALL_TASKS', CallTasksSettings.prefault({})),
+    stageInput('WAIT', WaitSettings),
+  ])
+  .meta({ id: 'CampaignStageInput', description: 'A stage: its type decides what its settings hold' });
+export type StageInput = z.output<typeof StageInput>;
+
+export const MAX_STAGES = 20;
+const Stages = z.array(StageInput).min(1).max(MAX_STAGES);
+
+export const SourceCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(50)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'letters, digits, dots, hyphens and underscores, starting with a letter or digit' })
+  .meta({ description: 'The code responses quote', examples: ['PRESS-LEMONDE'] });
+
+export const SourceInput = z
+  .strictObject({ code: SourceCode, name: Text(200), channel: Text(50).optional(), cost: Money.optional() })
+  .meta({ id: 'CampaignSourceInput', description: 'A sub-source: a publication, web site or list broker, with its own code' });
+export type SourceInput = z.output<typeof SourceInput>;
+
+/** Codes are unique in a list whatever their case, so a quoted code is never ambiguous. */
+const uniqueBy = <T>(what: string, key: (item: T) => string | undefined, field?: string) => (items: T[], ctx: z.RefinementCtx) => {
+  const seen = new Map<string, number>();
+  items.forEach((item, index) => {
+    const value = key(item)?.toLowerCase();
+    if (value === undefined) return;
+    const first = seen.get(value);
+    if (first === undefined) seen.set(value, index);
+    else ctx.addIssue({ code: 'custom', path: field ? [index, field] : [index], message: `repeats the ${what} of item ${first}` });
+  });
+};
+
+const Sources = z
+  .array(SourceInput)
+  .max(500)
+  .superRefine(uniqueBy<SourceInput>('code', (source) => source.code, 'code'));
+
+export const Offer = z
+  .strictObject({ code: Text(50).optional(), name: Text(200), description: Text(2000).optional() })
+  .meta({ id: 'CampaignOffer' });
+export type Offer = z.output<typeof Offer>;
+const Offers = z
+  .array(Offer)
+  .max(50)
+  .superRefine(uniqueBy<Offer>('code', (offer) => offer.code, 'code'));
+
+const Channels = z
+  .array(Text(50))
+  .max(20)
+  .superRefine(uniqueBy<string>('channel', (channel) => channel))
+  .meta({ description: 'Free labels such as email, phone, press, web', examples: [['email', 'press']] });
+
+export const CreateCampaignRequest = z
+  .strictObject({
+    name: Text(200),
+    description: Text(5000).optional(),
+    parentId: z.uuid().optional().meta({ description: 'The parent campaign: this one becomes its child' }),
+    channels: Channels.default([]),
+    budget: Budget.optional(),
+    offers: Offers.default([]),
+    sources: Sources.default([]),
+    stages: Stages.meta({ description: `1 to ${MAX_STAGES} stages, run in order` }),
+  })
+  .meta({ id: 'CreateCampaignRequest' });
+export type CreateCampaignRequest = z.output<typeof CreateCampaignRequest>;
+
+export const UpdateCampaignRequest = z
+  .strictObject({
+    name: Text(200).optional(),
+    description: Text(5000).nullable().optional(),
+    parentId: z.uuid().nullable().optional().meta({ description: 'null: no parent any more' }),
+    channels: Channels.optional(),
+    budget: Budget.nullable().optional(),
+    offers: Offers.optional().meta({ description: 'Replaces the list' }),
+    sources: Sources.optional().meta({ description: 'Replaces the list (matched by code); once scheduled, no code may be removed' }),
+    stages: Stages.optional().meta({ description: 'DRAFT campaigns only: the whole new list of stages' }),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+    error: 'nothing to change: give at least one of name, description, parentId, channels, budget, offers, sources, stages',
+  })
+  .meta({ id: 'UpdateCampaignRequest' });
+export type UpdateCampaignRequest = z.output<typeof UpdateCampaignRequest>;
+
+export const CopyCampaignRequest = z
+  .strictObject({ name: Text(200).optional().meta({ description: 'Defaults to the name followed by " (copy)"' }) })
+  .meta({ id: 'CopyCampaignRequest' });
+export type CopyCampaignRequest = z.output<typeof CopyCampaignRequest>;
+
+/** PATCH /campaigns/:id/stages/:stageId: what editStage changes on a stage that has not started. */
+export const EditStageRequest = z
+  .strictObject({
+    startAt: StartAt,
+    name: StageName.optional(),
+    settings: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .meta({ description: 'The whole new settings of the stage’s type (they replace the old ones)' }),
+  })
+  .refine((body) => body.startAt !== undefined || body.name !== undefined || body.settings !== undefined, {
+    error: 'nothing to change: give startAt, name or settings',
+  })
+  .meta({ id: 'EditStageRequest' });
+export type EditStageRequest = z.output<typeof EditStageRequest>;
+
+export const CampaignIdParams = z.strictObject({ id: z.uuid() });
+export const CampaignStageParams = z.strictObject({ id: z.uuid(), stageId: z.uuid() });
+
+const StatusList = z
+  .string()
+  .transform((text, ctx): CampaignStatus[] => {
+    const parts = text.split(',').map((part) => part.trim());
+    const unknown = parts.filter((part) => !(campaignStatuses as readonly string[]).includes(part));
+    if (unknown.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `unknown status ${unknown.map((part) => `"${part}"`).join(', ')} (one of ${campaignStatuses.join(', ')})` });
+      return z.NEVER;
+    }
+    return [...new Set(parts)] as CampaignStatus[];
+  })
+  .meta({ description: 'One status or a comma-separated list', examples: ['SCHEDULED,RUNNING'] });
+
+export const ListCampaignsQuery = z.strictObject({
+  status: StatusList.optional(),
+  parentId: z
+    .union([z.uuid(), z.literal('none')])
+    .optional()
+    .meta({ description: 'The children of this campaign; `none`: top-level campaigns only' }),
+  q: Text(200).optional().meta({ description: 'Case-insensitive text in the name or description' }),
+  limit: z.coerce.number<string>().int().min(1).max(200).default(50),
+  cursor: PageCursorParam.optional(),
+});
+export type ListCampaignsQuery = z.output<typeof ListCampaignsQuery>;
+
+// ---- Answers ----
+
+const iso = z.iso.datetime();
+const BudgetView = z.object({ amount: z.number(), currency: z.string() });
+
+export const CampaignSummary = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    description: z.string().nullable(),
+    status: CampaignStatus,
+    parentId: z.uuid().nullable(),
+    channels: z.array(z.string()),
+    budget: BudgetView.nullable(),
+    stageCount: z.number().int(),
+    childCount: z.number().int(),
+    copiedFromId: z.uuid().nullable(),
+    createdById: z.uuid().nullable(),
+    createdAt: iso,
+    updatedAt: iso,
+    endedAt: iso.nullable(),
+    endReason: z.string().nullable(),
+  })
+  .meta({ id: 'CampaignSummary' });
+export type CampaignSummary = z.output<typeof CampaignSummary>;
+
+export const CampaignPage = z.object({ items: z.array(CampaignSummary), nextCursor: z.string().nullable() }).meta({ id: 'CampaignPage' });
+export type CampaignPage = z.output<typeof CampaignPage>;
+
+export const SourceView = z
+  .object({ id: z.uuid(), code: z.string(), name: z.string(), channel: z.string().nullable(), cost: z.number().nullable() })
+  .meta({ id: 'CampaignSource' });
+export type SourceView = z.output<typeof SourceView>;
+
+const count = z.number().int();
+const ListCountsView = z.object({
+  matched: count, merged: count, suppressed: count, inOtherCampaigns: count, alreadyListed: count, listed: count, target: count, testCell: count,
+});
+export const ListStageCounts = z
+  .object({
+    list: ListCountsView.nullable().meta({ description: 'What freezing the list did; null until the stage has run' }),
+    recipients: z.object({ target: count, test: count, total: count }).meta({ description: 'Contacts in the campaign’s list from this stage, read live' }),
+  })
+  .meta({ id: 'ListStageCounts' });
+export const MailingStageCountsView = z
+  .object({
+    recipients: count, pending: count, sending: count, sent: count, failed: count, skipped: count, cancelled: count,
+    waitingForSendWindow: count.meta({ description: 'Pending recipients whose send window is closed now' }),
+  })
+  .meta({ id: 'MailingStageCounts' });
+export const ApprovalStageCounts = z
+  .object({
+    approvers: z.array(
+      z.object({
+        userId: z.uuid(),
+        name: z.string().nullable(),
+        decision: z.enum(['APPROVED', 'REJECTED']).nullable(),
+        comment: z.string().nullable(),
+        decidedAt: iso.nullable(),
+      }),
+    ),
+    pendingApprovals: count.meta({ description: 'Approvers who have not answered while the stage waits for them' }),
+    approved: count,
+    rejected: count,
+  })
+  .meta({ id: 'ApprovalStageCounts' });
+export const CallTasksStageCounts = z
+  .object({ tasksCreated: count.nullable(), unassigned: count.nullable() })
+  .meta({ id: 'CallTasksStageCounts', description: 'null until the stage has run' });
+export const WaitStageCounts = z.object({ until: iso.nullable() }).meta({ id: 'WaitStageCounts' });
+
+export type ListStageCounts = z.output<typeof ListStageCounts>;
+export type ApprovalStageCounts = z.output<typeof ApprovalStageCounts>;
+export type StageCounts =
+  | ListStageCounts
+  | z.output<typeof MailingStageCountsView>
+  | ApprovalStageCounts
+  | z.output<typeof CallTasksStageCounts>
+  | z.output<typeof WaitStageCounts>;
+
+export const StageView = z
+  .object({
+    id: z.uuid(),
+    position: count,
+    type: StageTypeEnum,
+    name: z.string().nullable(),
+    status: StageStatusEnum,
+    startAt: iso.nullable().meta({ description: 'null: right after the previous stage' }),
+    startedAt: iso.nullable(),
+    completedAt: iso.nullable(),
+    endReason: z.string().nullable(),
+    settings: z.record(z.string(), z.unknown()),
+    startedSettings: z.record(z.string(), z.unknown()).nullable().meta({ description: 'The settings the stage started with (edits never reach a started stage)' }),
+    counts: z.union([ListStageCounts, MailingStageCountsView, ApprovalStageCounts, CallTasksStageCounts, WaitStageCounts]),
+  })
+  .meta({ id: 'CampaignStage' });
+export type StageView = z.output<typeof StageView>;
+
+export const CampaignEventView = z
+  .object({
+    id: z.uuid(),
+    kind: z.string(),
+    message: z.string(),
+    details: z.unknown(),
+    byUserId: z.uuid().nullable(),
+    stageId: z.uuid().nullable(),
+    at: iso,
+  })
+  .meta({ id: 'CampaignEvent' });
+export type CampaignEventView = z.output<typeof CampaignEventView>;
+
+export const CampaignTotals = z
+  .object({
+    listed: count, target: count, testCell: count,
+    sent: count, failed: count, skipped: count, pendingMail: count, waitingForSendWindow: count,
+    tasksCreated: count, pendingApprovals: count,
+  })
+  .meta({ id: 'CampaignTotals', description: 'Sums over the stages' });
+export type CampaignTotals = z.output<typeof CampaignTotals>;
+
+export const CampaignView = CampaignSummary.extend({
+  offers: z.array(Offer),
+  parent: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  children: z.array(CampaignSummary).meta({ description: 'The child campaigns (oldest first, at most 200)' }),
+  sources: z.array(SourceView),
+  stages: z.array(StageView),
+  totals: CampaignTotals,
+  history: z.array(CampaignEventView).meta({ description: 'The newest 100 events, newest first' }),
+}).meta({ id: 'Campaign' });
+export type CampaignView = z.output<typeof CampaignView>;

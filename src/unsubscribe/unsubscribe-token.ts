@@ -1,0 +1,69 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Db } from '../db/prisma';
+import { settingOnce } from '../settings/settings-store';
+
+/**
+ * Unsubscribe links carry a token naming the contact and the campaign, signed with HMAC-SHA256:
+ * `base64url(contactId ‖ campaignId ‖ HMAC(secret, "unsubscribe/v1" ‖ contactId ‖ campaignId))`,
+ * ids as their 16 raw bytes (a campaign-less token, from a preview, has 16 zero bytes). No
+ * address is in the link, and nobody can make a token for someone else without the secret.
+ */
+
+const SECRET_KEY = 'unsubscribe-secret';
+const NO_CAMPAIGN = Buffer.alloc(16);
+const DOMAIN = Buffer.from('unsubscribe/v1');
+const TOKEN_BYTES = 16 + 16 + 32;
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const UNSUBSCRIBE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{86}$/;
+
+export interface UnsubscribeTarget {
+  contactId: string;
+  campaignId: string | null;
+}
+
+// One secret per database, made on first use by whichever process comes first.
+const secrets = new WeakMap<Db, Promise<Buffer>>();
+
+/** The signing secret, generated and stored in `settings` on first use, then cached. */
+export function unsubscribeSecret(db: Db): Promise<Buffer> {
+  let secret = secrets.get(db);
+  if (!secret) {
+    secret = settingOnce(db, SECRET_KEY, randomBytes(32).toString('base64url')).then((value) => {
+      if (typeof value !== 'string' || value.length < 32) throw new Error(`the setting ${SECRET_KEY} is not a secret`);
+      return Buffer.from(value, 'base64url');
+    });
+    // A failure (database down) is not cached: the next call tries again.
+    secret.catch(() => secrets.delete(db));
+    secrets.set(db, secret);
+  }
+  return secret;
+}
+
+const idBytes = (id: string) => Buffer.from(id.replace(/-/g, ''), 'hex');
+const idText = (bytes: Buffer) => {
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+};
+const mac = (secret: Buffer, ids: Buffer) => createHmac('sha256', secret).update(DOMAIN).update(ids).digest();
+
+export function signUnsubscribeToken(secret: Buffer, target: UnsubscribeTarget): string {
+  if (!uuidPattern.test(target.contactId) || (target.campaignId !== null && !uuidPattern.test(target.campaignId))) {
+    throw new Error('unsubscribe tokens name a contact id and a campaign id (UUIDs)');
+  }
+  const ids = Buffer.concat([idBytes(target.contactId), target.campaignId ? idBytes(target.campaignId) : NO_CAMPAIGN]);
+  return Buffer.concat([ids, mac(secret, ids)]).toString('base64url');
+}
+
+/** The contact and campaign a token names, or undefined when it is malformed or not ours. */
+export function verifyUnsubscribeToken(secret: Buffer, token: string): UnsubscribeTarget | undefined {
+  if (!UNSUBSCRIBE_TOKEN_PATTERN.test(token)) return undefined;
+  const bytes = Buffer.from(token, 'base64url');
+  if (bytes.length !== TOKEN_BYTES) return undefined;
+  const ids = bytes.subarray(0, 32);
+  if (!timingSafeEqual(bytes.subarray(32), mac(secret, ids))) return undefined;
+  const campaign = ids.subarray(16, 32);
+  return { contactId: idText(ids.subarray(0, 16)), campaignId: campaign.equals(NO_CAMPAIGN) ? null : idText(campaign) };
+}
+
+export const unsubscribeUrl = (publicUrl: string, token: string) => `${publicUrl.replace(/\/+$/, '')}/unsubscribe/${token}`;

@@ -1,0 +1,231 @@
+import { allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { ActivityOptions } from '@temporalio/workflow';
+import type { CampaignCoreActivities, ListActivities, MailingActivities } from '../activities/campaign';
+import type { ApprovalOutcome, CampaignPlan, CampaignStatus, PlannedStage, StageStart, StageStatus } from '../activities/campaign/campaign-core';
+import {
+  campaignProgressQuery,
+  cancelCampaignUpdate,
+  decideApprovalUpdate,
+  editStageUpdate,
+  pauseCampaignUpdate,
+  resumeCampaignUpdate,
+} from './campaign.messages';
+import { createSerializer } from './serialize';
+
+// A decision taken must reach PostgreSQL: retry until it lands, except refusals.
+const retry: ActivityOptions['retry'] = {
+  initialInterval: '1 second',
+  maximumInterval: '1 minute',
+  nonRetryableErrorTypes: ['NOT_FOUND', 'CONFLICT', 'VALIDATION_FAILED', 'RULE_VIOLATION'],
+};
+const core = proxyActivities<CampaignCoreActivities>({ startToCloseTimeout: '1 minute', retry });
+// A list over a million contacts is one long SQL statement.
+const lists = proxyActivities<ListActivities>({ startToCloseTimeout: '30 minutes', retry });
+// Batches heartbeat: a worker that dies mid-batch is noticed within seconds and the batch resumes elsewhere.
+const mailing = proxyActivities<MailingActivities>({ startToCloseTimeout: '10 minutes', heartbeatTimeout: '10 seconds', retry });
+
+export interface CampaignWorkflowInput {
+  campaignId: string;
+  /** Continue as new past this many history events (tests); otherwise when Temporal suggests it. */
+  continueAsNewAfterEvents?: number;
+}
+
+interface StageOutcome {
+  status: StageStatus;
+  reason?: string;
+  result?: object;
+}
+
+const endedStatuses: CampaignStatus[] = ['COMPLETED', 'CANCELLED', 'REJECTED', 'FAILED'];
+
+/**
+ * One per campaign: runs its stages in order, each on its date (a durable timer that edits
+ * re-arm), and holds ids, dates and counts only. Its state lives in PostgreSQL, so a
+ * continue-as-new or a lost worker picks up at the stage that was running.
+ */
+export async function campaignWorkflow({ campaignId, continueAsNewAfterEvents }: CampaignWorkflowInput): Promise<CampaignStatus> {
+  const historyIsLong = () => workflowInfo().continueAsNewSuggested || (continueAsNewAfterEvents !== undefined && workflowInfo().historyLength >= continueAsNewAfterEvents);
+  let plan: CampaignPlan = { status: 'SCHEDULED', stages: [] };
+  let paused = false;
+  let ended: CampaignStatus | null = null;
+  let planChanges = 0;
+  let current: PlannedStage | null = null;
+  let approval: { stageId: string; approverIds: string[]; decidedIds: string[]; outcome: ApprovalOutcome; reason?: string } | null = null;
+  const serialized = createSerializer();
+
+  // Validators refuse before anything is recorded in the history.
+  const refuseIfEnded = (_input?: object) => {
+    if (ended) throw new Error(`The campaign is ${ended.toLowerCase()}`);
+  };
+  const refuseUnless = (allowed: () => boolean, message: string) => (_input: object) => {
+    refuseIfEnded();
+    if (!allowed()) throw new Error(message);
+  };
+  setHandler(
+    pauseCampaignUpdate,
+    ({ byUserId }) => serialized(async () => {
+      const answer = await core.setPaused({ campaignId, paused: true, byUserId });
+      paused = true;
+      return answer;
+    }),
+    { validator: refuseUnless(() => !paused, 'The campaign is already paused') },
+  );
+  setHandler(
+    resumeCampaignUpdate,
+    ({ byUserId }) => serialized(async () => {
+      const answer = await core.setPaused({ campaignId, paused: false, byUserId });
+      paused = false;
+      return answer;
+    }),
+    { validator: refuseUnless(() => paused, 'The campaign is not paused') },
+  );
+  setHandler(
+    cancelCampaignUpdate,
+    ({ byUserId, reason }) => serialized(async () => {
+      const answer = await core.endCampaign({ campaignId, status: 'CANCELLED', reason, byUserId });
+      ended = answer.status;
+      return answer;
+    }),
+    { validator: refuseIfEnded },
+  );
+  setHandler(
+    editStageUpdate,
+    ({ stageId, byUserId, ...edit }) => serialized(async () => {
+      await core.editStage({ campaignId, stageId, byUserId, ...edit });
+      plan = await core.loadCampaignPlan({ campaignId });
+      planChanges++;
+    }),
+    { validator: refuseIfEnded },
+  );
+  setHandler(
+    decideApprovalUpdate,
+    (input) => serialized(async () => {
+      const answer = await core.recordApproval({ campaignId, ...input });
+      if (approval?.stageId === input.stageId) {
+        approval.decidedIds.push(input.approverId);
+        approval.outcome = answer.outcome;
+        if (answer.outcome === 'rejected') approval.reason = input.comment;
+      }
+      return answer;
+    }),
+    {
+      validator: (input) => {
+        refuseIfEnded();
+        if (!approval || approval.stageId !== input.stageId || approval.outcome !== 'waiting') throw new Error('This stage is not awaiting approval');
+        if (!approval.approverIds.includes(input.approverId)) throw new Error('Not an approver of this stage');
+        if (approval.decidedIds.includes(input.approverId)) throw new Error('This approver has already decided');
+      },
+    },
+  );
+  setHandler(campaignProgressQuery, () => ({
+    currentStageId: current?.id ?? null,
+    paused,
+    cancelled: ended === 'CANCELLED',
+    awaitingApprovers: approval && approval.outcome === 'waiting' ? approval.approverIds.filter((id) => !approval!.decidedIds.includes(id)) : [],
+  }));
+
+  const waitUntil = async (at: string, woken: () => boolean, summary: string) => {
+    const ms = Date.parse(at) - Date.now();
+    if (ms > 0) await condition(woken, ms, { summary });
+  };
+
+  async function runApproval(stage: PlannedStage, start: StageStart): Promise<StageOutcome> {
+    const state = { stageId: stage.id, ...start.approval! } as NonNullable<typeof approval>;
+    approval = state;
+    const decided = () => state.outcome !== 'waiting' || !!ended;
+    await core.notifyApprovers({ campaignId, stageId: stage.id, kind: 'request' });
+    const nudges = (
+      [
+        [start.approval!.remindAt, 'reminder'],
+        [start.approval!.escalateAt, 'escalation'],
+      ] as const
+    )
+      .filter((nudge): nudge is [string, 'reminder' | 'escalation'] => nudge[0] !== null)
+      .sort((a, b) => a[0].localeCompare(b[0]));
+    for (const [at, kind] of nudges) {
+      await waitUntil(at, decided, `approval ${kind} at ${at}`);
+      if (!decided()) await core.notifyApprovers({ campaignId, stageId: stage.id, kind });
+    }
+    await condition(decided);
+    const { outcome, reason } = state;
+    approval = null;
+    return outcome === 'approved' ? { status: 'COMPLETED', result: { outcome } } : { status: 'REJECTED', reason: reason ?? 'rejected by an approver', result: { outcome } };
+  }
+
+  async function runMailing(stage: PlannedStage): Promise<StageOutcome> {
+    const { recipients } = await mailing.prepareMailing({ campaignId, stageId: stage.id });
+    for (;;) {
+      await condition(() => !paused || !!ended);
+      if (ended) break;
+      const batch = await mailing.sendMailingBatch({ campaignId, stageId: stage.id });
+      if (batch.remaining === 0 || ended) break;
+      if (batch.stoppedBecause === 'ended') {
+        // Ended outside this workflow's hands: read what PostgreSQL says.
+        plan = await core.loadCampaignPlan({ campaignId });
+        if (endedStatuses.includes(plan.status)) ended = plan.status;
+      } else if (!batch.stoppedBecause && batch.nextAttemptAt) {
+        await waitUntil(batch.nextAttemptAt, () => !!ended || paused, `mailing resumes at ${batch.nextAttemptAt}`);
+      }
+      if (historyIsLong()) await continueAsNewNow();
+    }
+    if (ended) await mailing.cancelMailing({ stageId: stage.id });
+    return { status: 'COMPLETED', result: { recipients } };
+  }
+
+  async function runStage(stage: PlannedStage, start: StageStart): Promise<StageOutcome> {
+    switch (stage.type) {
+      case 'LIST':
+        return { status: 'COMPLETED', result: await lists.freezeTargetList({ campaignId, stageId: stage.id }) };
+      case 'CALL_TASKS':
+        return { status: 'COMPLETED', result: await lists.createCallTasks({ campaignId, stageId: stage.id }) };
+      case 'WAIT':
+        await waitUntil(start.waitUntil!, () => !!ended, `wait ends at ${start.waitUntil}`);
+        return { status: 'COMPLETED', result: { until: start.waitUntil } };
+      case 'APPROVAL':
+        return runApproval(stage, start);
+      case 'MAILING':
+        return runMailing(stage);
+    }
+  }
+
+  async function continueAsNewNow(): Promise<never> {
+    await condition(allHandlersFinished);
+    return continueAsNew<typeof campaignWorkflow>({ campaignId, continueAsNewAfterEvents });
+  }
+
+  // Handlers are set before this first await, so an early update waits behind it instead of being refused.
+  await serialized(async () => {
+    plan = await core.loadCampaignPlan({ campaignId });
+    paused = plan.status === 'PAUSED';
+    if (endedStatuses.includes(plan.status)) ended = plan.status;
+  });
+  while (!ended) {
+    const stage = plan.stages.find((candidate) => candidate.status === 'PENDING' || candidate.status === 'RUNNING');
+    if (!stage) break;
+    current = stage;
+    const seen = planChanges;
+    if (stage.status === 'PENDING') {
+      const changed = () => planChanges !== seen || !!ended;
+      if (stage.startAt) await waitUntil(stage.startAt, changed, `stage ${stage.type} ${stage.id} starts at ${stage.startAt}`);
+      await condition(() => !paused || changed());
+      if (changed()) continue;
+    }
+    // An edit that landed since the date was checked must be honoured before starting.
+    const start = await serialized(async () => (planChanges === seen && !ended ? core.startStage({ campaignId, stageId: stage.id }) : null));
+    if (!start) continue;
+    if (start.started) {
+      const outcome = await runStage(stage, start);
+      if (ended) break;
+      await core.completeStage({ campaignId, stageId: stage.id, ...outcome });
+      if (outcome.status === 'REJECTED') {
+        ended = (await core.endCampaign({ campaignId, status: 'REJECTED', reason: outcome.reason })).status;
+        break;
+      }
+    }
+    plan = await core.loadCampaignPlan({ campaignId });
+    if (historyIsLong() && !ended) await continueAsNewNow();
+  }
+  if (!ended) ended = (await core.endCampaign({ campaignId, status: 'COMPLETED' })).status;
+  await condition(allHandlersFinished);
+  return ended;
+}
