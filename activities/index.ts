@@ -1,6 +1,8 @@
 import type { ActivityDependencies } from './dependencies';
 import { createAccountActivities } from './account';
 import { createCampaignActivities } from './campaign';
+import { createPlanActivities } from './plan';
+import { createPlanApplyActivities } from './plan-apply';
 import { createUserActivities } from './user.activities';
 
 export type { ActivityDependencies } from './dependencies';
@@ -11,5 +13,7 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createUserActivities(dependencies),
     ...createAccountActivities(dependencies),
     ...createCampaignActivities(dependencies),
+    ...createPlanActivities(dependencies),
+    ...createPlanApplyActivities(dependencies),
   };
 }

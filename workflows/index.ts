@@ -2,3 +2,5 @@
 export { welcomeUserWorkflow } from './welcome-user.workflow';
 export { accountWorkflow } from './account.workflow';
 export { campaignWorkflow } from './campaign.workflow';
+export { applyToAccountsWorkflow } from './apply-to-accounts.workflow';
+export { planWorkflow } from './plan.workflow';

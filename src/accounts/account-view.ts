@@ -58,5 +58,7 @@ export function toActivityView(activity: Activity): Page['activities'][number] {
     notes: activity.notes,
     nextStep: activity.nextStep,
     loggedById: activity.loggedById,
+    planId: activity.planId,
+    objectiveId: activity.objectiveId,
   };
 }

@@ -2,6 +2,8 @@ import { TaskView, TimerView } from '../lifecycle/lifecycle.schemas';
 import { z } from 'zod';
 import { ActivityType, Outcome, Status } from '../rules/lifecycle';
 import { AccountFields } from './accounts.schemas';
+import { OpportunityView } from '../opportunities/opportunities.schemas';
+import { AccountObjectiveView, AccountPlanView } from '../plan-progress/progress.schemas';
 
 const Timestamp = z.iso.datetime();
 const Json = (description: string) => z.unknown().meta({ description });
@@ -97,6 +99,8 @@ export const AccountActivityResponse = z
     notes: z.string().nullable(),
     nextStep: Json('The next step planned with the activity, if any'),
     loggedById: z.uuid(),
+    planId: z.uuid().nullable().meta({ description: 'The plan it was done for' }),
+    objectiveId: z.uuid().nullable().meta({ description: 'The objective it counts for' }),
   })
   .meta({ id: 'AccountActivity' });
 
@@ -108,6 +112,11 @@ export const AccountPageResponse = z
     openTasks: z.array(TaskView).meta({ description: 'Due first' }),
     pendingTimers: z.array(TimerView).meta({ description: 'Firing first' }),
     activities: z.array(AccountActivityResponse).meta({ description: 'Applied activities, newest first, at most 100' }),
+    plans: z.array(AccountPlanView).meta({ description: 'Plans applied to the account, latest period first, at most 200' }),
+    objectives: z
+      .array(AccountObjectiveView)
+      .meta({ description: 'Objectives applied to the account and those of plans neither EXPIRED nor REJECTED that apply to all accounts, at most 200' }),
+    opportunities: z.array(OpportunityView).meta({ description: "The account's opportunities, newest first, at most 100" }),
   })
   .meta({ id: 'AccountPage' });
 export type AccountPageResponse = z.output<typeof AccountPageResponse>;

@@ -2,17 +2,19 @@ import type { DbClient } from '../db/prisma';
 import { loadAccountForCaller, type AccountCaller } from './account-access';
 import type { AccountPageResponse } from './account-views.schemas';
 import { taskSelect, timerSelect, toTaskView, toTimerView } from '../lifecycle/lifecycle-views';
+import { getAccountPlanSections } from '../plan-progress/account-plans';
 import { toAccountView, toActivityView, toContactView, toStatusChangeView } from './account-view';
 
 const ACTIVITY_LIMIT = 100;
 
 /**
  * The account's page: the account, its contacts, its whole status history (oldest first),
- * open tasks (due first), pending timers (firing first) and the last applied activities.
+ * open tasks (due first), pending timers (firing first), the last applied activities, and its plans,
+ * objectives (with those that apply to all accounts) and opportunities.
  */
 export async function getAccountPage(db: DbClient, caller: AccountCaller, accountId: string): Promise<AccountPageResponse> {
   const account = await loadAccountForCaller(db, caller, accountId, { forWrite: false });
-  const [contacts, statusHistory, openTasks, pendingTimers, activities] = await Promise.all([
+  const [contacts, statusHistory, openTasks, pendingTimers, activities, planSections] = await Promise.all([
     db.contact.findMany({ where: { accountId }, orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }] }),
     db.statusChange.findMany({ where: { accountId }, orderBy: [{ changedAt: 'asc' }, { id: 'asc' }] }),
     db.task.findMany({ where: { accountId, state: 'OPEN' }, select: taskSelect, orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }] }),
@@ -22,6 +24,7 @@ export async function getAccountPage(db: DbClient, caller: AccountCaller, accoun
       orderBy: [{ occurredAt: 'desc' }, { createdAt: 'desc' }],
       take: ACTIVITY_LIMIT,
     }),
+    getAccountPlanSections(db, accountId),
   ]);
   return {
     account: toAccountView(account),
@@ -30,5 +33,6 @@ export async function getAccountPage(db: DbClient, caller: AccountCaller, accoun
     openTasks: openTasks.map(toTaskView),
     pendingTimers: pendingTimers.map(toTimerView),
     activities: activities.map(toActivityView),
+    ...planSections,
   };
 }

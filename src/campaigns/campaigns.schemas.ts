@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Currency, Money } from '../api/money.schemas';
 import { PageCursorParam } from '../api/page-cursor';
 import { ApprovalSettings, CallTasksSettings, ListSettings, MailingSettings, WaitSettings } from './stage-settings.schemas';
 
@@ -19,21 +20,6 @@ export const stageStatuses = ['PENDING', 'RUNNING', 'COMPLETED', 'CANCELLED', 'R
 export type StageStatus = (typeof stageStatuses)[number];
 export const StageStatusEnum = z.enum(stageStatuses).meta({ id: 'CampaignStageStatus' });
 
-/** The largest amount a Decimal(14,2) column holds. */
-const MAX_MONEY = 999_999_999_999.99;
-const Money = z
-  .number()
-  .min(0)
-  .max(MAX_MONEY)
-  .refine((amount) => Math.abs(Math.round(amount * 100) - amount * 100) < 1e-6, { error: 'at most two decimals' });
-
-const currencies = new Set(Intl.supportedValuesOf('currency'));
-const Currency = z
-  .string()
-  .refine((code) => /^[A-Z]{3}$/.test(code) && currencies.has(code), {
-    error: (issue) => `"${String(issue.input)}" is not an ISO 4217 currency code: three capital letters such as EUR or USD`,
-  })
-  .meta({ examples: ['EUR'] });
 
 export const Budget = z.strictObject({ amount: Money, currency: Currency }).meta({ id: 'CampaignBudget' });
 export type Budget = z.output<typeof Budget>;

@@ -19,6 +19,8 @@ export const LogActivityRequest = z
     occurredAt: isoDate.refine((value) => Date.parse(value) <= Date.now() + FUTURE_TOLERANCE_MS, 'cannot be in the future').optional(),
     notes: z.string().max(10_000).optional(),
     nextStep: NextStepRequest.optional(),
+    planId: z.uuid().optional().meta({ description: 'The plan the activity was done for (any status, EXPIRED included)' }),
+    objectiveId: z.uuid().optional().meta({ description: "The objective it counts for; given alone, the activity also gets the objective's plan" }),
   })
   .meta({ id: 'LogActivityRequest' });
 export type LogActivityRequest = z.output<typeof LogActivityRequest>;
@@ -87,7 +89,9 @@ export type TimerView = z.output<typeof TimerView>;
 
 export const LogActivityResponse = z
   .object({
-    activity: z.object({ id: z.uuid(), type: ActivityType, outcome: Outcome, occurredAt: z.iso.datetime(), notes: z.string().nullable() }),
+    activity: z.object({
+      id: z.uuid(), type: ActivityType, outcome: Outcome, occurredAt: z.iso.datetime(), notes: z.string().nullable(), planId: z.uuid().nullable(), objectiveId: z.uuid().nullable(),
+    }),
     previousStatus: Status,
     status: Status,
     tasksCreated: z.array(TaskView),

@@ -3,6 +3,7 @@ import { logActivityUpdate } from '../../workflows/account.messages';
 import { loadAccountForCaller } from '../accounts/account-access';
 import type { ApiDependencies, Caller } from '../api/route';
 import { AppError } from '../errors/app-error';
+import { resolvePlanLinks } from '../plan-progress/plan-links';
 import { updateAccountWorkflow } from './account-workflow-client';
 import type { LogActivityRequest } from './lifecycle.schemas';
 import { tasksByIds, timersByIds } from './lifecycle-views';
@@ -15,6 +16,9 @@ import { tasksByIds, timersByIds } from './lifecycle-views';
 export async function logActivity({ db, temporal }: ApiDependencies, caller: Caller, accountId: string, request: LogActivityRequest) {
   const account = await loadAccountForCaller(db, caller, accountId, { forWrite: true });
   if (account.status === 'NEW') throw new AppError('CONFLICT', `Account ${accountId} is NEW: take it into work first (POST /api/v1/accounts/${accountId}/take)`);
+  // Checked before the row exists (400 naming body.planId / body.objectiveId); the ids go on the row only,
+  // never into the workflow.
+  const links = await resolvePlanLinks(db, { planId: request.planId, objectiveId: request.objectiveId });
 
   const activity = await db.activity.create({
     data: {
@@ -26,6 +30,8 @@ export async function logActivity({ db, temporal }: ApiDependencies, caller: Cal
       notes: request.notes ?? null,
       nextStep: request.nextStep ?? undefined,
       loggedById: caller.id,
+      planId: links.planId,
+      objectiveId: links.objectiveId,
     },
   });
   let effects;
@@ -41,7 +47,7 @@ export async function logActivity({ db, temporal }: ApiDependencies, caller: Cal
     timersByIds(db, effects.timersEnded),
   ]);
   return {
-    activity: { id: activity.id, type: activity.type, outcome: activity.outcome, occurredAt: activity.occurredAt.toISOString(), notes: activity.notes },
+    activity: { id: activity.id, type: activity.type, outcome: activity.outcome, occurredAt: activity.occurredAt.toISOString(), notes: activity.notes, planId: activity.planId, objectiveId: activity.objectiveId },
     previousStatus: effects.previousStatus,
     status: effects.status,
     tasksCreated,

@@ -79,6 +79,8 @@ describe('GET /api/v1/accounts/:id', () => {
       notes: 'spoke to Paul',
       nextStep: { type: 'MEETING' },
       loggedById: nina.id,
+      planId: null,
+      objectiveId: null,
     });
   });
 

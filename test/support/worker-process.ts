@@ -15,7 +15,9 @@ const root = path.join(__dirname, '..', '..');
  * worker for real. Answers once it polls its task queue.
  */
 export async function startWorkerProcess(options: { databaseUrl: string; taskQueue: string; publicUrl: string }): Promise<WorkerProcess> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'src', 'worker.main.ts')], {
+  // tsx as a loader in this very process: its CLI would run the worker in a child that a SIGKILL
+  // of the CLI leaves running.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src', 'worker.main.ts')], {
     cwd: root,
     env: {
       ...process.env,

@@ -6,6 +6,11 @@ import { campaignRoutes } from './campaigns.routes';
 import { importRoutes } from './imports.routes';
 import { lifecycleRoutes } from './lifecycle.routes';
 import { notificationRoutes } from './notifications.routes';
+import { opportunityRoutes } from './opportunities.routes';
+import { planProgressRoutes } from './plan-progress.routes';
+import { objectiveRoutes } from './objectives.routes';
+import { planApplyRoutes } from './plan-apply.routes';
+import { planRoutes } from './plans.routes';
 import { ruleRoutes } from './rules.routes';
 import { segmentRoutes } from './segments.routes';
 import { settingsRoutes } from './settings.routes';
@@ -14,4 +19,4 @@ import { templateRoutes } from './templates.routes';
 import { userRoutes } from './users.routes';
 
 /** Every route under /api/v1: the API, its OpenAPI document and the access tests read this list. */
-export const apiRoutes: readonly RouteDefinition[] = [...userRoutes, ...accountRoutes, ...lifecycleRoutes, ...taskRoutes, ...notificationRoutes, ...ruleRoutes, ...calendarRoutes, ...templateRoutes, ...importRoutes, ...segmentRoutes, ...campaignRoutes, ...settingsRoutes, ...campaignCommandRoutes];
+export const apiRoutes: readonly RouteDefinition[] = [...userRoutes, ...accountRoutes, ...lifecycleRoutes, ...taskRoutes, ...notificationRoutes, ...ruleRoutes, ...calendarRoutes, ...templateRoutes, ...importRoutes, ...segmentRoutes, ...campaignRoutes, ...settingsRoutes, ...campaignCommandRoutes, ...planRoutes, ...opportunityRoutes, ...planProgressRoutes, ...objectiveRoutes, ...planApplyRoutes];

@@ -1,0 +1,99 @@
+import type { ApplicationTarget } from '../../activities/plan-apply/apply-chunk';
+import { applyToAccountsWorkflow, applyWorkflowId } from '../../workflows/apply-to-accounts.workflow';
+import type { ApiDependencies, Caller } from '../api/route';
+import type { DbClient } from '../db/prisma';
+import { AppError } from '../errors/app-error';
+import { Prisma } from '../generated/prisma/client';
+import { objectiveNotFound } from '../objectives/objective-store';
+import { planOpenToChange } from './plan-guard';
+import type { ApplicationView, ApplyRequest, ApplyResult } from './plan-apply.schemas';
+
+/** Applies a plan to accounts: its author (or an admin), the plan neither EXPIRED nor REJECTED. */
+export async function applyPlan(deps: ApiDependencies, caller: Caller, planId: string, request: ApplyRequest): Promise<ApplyResult> {
+  await planOpenToChange(deps.db, caller, planId, 'apply it');
+  return runApplication(deps, caller, { planId }, request);
+}
+
+/** Applies an objective to accounts, on the same terms as its plan. */
+export async function applyObjective(deps: ApiDependencies, caller: Caller, objectiveId: string, request: ApplyRequest): Promise<ApplyResult> {
+  const objective = await deps.db.objective.findUnique({ where: { id: objectiveId }, select: { planId: true } });
+  if (!objective) throw objectiveNotFound(objectiveId);
+  await planOpenToChange(deps.db, caller, objective.planId, 'apply its objectives');
+  return runApplication(deps, caller, { objectiveId }, request);
+}
+
+/** The target as stored: account ids once each; unknown or archived ones are a 400 naming each. */
+async function checkedTarget(db: DbClient, request: ApplyRequest): Promise<ApplicationTarget> {
+  if (request.segmentId) {
+    const segment = await db.segment.findUnique({ where: { id: request.segmentId }, select: { id: true } });
+    if (!segment) throw new AppError('VALIDATION_FAILED', `No segment ${request.segmentId}`, [{ path: 'body.segmentId', message: 'no such segment' }]);
+    return { segmentId: segment.id };
+  }
+  if (request.accountIds) {
+    const accountIds = [...new Set(request.accountIds.map((id) => id.toLowerCase()))];
+    const found = await db.$queryRaw<{ id: string }[]>`
+      SELECT a.id::text AS id FROM accounts a WHERE a.id = ANY(CAST(${accountIds} AS uuid[])) AND a.archived_at IS NULL`;
+    const live = new Set(found.map((row) => row.id));
+    const missing = accountIds.filter((id) => !live.has(id));
+    if (missing.length > 0) {
+      const index = new Map(request.accountIds.map((id, i) => [id.toLowerCase(), i]));
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `${missing.length} account id(s) are unknown or archived: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''}`,
+        missing.map((id) => ({ path: `body.accountIds.${index.get(id)}`, message: `unknown or archived account ${id}` })),
+      );
+    }
+    return { accountIds };
+  }
+  return { all: true };
+}
+
+/**
+ * Writes the PlanApplication row, runs its workflow (one per bulk operation, never one per account)
+ * and answers once it is done. A workflow that could not start leaves no row behind.
+ */
+async function runApplication(deps: ApiDependencies, caller: Caller, owner: { planId: string } | { objectiveId: string }, request: ApplyRequest): Promise<ApplyResult> {
+  const target = await checkedTarget(deps.db, request);
+  const application = await deps.db.planApplication.create({
+    data: { ...owner, target: target as Prisma.InputJsonValue, byUserId: caller.id },
+    select: { id: true },
+  });
+  const { client, taskQueue } = deps.temporal;
+  let handle;
+  try {
+    handle = await client.workflow.start(applyToAccountsWorkflow, {
+      workflowId: applyWorkflowId(application.id),
+      taskQueue,
+      args: [{ applicationId: application.id }],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      staticSummary: 'planId' in owner ? `Apply plan ${owner.planId}` : `Apply objective ${owner.objectiveId}`,
+    });
+  } catch (error) {
+    await deps.db.planApplication.delete({ where: { id: application.id } });
+    throw error;
+  }
+  const outcome = await handle.result();
+  if (outcome.state === 'FAILED') {
+    throw new AppError('INTERNAL', `Applying failed (application ${application.id}): ${outcome.error ?? 'unknown error'}`);
+  }
+  return { applicationId: application.id, state: outcome.state, matched: outcome.matched, added: outcome.added, alreadyApplied: outcome.matched - outcome.added };
+}
+
+export async function getApplication(db: DbClient, id: string): Promise<ApplicationView> {
+  const row = await db.planApplication.findUnique({ where: { id } });
+  if (!row) throw new AppError('NOT_FOUND', `No plan application ${id}`, [{ path: 'path.id', message: 'no such plan application' }]);
+  const target = row.target as ApplicationTarget;
+  return {
+    id: row.id,
+    planId: row.planId,
+    objectiveId: row.objectiveId,
+    target: 'accountIds' in target ? { kind: 'accounts', accounts: target.accountIds.length } : 'segmentId' in target ? { kind: 'segment', segmentId: target.segmentId } : { kind: 'all' },
+    state: row.state,
+    matched: row.matched,
+    added: row.added,
+    byUserId: row.byUserId,
+    error: row.error,
+    startedAt: row.startedAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,40 @@
+import type { ApiDependencies, Caller } from '../api/route';
+import { AppError } from '../errors/app-error';
+import { transitionsFrom, type PlanTarget } from '../../activities/plan/plan-core';
+import { decidePlanUpdate, submitPlanUpdate } from '../../workflows/plan.messages';
+import { assertAuthorOrAdmin } from './plan-store';
+import { getPlanView, planNotFound } from './plan-view';
+import { updatePlanWorkflow } from './plan-workflow-client';
+
+type Deps = Pick<ApiDependencies, 'db' | 'temporal'>;
+
+const verbs: Record<PlanTarget, string> = { SUBMITTED: 'submitted', APPROVED: 'approved', REJECTED: 'rejected' };
+
+/**
+ * Who may and whether the status allows it, read from PostgreSQL first: a refused transition
+ * touches neither the database nor Temporal. The workflow's validators refuse the same way
+ * when two requests race.
+ */
+async function checkTransition(deps: Deps, caller: Caller, planId: string, to: PlanTarget) {
+  const plan = await deps.db.plan.findUnique({ where: { id: planId }, select: { status: true, authorId: true, approverIds: true } });
+  if (!plan) throw planNotFound(planId);
+  if (to === 'SUBMITTED') assertAuthorOrAdmin(caller, plan, 'submit');
+  else if (caller.id === plan.authorId) throw new AppError('FORBIDDEN', 'The author of a plan cannot approve or reject it');
+  else if (!plan.approverIds.includes(caller.id)) throw new AppError('FORBIDDEN', 'You are not an approver of this plan');
+  if (!transitionsFrom[to].includes(plan.status)) {
+    throw new AppError('CONFLICT', `Plan ${planId} is ${plan.status}: only a plan that is ${transitionsFrom[to].join(' or ')} can be ${verbs[to]}`);
+  }
+  return plan;
+}
+
+export async function submitPlan(deps: Deps, caller: Caller, planId: string) {
+  const plan = await checkTransition(deps, caller, planId, 'SUBMITTED');
+  await updatePlanWorkflow(deps.temporal, planId, plan.status, submitPlanUpdate, { byUserId: caller.id });
+  return getPlanView(deps.db, planId);
+}
+
+export async function decidePlan(deps: Deps, caller: Caller, planId: string, decision: 'APPROVED' | 'REJECTED', comment?: string) {
+  const plan = await checkTransition(deps, caller, planId, decision);
+  await updatePlanWorkflow(deps.temporal, planId, plan.status, decidePlanUpdate, { byUserId: caller.id, decision, ...(comment ? { comment } : {}) });
+  return getPlanView(deps.db, planId);
+}
