@@ -1,5 +1,6 @@
 import express, { Router, type Request } from 'express';
 import { AppError } from '../errors/app-error';
+import { requestedFormat } from '../reports/csv';
 import { authenticate } from './authenticate';
 import type { ApiDependencies, RouteDefinition } from './route';
 import { parseRequestPart } from './validate';
@@ -15,9 +16,11 @@ export function mountRoutes(routes: readonly RouteDefinition[], deps: ApiDepende
       }
       const body = route.body ? parseRequestPart(route.body, requestBody(route, req), 'body') : undefined;
       const params = route.params ? parseRequestPart(route.params, req.params, 'path') : undefined;
-      const query = route.query ? parseRequestPart(route.query, req.query, 'query') : undefined;
+      const answer = route.csv ? requestedFormat(req) : { format: 'json' as const, query: req.query };
+      const query = route.query ? parseRequestPart(route.query, answer.query, 'query') : undefined;
       const result = await route.handler({ body, params, query, caller, deps, req, res });
       if (route.response.status === 204) res.status(204).end();
+      else if (route.csv && answer.format === 'csv') res.status(route.response.status).type('text/csv; charset=utf-8').send((route.csv as (value: unknown) => string)(result));
       else res.status(route.response.status).json(result);
     });
   }

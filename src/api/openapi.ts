@@ -41,12 +41,12 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], serverU
       request: {
         ...(route.body ? { body: { required: true, content: { 'application/json': { schema: route.body }, ...(route.csvBody ? { 'text/csv': { schema: z.string() } } : {}) } } } : {}),
         ...(route.params ? { params: route.params as z.ZodObject } : {}),
-        ...(route.query ? { query: route.query as z.ZodObject } : {}),
+        ...(route.query || route.csv ? { query: withFormat(route) } : {}),
       },
       responses: {
         [route.response.status]: {
           description: route.response.description,
-          ...(route.response.schema ? { content: { 'application/json': { schema: route.response.schema } } } : {}),
+          ...(route.response.schema ? { content: { 'application/json': { schema: route.response.schema }, ...(route.csv ? { 'text/csv': { schema: z.string() } } : {}) } } : {}),
         },
         ...Object.fromEntries(
           errorCodes.map((code) => [code, { description: errorDescriptions[code], content: { 'application/json': { schema: ErrorResponse } } }]),
@@ -59,4 +59,11 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], serverU
     info: { title: 'CRM workflow engine API', version: '1' },
     servers: [{ url: `${serverUrl}/api/v1` }],
   });
+}
+
+/** The route's query, plus `format` on the routes that also answer CSV. */
+function withFormat(route: RouteDefinition): z.ZodObject {
+  const query = (route.query as z.ZodObject | undefined) ?? z.strictObject({});
+  if (!route.csv) return query;
+  return query.extend({ format: z.enum(['json', 'csv']).optional().meta({ description: 'csv: answer text/csv (as does "Accept: text/csv")' }) });
 }

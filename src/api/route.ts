@@ -51,6 +51,11 @@ export interface RouteDefinition<B extends Schema | undefined = Schema | undefin
   params?: P;
   query?: Q;
   response: { status: 200 | 201 | 202 | 204; description: string; schema?: Schema };
+  /**
+   * Lets the route also answer `text/csv` (`?format=csv` or `Accept: text/csv`): turns the handler's
+   * result into the CSV text, for example with toCsv from src/reports/csv.ts.
+   */
+  csv?: (result: never) => string;
   /** Error answers this route can give besides 400/401/403, for the OpenAPI document. */
   errors?: readonly (404 | 409 | 422 | 503)[];
   handler(context: RouteContext<Parsed<B>, Parsed<P>, Parsed<Q>>): Promise<unknown>;
