@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NO_NUL, noNul, Text } from '../api/text.schemas';
 import { TimeZone } from '../rules/duration.schemas';
 import { statuses, type Status } from '../rules/lifecycle';
 import { PageCursorParam } from '../api/page-cursor';
@@ -6,10 +7,6 @@ import { PageCursorParam } from '../api/page-cursor';
 const MAX_FIELDS = 50;
 const MAX_CONTACTS = 50;
 
-// PostgreSQL refuses NUL in text and jsonb: refused here as bad input rather than failing there.
-const NO_NUL = /^[^\u0000]*$/;
-const noNul = { error: 'must not contain the NUL character' };
-const Text = (max: number) => z.string().trim().min(1).max(max).regex(NO_NUL, noNul);
 const Name = Text(200);
 const Segment = Text(100).meta({ examples: ['pharmacies-north'] });
 const LeadSource = Text(200);

@@ -1,12 +1,9 @@
 import { z } from 'zod';
+import { NO_NUL, Text } from '../api/text.schemas';
 import { Currency, Money } from '../api/money.schemas';
 import { PageCursorParam } from '../api/page-cursor';
 import { ApprovalSettings, CallTasksSettings, ListSettings, MailingSettings, WaitSettings } from './stage-settings.schemas';
 
-// PostgreSQL refuses NUL in text and jsonb: refused here as bad input rather than failing there.
-const NO_NUL = /^[^\u0000]*$/;
-const noNul = { error: 'must not contain the NUL character' };
-const Text = (max: number) => z.string().trim().min(1).max(max).regex(NO_NUL, noNul);
 
 export const campaignStatuses = ['DRAFT', 'SCHEDULED', 'RUNNING', 'PAUSED', 'COMPLETED', 'CANCELLED', 'REJECTED', 'FAILED'] as const;
 export type CampaignStatus = (typeof campaignStatuses)[number];

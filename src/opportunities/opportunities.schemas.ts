@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { Text } from '../api/text.schemas';
 import { Currency, Money } from '../api/money.schemas';
 import { PageCursorParam } from '../api/page-cursor';
 
-// PostgreSQL refuses NUL in text: refused here as bad input rather than failing there.
-const NO_NUL = /^[^\u0000]*$/;
-const Name = z.string().trim().min(1).max(200).regex(NO_NUL, { error: 'must not contain the NUL character' });
+const Name = Text(200);
 
 export const opportunityStages = ['PROSPECTING', 'QUALIFICATION', 'PROPOSAL', 'NEGOTIATION', 'WON', 'LOST'] as const;
 /** Stages of deals still open: their amounts are the pipeline. */

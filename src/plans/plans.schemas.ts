@@ -1,11 +1,9 @@
 import { z } from 'zod';
+import { Text } from '../api/text.schemas';
 import { Currency, Money } from '../api/money.schemas';
 import { PageCursorParam } from '../api/page-cursor';
 import { IsoDuration } from '../rules/duration.schemas';
 
-// PostgreSQL refuses NUL in text: refused here as bad input rather than failing there.
-const NO_NUL = /^[^\u0000]*$/;
-const Text = (max: number) => z.string().trim().min(1).max(max).regex(NO_NUL, { error: 'must not contain the NUL character' });
 
 export const planStatuses = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'EXPIRED'] as const;
 export type PlanStatus = (typeof planStatuses)[number];

@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { Text } from '../api/text.schemas';
 
 /** The statuses in the funnel's order: the main path first, then the two ways out. */
 export const funnelMainPath = ['NEW', 'POTENTIAL', 'CONTACT_ESTABLISHED', 'MEETING_HELD', 'CONTRACT_SIGNED', 'CLIENT'] as const;
 export const funnelStatuses = [...funnelMainPath, 'REFUSED', 'LOST'] as const;
 export type FunnelStatus = (typeof funnelStatuses)[number];
 
-// A NUL byte makes PostgreSQL refuse the text parameter (a 500): refuse it here.
-const Text = (max: number) => z.string().trim().min(1).max(max).regex(/^[^\u0000]*$/, 'Must not contain NUL characters');
 const Day = z.iso.date().meta({ description: 'YYYY-MM-DD (UTC day)' });
 
 export const FunnelQuery = z

@@ -1,13 +1,11 @@
 import { z } from 'zod';
+import { Text } from '../api/text.schemas';
 import { PageCursorParam } from '../api/page-cursor';
 import { TaskView, TimerView } from '../lifecycle/lifecycle.schemas';
 import { Status } from '../rules/lifecycle';
 import { TimeZone } from '../rules/duration.schemas';
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
-// PostgreSQL refuses NUL in text: refused here as bad input rather than failing there.
-const NO_NUL = /^[^\u0000]*$/;
-const Text = (max: number) => z.string().trim().min(1).max(max).regex(NO_NUL, { error: 'must not contain the NUL character' });
 // Pasted addresses often carry spaces around them.
 const Email = z.preprocess((value) => (typeof value === 'string' ? value.trim() : value), z.email().max(254));
 

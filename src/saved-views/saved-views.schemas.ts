@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { Text } from '../api/text.schemas';
 
-const NO_NUL = /^[^\u0000]*$/;
-const Name = z.string().trim().min(1).max(100).regex(NO_NUL, { error: 'must not contain the NUL character' });
+const Name = Text(100);
 
 /** Each kind of view with its parameters: the kind decides which params are valid (discriminated union). */
 export const DealsClosingParams = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from '../api/text.schemas';
 import { Slug } from '../rules/slug';
 import { templateProblems } from './render-template';
 
@@ -37,7 +38,7 @@ export type ReplaceTemplateRequest = z.output<typeof ReplaceTemplateRequest>;
 export const TemplateKeyParams = z.strictObject({ key: TemplateKey });
 
 export const ListTemplatesQuery = z.strictObject({
-  q: z.string().trim().min(1).max(200).optional().meta({ description: 'Part of the key or the name' }),
+  q: Text(200).optional().meta({ description: 'Part of the key or the name' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: Slug.optional().meta({ description: 'The previous page’s nextCursor' }),
 });

@@ -55,6 +55,15 @@ export function signUnsubscribeToken(secret: Buffer, target: UnsubscribeTarget):
   return Buffer.concat([ids, mac(secret, ids)]).toString('base64url');
 }
 
+/**
+ * The contact and campaign a link's token names, or undefined when it is malformed or not ours. A
+ * malformed token is refused before the secret is read, so that it never makes the secret (a write).
+ */
+export async function readUnsubscribeToken(db: Db, token: string): Promise<UnsubscribeTarget | undefined> {
+  if (!UNSUBSCRIBE_TOKEN_PATTERN.test(token)) return undefined;
+  return verifyUnsubscribeToken(await unsubscribeSecret(db), token);
+}
+
 /** The contact and campaign a token names, or undefined when it is malformed or not ours. */
 export function verifyUnsubscribeToken(secret: Buffer, token: string): UnsubscribeTarget | undefined {
   if (!UNSUBSCRIBE_TOKEN_PATTERN.test(token)) return undefined;

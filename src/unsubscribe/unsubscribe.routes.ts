@@ -3,7 +3,7 @@ import { isDatabaseUnavailable } from '../db/prisma-errors';
 import type { ApiDependencies } from '../api/route';
 import { badLinkPage, confirmPage, donePage, unavailablePage } from './unsubscribe-pages';
 import { unsubscribeContact } from './unsubscribe';
-import { unsubscribeSecret, verifyUnsubscribeToken } from './unsubscribe-token';
+import { readUnsubscribeToken } from './unsubscribe-token';
 
 /**
  * `/unsubscribe/:token`, outside /api/v1 and without an API key: the link of every campaign
@@ -27,7 +27,7 @@ export function unsubscribeRoutes(deps: Pick<ApiDependencies, 'db' | 'logger'>):
   router.get('/unsubscribe/:token', async (req, res) => {
     res.locals.routePattern = '/unsubscribe/:token';
     try {
-      const target = verifyUnsubscribeToken(await unsubscribeSecret(deps.db), req.params.token);
+      const target = await readUnsubscribeToken(deps.db, req.params.token);
       if (!target) return answer(res, 400, badLinkPage());
       answer(res, 200, confirmPage(req.params.token));
     } catch (error) {
@@ -38,7 +38,7 @@ export function unsubscribeRoutes(deps: Pick<ApiDependencies, 'db' | 'logger'>):
   router.post('/unsubscribe/:token', async (req, res) => {
     res.locals.routePattern = '/unsubscribe/:token';
     try {
-      const target = verifyUnsubscribeToken(await unsubscribeSecret(deps.db), req.params.token);
+      const target = await readUnsubscribeToken(deps.db, req.params.token);
       if (!target) return answer(res, 400, badLinkPage());
       await unsubscribeContact(deps.db, target);
       answer(res, 200, donePage());

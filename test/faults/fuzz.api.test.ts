@@ -1,0 +1,166 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { apiRoutes } from '../../src/api/routes/index';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { hostileParams, hostileRequests, seededRandom, type FuzzRequest } from './hostile-input';
+
+// FUZZ_REQUESTS_PER_ROUTE scales the run down for a quick local look; CI runs the default.
+const PER_ROUTE = Number(process.env.FUZZ_REQUESTS_PER_ROUTE ?? 250);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
+
+let t: TestApp;
+let server: Server;
+let baseUrl: string;
+const keys: Record<'admin' | 'marketer' | 'manager', string> = { admin: '', marketer: '', manager: '' };
+const known: Record<string, string> = {};
+let checksumSql = '';
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const [admin, marketer, manager] = await Promise.all([t.userWithKey('admin'), t.userWithKey('marketer'), t.userWithKey('manager')]);
+  Object.assign(keys, { admin: admin.key, marketer: marketer.key, manager: manager.key });
+  server = t.app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  // A few real records, so that requests whose body passes reach the handlers with ids that exist.
+  const account = await t.request.post('/api/v1/accounts').set({ Authorization: `Bearer ${admin.key}` })
+    .send({ name: 'Fuzz Co', contacts: [{ name: 'Fay Fuzz', email: 'fay@fuzz.example' }] });
+  expect(account.status).toBe(201);
+  known.account = account.body.account.id;
+  known.contact = account.body.contacts[0].id;
+  expect((await t.request.post(`/api/v1/accounts/${known.account}/take`).set({ Authorization: `Bearer ${manager.key}` })).status).toBe(200);
+  const template = await t.request.post('/api/v1/templates').set({ Authorization: `Bearer ${marketer.key}` })
+    .send({ key: 'fuzz-template', name: 'Fuzz', subject: 'Hello {{ contact.name }}', text: 'Hi {{ contact.name }}' });
+  expect(template.status).toBe(201);
+  const segment = await t.request.post('/api/v1/segments').set({ Authorization: `Bearer ${marketer.key}` })
+    .send({ name: 'Fuzz segment', criteria: { field: 'account.name', op: 'contains', value: 'Fuzz' } });
+  expect(segment.status).toBe(201);
+  known.segment = segment.body.id;
+
+  // One statement over every table: its row count and a sum of its rows' hashes.
+  const tables = await t.database.db.$queryRaw<{ name: string }[]>`
+    SELECT table_name AS name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY table_name`;
+  checksumSql = tables
+    .map(({ name }) => `SELECT '${name}' AS name, count(*)::int AS n, COALESCE(sum(hashtext(x::text)::bigint), 0)::text AS h FROM "${name}" x`)
+    .join(' UNION ALL ');
+}, 120_000);
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  await t?.close();
+});
+
+async function checksum(): Promise<Map<string, string>> {
+  const rows = await t.database.db.$queryRawUnsafe<{ name: string; n: number; h: string }[]>(checksumSql);
+  return new Map(rows.map((row) => [row.name, `${row.n}:${row.h}`]));
+}
+
+function changedTables(before: Map<string, string>, after: Map<string, string>): string[] {
+  return [...after].filter(([name, value]) => before.get(name) !== value).map(([name]) => name);
+}
+
+/**
+ * The next transaction id PostgreSQL will assign: any write (even one rolled back) assigns one, so
+ * while it stays the same nothing was written, and the full checksum is only needed when it moves.
+ */
+async function nextXid(): Promise<string> {
+  const [row] = await t.database.db.$queryRaw<{ xid: string }[]>`SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS xid`;
+  return row.xid;
+}
+
+/** After an accepted request, its workflow may still be writing: wait until nothing was written for 150 ms. */
+async function settle(): Promise<void> {
+  let previous = await nextXid();
+  for (let quiet = 0, polls = 0; quiet < 3; polls++) {
+    if (polls > 200) throw new Error('the database kept changing for 10 s after an accepted request');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const current = await nextXid();
+    quiet = current === previous ? quiet + 1 : 0;
+    previous = current;
+  }
+}
+
+function fill(name: string): string {
+  if (name === 'id' || name === 'accountId') return known.account;
+  if (name === 'contactId') return known.contact;
+  if (name === 'key') return 'fuzz-template';
+  if (name === 'version') return '1';
+  if (name === 'token') return 'not-a-token';
+  return randomUUID();
+}
+
+async function send(request: FuzzRequest, key: string): Promise<{ status: number; text: string }> {
+  const headers: Record<string, string> = { Authorization: `Bearer ${key}` };
+  let body: string | undefined;
+  if (request.body && 'json' in request.body) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(request.body.json);
+  } else if (request.body) {
+    headers['Content-Type'] = request.body.contentType;
+    body = request.body.raw;
+  }
+  const response = await fetch(`${baseUrl}${request.url}`, { method: request.method.toUpperCase(), headers, body, signal: AbortSignal.timeout(30_000) });
+  return { status: response.status, text: await response.text() };
+}
+
+test('when at least 10,000 hostile requests hit every route then none answers 5xx, every refusal is a 4xx in the error format, and no refused request changes the database', async () => {
+  const random = seededRandom(SEED);
+  const requests: FuzzRequest[] = apiRoutes.flatMap((route) => hostileRequests(route, fill, random, PER_ROUTE));
+  for (const token of hostileParams) {
+    requests.push({ method: 'get', url: `/unsubscribe/${token}`, why: 'unsubscribe token hostile' });
+    requests.push({ method: 'post', url: `/unsubscribe/${token}`, body: { raw: 'List-Unsubscribe=One-Click', contentType: 'application/x-www-form-urlencoded' }, why: 'unsubscribe token hostile' });
+  }
+  if (!process.env.FUZZ_REQUESTS_PER_ROUTE) expect(requests.length).toBeGreaterThanOrEqual(10_000);
+
+  const serverErrors: string[] = [];
+  const badRefusals: string[] = [];
+  const changesByRefused: string[] = [];
+  const statuses = new Map<number, number>();
+  let accepted = 0;
+  let before = await checksum();
+  let xid = await nextXid();
+  for (const [index, request] of requests.entries()) {
+    // Mostly an admin (who passes every role check, so the input reaches validation); some managers and marketers.
+    const role = index % 10 === 7 ? 'manager' : index % 10 === 8 ? 'marketer' : 'admin';
+    const answer = await send(request, keys[role]);
+    statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+    const label = `${request.method.toUpperCase()} ${request.url.slice(0, 120)} (${request.why}, ${role})`;
+    if (answer.status >= 500) serverErrors.push(`${label}: ${answer.status} ${answer.text.slice(0, 200)}`);
+    if (answer.status < 400) {
+      accepted++;
+      // A read that wrote nothing needs no new baseline; a write may go on in its workflow for a while.
+      if (request.method === 'get' && (await nextXid()) === xid) continue;
+      await settle();
+      [before, xid] = [await checksum(), await nextXid()];
+      continue;
+    }
+    if (request.url.startsWith('/api/v1/')) {
+      let parsed: { error?: { code?: unknown; message?: unknown } } = {};
+      try {
+        parsed = JSON.parse(answer.text);
+      } catch {
+        // left empty: reported below
+      }
+      if (typeof parsed.error?.code !== 'string' || typeof parsed.error?.message !== 'string') badRefusals.push(`${label}: ${answer.status} ${answer.text.slice(0, 120)}`);
+    }
+    // A refused request must leave every table as it was.
+    const xidAfter = await nextXid();
+    if (xidAfter === xid) continue;
+    xid = xidAfter;
+    const after = await checksum();
+    const changed = changedTables(before, after);
+    if (changed.length > 0) changesByRefused.push(`${label}: ${answer.status} changed ${changed.join(', ')}`);
+    before = after;
+  }
+
+  console.log(
+    `fuzz: ${requests.length} requests over ${apiRoutes.length} routes and the unsubscribe pages (seed ${SEED}); ` +
+      `answers ${[...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}: ${n}`).join(', ')}; ` +
+      `${accepted} accepted, ${serverErrors.length} 5xx, ${changesByRefused.length} refused requests that changed the database`,
+  );
+  expect(serverErrors).toEqual([]);
+  expect(badRefusals).toEqual([]);
+  expect(changesByRefused).toEqual([]);
+}, 900_000);
