@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { logActivityUpdate } from '../../workflows/account.messages';
 import { loadAccountForCaller } from '../accounts/account-access';
 import type { ApiDependencies, Caller } from '../api/route';
+import { isDatabaseUnavailable } from '../db/prisma-errors';
 import { AppError } from '../errors/app-error';
 import { resolvePlanLinks } from '../plan-progress/plan-links';
 import { updateAccountWorkflow } from './account-workflow-client';
@@ -41,11 +42,11 @@ export async function logActivity({ db, temporal }: ApiDependencies, caller: Cal
     await db.activity.deleteMany({ where: { id: activity.id, state: 'PENDING' } });
     throw error;
   }
-  const [tasksCreated, timersStarted, timersCancelled] = await Promise.all([
-    tasksByIds(db, effects.taskIds),
-    timersByIds(db, effects.timersStarted.map((timer) => timer.id)),
-    timersByIds(db, effects.timersEnded),
-  ]);
+  // The activity is applied from here on: a 503 now would make the client log it a second time,
+  // so the answer's reads wait for PostgreSQL to come back, as the workflow's write did.
+  const [tasksCreated, timersStarted, timersCancelled] = await waitingForDatabase(() =>
+    Promise.all([tasksByIds(db, effects.taskIds), timersByIds(db, effects.timersStarted.map((timer) => timer.id)), timersByIds(db, effects.timersEnded)]),
+  );
   return {
     activity: { id: activity.id, type: activity.type, outcome: activity.outcome, occurredAt: activity.occurredAt.toISOString(), notes: activity.notes, planId: activity.planId, objectiveId: activity.objectiveId },
     previousStatus: effects.previousStatus,
@@ -54,4 +55,20 @@ export async function logActivity({ db, temporal }: ApiDependencies, caller: Cal
     timersStarted,
     timersCancelled,
   };
+}
+
+const READ_RETRY_MS = 500;
+const READ_PATIENCE_MS = 20_000;
+
+/** Runs `read` again while the database is unavailable, for up to READ_PATIENCE_MS. */
+async function waitingForDatabase<T>(read: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + READ_PATIENCE_MS;
+  for (;;) {
+    try {
+      return await read();
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() + READ_RETRY_MS > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, READ_RETRY_MS));
+    }
+  }
 }

@@ -3,6 +3,7 @@ import { applyToAccountsWorkflow, applyWorkflowId } from '../../workflows/apply-
 import type { ApiDependencies, Caller } from '../api/route';
 import type { DbClient } from '../db/prisma';
 import { AppError } from '../errors/app-error';
+import { isWorkflowAlreadyStarted } from '../temporal/temporal-errors';
 import { Prisma } from '../generated/prisma/client';
 import { objectiveNotFound } from '../objectives/objective-store';
 import { planOpenToChange } from './plan-guard';
@@ -58,25 +59,52 @@ async function runApplication(deps: ApiDependencies, caller: Caller, owner: { pl
     data: { ...owner, target: target as Prisma.InputJsonValue, byUserId: caller.id },
     select: { id: true },
   });
-  const { client, taskQueue } = deps.temporal;
   let handle;
   try {
-    handle = await client.workflow.start(applyToAccountsWorkflow, {
-      workflowId: applyWorkflowId(application.id),
-      taskQueue,
-      args: [{ applicationId: application.id }],
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      staticSummary: 'planId' in owner ? `Apply plan ${owner.planId}` : `Apply objective ${owner.objectiveId}`,
-    });
+    handle = await startApplyWorkflow(deps.temporal, application.id, owner);
   } catch (error) {
-    await deps.db.planApplication.delete({ where: { id: application.id } });
-    throw error;
+    // Started already by resumeRunningApplications (another API process, at its start-up): it runs.
+    if (isWorkflowAlreadyStarted(error)) handle = deps.temporal.client.workflow.getHandle<typeof applyToAccountsWorkflow>(applyWorkflowId(application.id));
+    else {
+      await deps.db.planApplication.delete({ where: { id: application.id } });
+      throw error;
+    }
   }
   const outcome = await handle.result();
   if (outcome.state === 'FAILED') {
     throw new AppError('INTERNAL', `Applying failed (application ${application.id}): ${outcome.error ?? 'unknown error'}`);
   }
   return { applicationId: application.id, state: outcome.state, matched: outcome.matched, added: outcome.added, alreadyApplied: outcome.matched - outcome.added };
+}
+
+function startApplyWorkflow({ client, taskQueue }: ApiDependencies['temporal'], applicationId: string, owner: { planId: string } | { objectiveId: string }) {
+  return client.workflow.start(applyToAccountsWorkflow, {
+    workflowId: applyWorkflowId(applicationId),
+    taskQueue,
+    args: [{ applicationId }],
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    staticSummary: 'planId' in owner ? `Apply plan ${owner.planId}` : `Apply objective ${owner.objectiveId}`,
+  });
+}
+
+/**
+ * An API process that dies after writing a PlanApplication row and before its workflow started leaves
+ * the row RUNNING for ever. Starts the workflow of each RUNNING row written before `before` (its
+ * chunks are idempotent); one whose workflow exists (it started, it runs or ran) is left alone.
+ * Answers how many were started; a failure to reach Temporal is thrown, for the caller to retry.
+ */
+export async function resumeRunningApplications({ db, temporal }: Pick<ApiDependencies, 'db' | 'temporal'>, before: Date): Promise<number> {
+  const running = await db.planApplication.findMany({ where: { state: 'RUNNING', startedAt: { lt: before } }, select: { id: true, planId: true, objectiveId: true }, orderBy: { startedAt: 'asc' } });
+  let started = 0;
+  for (const row of running) {
+    try {
+      await startApplyWorkflow(temporal, row.id, row.objectiveId ? { objectiveId: row.objectiveId } : { planId: row.planId ?? '' });
+      started++;
+    } catch (error) {
+      if (!isWorkflowAlreadyStarted(error)) throw error;
+    }
+  }
+  return started;
 }
 
 export async function getApplication(db: DbClient, id: string): Promise<ApplicationView> {

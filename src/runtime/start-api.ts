@@ -8,6 +8,7 @@ import type { Logger } from '../logger';
 import { temporalConnectionOptions } from '../temporal/connection-options';
 import { installDefaultRules } from '../rule-store/rule-store';
 import { ensureAdmin } from '../users/ensure-admin';
+import { resumeInterruptedRequests } from './resume-interrupted-requests';
 import type { ServiceUrls } from './service-urls';
 
 export interface RunningApi {
@@ -34,10 +35,13 @@ export async function startApi(config: Config, logger: Logger, urls: ServiceUrls
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, () => resolve(listening)).on('error', reject);
   });
+  // Requests a killed API process left between PostgreSQL and Temporal are finished in the background.
+  const resuming = resumeInterruptedRequests({ db, temporal: { client, taskQueue: config.temporal.taskQueue } }, logger);
   return {
     url: `http://localhost:${config.port}`,
     createdAdminKey: createdKey,
     async stop() {
+      resuming.stop();
       await new Promise((resolve) => server.close(resolve));
       await connection.close();
       await db.$disconnect();

@@ -22,6 +22,8 @@ export interface RunningTemporal {
   address: string;
   uiUrl?: string;
   stop(): Promise<void>;
+  /** SIGKILL, no shutdown at all (fault tests); only on a server this process spawned itself. */
+  kill?(): Promise<void>;
 }
 
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<RunningTemporal> {
@@ -73,15 +75,15 @@ async function spawnDevServer(cli: string, address: string, uiUrl: string | unde
   });
   options.logger.debug({ address, cli }, 'Temporal dev server started');
 
-  const stop = async () => {
+  const end = async (signal: 'SIGTERM' | 'SIGKILL') => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const gone = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
+    child.kill(signal);
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
     await gone;
     clearTimeout(timer);
   };
-  return { address, uiUrl, stop };
+  return { address, uiUrl, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
 }
 
 async function downloadAndStartDevServer(uiUrl: string | undefined, options: TemporalDevServerOptions): Promise<RunningTemporal> {

@@ -23,9 +23,8 @@ export interface TestWorker {
   stop(): Promise<void>;
 }
 
-/** A real worker on a task queue of its own, against the run's Temporal server. */
-export async function startTestWorker(dependencies: ActivityDependencies, taskQueue = `test-${randomUUID()}`): Promise<TestWorker> {
-  const address = testService('temporalAddress');
+/** A real worker on a task queue of its own, against the run's Temporal server (or `address`). */
+export async function startTestWorker(dependencies: ActivityDependencies, taskQueue = `test-${randomUUID()}`, address = testService('temporalAddress')): Promise<TestWorker> {
   const nativeConnection = await NativeConnection.connect({ address });
   const worker = await createCrmWorker({ connection: nativeConnection, namespace: 'default', taskQueue, dependencies, workflowBundle: await workflowBundle() });
   const running = worker.run();

@@ -7,6 +7,7 @@ import { createMailer, type Mailer } from '../../src/mail/mailer';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from '../../src/users/api-keys';
 import type { Role } from '../../src/api/route';
 import { installDefaultRules } from '../../src/rule-store/rule-store';
+import { createPrismaClient } from '../../src/db/prisma';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { startTestWorker, type TestWorker } from './temporal-worker';
 import { testService } from './test-services';
@@ -26,16 +27,29 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on a database of its own, with a real worker and SMTP behind it. */
-export async function startTestApp(): Promise<TestApp> {
-  const database = await createTestDatabase();
+/**
+ * The real app on a database of its own, with a real worker and SMTP behind it; both talk to the
+ * run's Temporal server, or to `temporalAddress` (a test's own server).
+ */
+export async function startTestApp({
+  temporalAddress = testService('temporalAddress'),
+  databaseUrl,
+  smtpUrl = testService('smtpUrl'),
+}: {
+  temporalAddress?: string;
+  /** A migrated database the caller owns (on a server of its own) instead of a clone on the run's server; close() only disconnects. */
+  databaseUrl?: string;
+  /** An SMTP server of the test's own (its own catcher) instead of the run's. */
+  smtpUrl?: string;
+} = {}): Promise<TestApp> {
+  const database = databaseUrl ? ownedDatabase(databaseUrl) : await createTestDatabase();
   await installDefaultRules(database.db);
-  const mailer = createMailer(testService('smtpUrl'), 'CRM test <crm@test>');
+  const mailer = createMailer(smtpUrl, 'CRM test <crm@test>');
   const dependencies = { db: database.db, mailer, publicUrl: TEST_PUBLIC_URL };
-  let temporal = await startTestWorker(dependencies);
+  let temporal = await startTestWorker(dependencies, undefined, temporalAddress);
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   // The app's own connection, as in production: it outlives worker restarts.
-  const apiConnection = await Connection.connect({ address: testService('temporalAddress') });
+  const apiConnection = await Connection.connect({ address: temporalAddress });
   const apiClient = new Client({ connection: apiConnection, namespace: 'default' });
   const app = createApp({ db: database.db, temporal: { client: apiClient, taskQueue: temporal.taskQueue }, logger }, { publicUrl: TEST_PUBLIC_URL });
   let users = 0;
@@ -49,7 +63,7 @@ export async function startTestApp(): Promise<TestApp> {
     mailer,
     async restartWorker() {
       await temporal.stop();
-      temporal = await startTestWorker(dependencies, temporal.taskQueue);
+      temporal = await startTestWorker(dependencies, temporal.taskQueue, temporalAddress);
     },
     async userWithKey(role, email) {
       const key = generateApiKey();
@@ -66,4 +80,9 @@ export async function startTestApp(): Promise<TestApp> {
       await database.drop();
     },
   };
+}
+
+function ownedDatabase(url: string): TestDatabase {
+  const db = createPrismaClient(url);
+  return { url, db, drop: () => db.$disconnect() };
 }

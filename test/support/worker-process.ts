@@ -14,7 +14,7 @@ const root = path.join(__dirname, '..', '..');
  * `npm run worker` as its own process against the run's services, for tests that must kill a
  * worker for real. Answers once it polls its task queue.
  */
-export async function startWorkerProcess(options: { databaseUrl: string; taskQueue: string; publicUrl: string }): Promise<WorkerProcess> {
+export async function startWorkerProcess(options: { databaseUrl: string; taskQueue: string; publicUrl: string; smtpUrl?: string }): Promise<WorkerProcess> {
   // tsx as a loader in this very process: its CLI would run the worker in a child that a SIGKILL
   // of the CLI leaves running.
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src', 'worker.main.ts')], {
@@ -24,7 +24,7 @@ export async function startWorkerProcess(options: { databaseUrl: string; taskQue
       DATABASE_URL: options.databaseUrl,
       TEMPORAL_ADDRESS: testService('temporalAddress'),
       TEMPORAL_TASK_QUEUE: options.taskQueue,
-      SMTP_URL: testService('smtpUrl'),
+      SMTP_URL: options.smtpUrl ?? testService('smtpUrl'),
       PUBLIC_URL: options.publicUrl,
       MAIL_FROM: 'CRM test <crm@test>',
       LOG_LEVEL: 'info',

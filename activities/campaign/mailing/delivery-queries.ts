@@ -1,6 +1,6 @@
 import { recipientColumns, type CampaignData, type RecipientData } from '../../../src/campaigns/campaign-message';
 import { recipientTimeZoneSql } from '../../../src/campaigns/mailing-counts';
-import type { Db } from '../../../src/db/prisma';
+import { sqlPool, type Db } from '../../../src/db/prisma';
 import { Prisma } from '../../../src/generated/prisma/client';
 import type { FrequencyCap } from '../../../src/settings/mailing-settings';
 
@@ -161,9 +161,10 @@ export async function writeOutcomes(db: Db, stageId: string, outcomes: readonly 
     next_attempt_at: outcome.nextAttemptAt?.toISOString() ?? null,
   }));
   const bounced = outcomes.flatMap((outcome) => (outcome.bounce ? [outcome.contactId] : []));
-  await db.$executeRaw`
+  // Through pg, not Prisma: a mailing writes one of these every few sends, each sender waiting for it.
+  const sql = `
     WITH outcome AS (
-      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      SELECT * FROM jsonb_to_recordset($1::jsonb)
         AS o(contact_id uuid, state text, sent_at timestamptz, reason text, next_attempt_at timestamptz)
     ),
     recorded AS (
@@ -171,11 +172,12 @@ export async function writeOutcomes(db: Db, stageId: string, outcomes: readonly 
       SET state = o.state::"DeliveryState", attempts = d.attempts + 1, sent_at = o.sent_at, reason = o.reason,
           next_attempt_at = o.next_attempt_at, claimed_at = NULL
       FROM outcome o
-      WHERE d.stage_id = ${stageId}::uuid AND d.contact_id = o.contact_id
+      WHERE d.stage_id = $2::uuid AND d.contact_id = o.contact_id
         AND (d.state = 'SENDING' OR (o.state = 'SENT' AND d.state = 'CANCELLED'))
       RETURNING 1
     )
-    UPDATE contacts SET bounced_at = now() WHERE id = ANY(${bounced}::uuid[]) AND bounced_at IS NULL`;
+    UPDATE contacts SET bounced_at = now() WHERE id = ANY($3::uuid[]) AND bounced_at IS NULL`;
+  await sqlPool(db).query(sql, [JSON.stringify(rows), stageId, bounced]);
 }
 
 /** Puts claimed rows that were not sent back to PENDING (the batch stopped: pause, cancel). */

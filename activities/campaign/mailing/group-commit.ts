@@ -1,72 +1,56 @@
 /**
  * Group commit: outcomes are buffered and written by one writer, one statement for everything
  * that arrived since the previous write, the next write starting as soon as the previous one
- * ends. Like PostgreSQL's commit_delay, a write that would carry fewer than `minBatch` outcomes
- * first lingers up to `lingerMs` for more: each statement costs the client about half a
- * millisecond of CPU, as much as a whole SMTP send, so writing outcomes one or two at a time
- * would cost a third of the throughput. What a crash can lose is what is unwritten: at most
- * `lingerMs` worth of sends plus those in flight, which the next attempt resends with the same
- * Message-IDs. A failed write is kept and rethrown by `drain`.
+ * ends (so a write carries more outcomes the busier the senders are). `add` answers when the
+ * outcome is written: a sender that lets its next message be accepted only after that never has
+ * more than one accepted message unrecorded, which is what a crash can make the next attempt
+ * resend (with the same Message-IDs). A failed write is kept and rethrown by `drain`; the
+ * outcomes waiting on it are released at once (`failed` says so).
  */
 export class GroupCommit<T> {
   private buffer: T[] = [];
+  private written: (() => void)[] = [];
   private running: Promise<void> | null = null;
   private failure: { error: unknown } | null = null;
-  private lingering: { timer: NodeJS.Timeout; resolve: () => void } | null = null;
-  private draining = false;
 
-  constructor(
-    private readonly write: (items: T[]) => Promise<void>,
-    private readonly options: { minBatch: number; lingerMs: number } = { minBatch: 1, lingerMs: 0 },
-  ) {}
+  constructor(private readonly write: (items: T[]) => Promise<void>) {}
 
   get failed(): boolean {
     return this.failure !== null;
   }
 
-  add(item: T): void {
+  /** Buffers an outcome; resolves once it is written, or at once when a write has failed. */
+  add(item: T): Promise<void> {
+    if (this.failure) return Promise.resolve();
+    const written = new Promise<void>((resolve) => this.written.push(resolve));
     this.buffer.push(item);
-    if (this.lingering && this.buffer.length >= this.options.minBatch) this.stopLingering();
-    if (!this.running && !this.failure) this.running = this.writeAll();
-  }
-
-  private stopLingering() {
-    if (!this.lingering) return;
-    clearTimeout(this.lingering.timer);
-    this.lingering.resolve();
-    this.lingering = null;
-  }
-
-  private linger(): Promise<void> {
-    return new Promise((resolve) => {
-      this.lingering = { timer: setTimeout(() => this.stopLingering(), this.options.lingerMs), resolve };
-    });
+    if (!this.running) this.running = this.writeAll();
+    return written;
   }
 
   private async writeAll(): Promise<void> {
     try {
       while (this.buffer.length) {
-        if (!this.draining && this.options.lingerMs > 0 && this.buffer.length < this.options.minBatch) await this.linger();
-        const items = this.buffer;
-        this.buffer = [];
-        await this.write(items);
+        const [items, written] = [this.buffer, this.written];
+        [this.buffer, this.written] = [[], []];
+        try {
+          await this.write(items);
+        } finally {
+          for (const resolve of written) resolve();
+        }
       }
     } catch (error) {
       this.failure = { error };
+      for (const resolve of this.written) resolve();
+      this.written = [];
     } finally {
       this.running = null;
     }
   }
 
-  /** Writes everything added so far, without lingering; throws the first write failure. */
+  /** Writes everything added so far; throws the first write failure. */
   async drain(): Promise<void> {
-    this.draining = true;
-    this.stopLingering();
-    try {
-      while (this.running) await this.running;
-    } finally {
-      this.draining = false;
-    }
+    while (this.running) await this.running;
     if (this.failure) throw this.failure.error;
   }
 }

@@ -31,9 +31,6 @@ export interface MailingOptions {
   connectionFailuresToStop: number;
   /** …and asks to be run again after this long. */
   smtpDownPauseMs: number;
-  /** Group commit: a write of fewer outcomes than this first waits up to `commitLingerMs` for more. */
-  commitBatch: number;
-  commitLingerMs: number;
 }
 
 export const defaultMailingOptions: MailingOptions = {
@@ -45,8 +42,6 @@ export const defaultMailingOptions: MailingOptions = {
   retryDelayMs: (attempt) => Math.min(60_000 * 2 ** (attempt - 1), 3_600_000),
   connectionFailuresToStop: 10,
   smtpDownPauseMs: 30_000,
-  commitBatch: 100,
-  commitLingerMs: 40,
 };
 
 /** Work a stopped batch leaves unsent gets this long to finish after the deadline. */
@@ -77,7 +72,7 @@ const stopReason = (status: string | undefined) => (status === 'PAUSED' ? 'pause
  * One batch of a MAILING stage (see createMailingActivities). A claimer keeps about a second of
  * work (at most one chunk) ahead of the senders; as many senders as the SMTP pool has
  * connections take messages in turn, each waiting for the rate limiter; outcomes are recorded by
- * group commit. The claimer stops at the batch's size or time limit, when nothing is claimable,
+ * group commit; a sender's next message is accepted only once its previous outcome is written. The claimer stops at the batch's size or time limit, when nothing is claimable,
  * when the campaign is no longer RUNNING, or when the activity is cancelled.
  */
 export async function runMailingBatch(dependencies: ActivityDependencies, options: MailingOptions, input: { campaignId: string; stageId: string }): Promise<MailingBatchResult> {
@@ -108,13 +103,11 @@ export async function runMailingBatch(dependencies: ActivityDependencies, option
   const bucket = new TokenBucket(settings.ratePerSecond);
   const queue = new WorkQueue<Prepared>();
   const heartbeat = () => context.heartbeat({ ...counts });
-  const commit = new GroupCommit<DeliveryOutcome>(
-    async (outcomes) => {
-      await writeOutcomes(db, stageId, outcomes);
-      heartbeat();
-    },
-    { minBatch: options.commitBatch, lingerMs: options.commitLingerMs },
-  );
+  const senders = Math.max(1, mailer.maxConnections ?? 1);
+  const commit = new GroupCommit<DeliveryOutcome>(async (outcomes) => {
+    await writeOutcomes(db, stageId, outcomes);
+    heartbeat();
+  });
   const deadline = Date.now() + options.batchMillis;
   const unsent: string[] = [];
   let stoppedBecause: 'paused' | 'ended' | null = null;
@@ -192,6 +185,8 @@ export async function runMailingBatch(dependencies: ActivityDependencies, option
   }
 
   async function send(): Promise<void> {
+    // This sender's previous outcome being written: the next message is only accepted after it.
+    let recorded: Promise<void> = Promise.resolve();
     for (let item = await queue.take(); item; item = await queue.take()) {
       if (stopping()) {
         unsent.push(item.contactId);
@@ -205,20 +200,20 @@ export async function runMailingBatch(dependencies: ActivityDependencies, option
       }
       let outcome: DeliveryOutcome;
       try {
-        await mailer.send(item.mail);
+        await mailer.send(item.mail, { acceptAfter: recorded });
         connectionFailures = 0;
         counts.sent++;
         outcome = { contactId: item.contactId, state: 'SENT', sentAt: new Date() };
       } catch (error) {
         outcome = failed(item, error);
       }
-      commit.add(outcome);
+      // A crash leaves at most one accepted message per sender unrecorded: this one, until it is written.
+      recorded = commit.add(outcome);
     }
   }
 
   const ticker = setInterval(heartbeat, HEARTBEAT_EVERY_MS);
   try {
-    const senders = Math.max(1, mailer.maxConnections ?? 1);
     const results = await Promise.allSettled([claim(), ...Array.from({ length: senders }, send)]);
     await commit.drain();
     if (unsent.length) await releaseDeliveries(db, stageId, unsent);

@@ -71,3 +71,20 @@ export async function campaignWhen(t: TestApp, team: Marketing, id: string, chec
     return campaign;
   }, timeoutMs);
 }
+
+/**
+ * `count` accounts tagged `tag` (their segment), one contact each at `<tag>-…@<domain>`, written
+ * set-based: for tests where the list is not what is tested. Answers the normalized addresses.
+ */
+export async function seedRecipients(t: TestApp, tag: string, count: number, domain: string): Promise<string[]> {
+  await t.database.db.$executeRaw`
+    WITH new_accounts AS (
+      INSERT INTO accounts (id, name, segment, updated_at)
+      SELECT gen_random_uuid(), ${tag} || ' account ' || n, ${tag}, now() FROM generate_series(1, ${count}::int) AS n
+      RETURNING id, name
+    )
+    INSERT INTO contacts (id, account_id, name, email, email_normalized, is_primary)
+    SELECT gen_random_uuid(), id, 'Contact of ' || name, replace(name, ' ', '-') || '@' || ${domain}, lower(replace(name, ' ', '-') || '@' || ${domain}), true FROM new_accounts`;
+  const rows = await t.database.db.contact.findMany({ where: { emailNormalized: { startsWith: `${tag}-` } }, select: { emailNormalized: true } });
+  return rows.map((row) => row.emailNormalized!);
+}

@@ -1,0 +1,47 @@
+import type { ApiDependencies } from '../api/route';
+import { resumePendingActivities } from '../lifecycle/resume-pending-activities';
+import type { Logger } from '../logger';
+import { resumeRunningApplications } from '../plan-apply/apply-to-accounts';
+
+const RETRY_MS = 5_000;
+
+/**
+ * At API start-up, in the background: finishes the requests an API process was killed in the middle
+ * of, between their PostgreSQL commit and their call to Temporal (PENDING activities, RUNNING plan
+ * applications written before this start). Retried every few seconds until it succeeds (Temporal may
+ * still be coming up); `stop` ends it without waiting for calls in flight (closing the connections ends them).
+ */
+export function resumeInterruptedRequests(deps: Pick<ApiDependencies, 'db' | 'temporal'>, logger: Logger): { stop(): void } {
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  let wake: (() => void) | undefined;
+  void (async () => {
+    // PostgreSQL's clock, the one that stamped the rows: what was written before now is nobody's.
+    let before: Date | undefined;
+    while (!stopped) {
+      try {
+        before ??= (await deps.db.$queryRaw<{ now: Date }[]>`SELECT now() AS now`)[0].now;
+        const activities = await resumePendingActivities(deps, before);
+        const applications = await resumeRunningApplications(deps, before);
+        if (activities.applied || activities.removed || applications) {
+          logger.info({ activitiesApplied: activities.applied, activitiesRemoved: activities.removed, applicationsStarted: applications }, 'resumed requests interrupted by an earlier stop');
+        }
+        return;
+      } catch (error) {
+        if (stopped) return;
+        logger.warn({ err: error }, `resuming interrupted requests failed: retrying in ${RETRY_MS / 1000} s`);
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          retry = setTimeout(resolve, RETRY_MS);
+        });
+      }
+    }
+  })();
+  return {
+    stop() {
+      stopped = true;
+      clearTimeout(retry);
+      wake?.();
+    },
+  };
+}

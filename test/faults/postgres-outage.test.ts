@@ -1,0 +1,234 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startMailCatcher, type MailCatcher } from '../../src/mail-catcher/mail-catcher';
+import { campaignWhen, createCampaign, marketingTeam, secondsFromNow, seedRecipients, template, type Marketing } from '../campaigns/workflow/helpers';
+import { eventually } from '../support/eventually';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { startOwnPostgres, type OwnPostgres } from './support/own-postgres';
+
+/**
+ * Issue 7, item 3: PostgreSQL stops for some seconds while activities are being logged and a
+ * mailing runs. Requests meanwhile get a clear 503 (never a 500, never a hang); once it is back,
+ * every accepted request is there exactly once and the mailing completes without duplicates.
+ *
+ * The PostgreSQL stopped here is this file's own (other files share the run's), and so is the
+ * SMTP catcher (the run's keeps the newest 10,000 messages of every file).
+ */
+
+const RECIPIENTS = 3000;
+const RATE_PER_SECOND = 150;
+const ACCOUNTS = 12;
+const PACE_MS = 50;
+const MAX_IN_FLIGHT = 16;
+const OUTAGE_MS = 5000;
+// A request in flight when PostgreSQL stops may wait for it: the account workflow retries its
+// write after 1, 2, 4, 8 … seconds (up to ~15 s after a 5-second outage), and an applied
+// activity's answer waits up to 20 s to read what it made. Past this, it counts as a hang.
+const REQUEST_TIMEOUT_MS = 30_000;
+
+let pg: OwnPostgres;
+let mail: MailCatcher;
+let t: TestApp;
+let server: http.Server;
+let baseUrl: string;
+let team: Marketing;
+let manager: { id: string; key: string };
+
+beforeAll(async () => {
+  [pg, mail] = await Promise.all([startOwnPostgres(), startMailCatcher({ smtpPort: 0, httpPort: 0, maxMessages: 4 * RECIPIENTS })]);
+  t = await startTestApp({ databaseUrl: pg.databaseUrl, smtpUrl: mail.smtpUrl });
+  team = await marketingTeam(t);
+  manager = await t.userWithKey('manager');
+  server = http.createServer(t.app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}, 120_000);
+
+afterAll(async () => {
+  if (server) await new Promise((resolve) => server.close(resolve));
+  await t?.close();
+  await Promise.all([pg?.dispose(), mail?.close()]);
+}, 60_000);
+
+interface Answer {
+  seq: number;
+  accountId: string;
+  notes: string;
+  startedAt: number;
+  endedAt: number;
+  status: number | 'timeout' | 'network-error';
+  body: unknown;
+}
+
+async function call(path: string, init: RequestInit & { key?: string } = {}): Promise<{ status: number | 'timeout' | 'network-error'; body: unknown }> {
+  try {
+    const response = await fetch(`${baseUrl}${path}`, {
+      ...init,
+      headers: { ...(init.key ? { Authorization: `Bearer ${init.key}` } : {}), ...(init.body ? { 'Content-Type': 'application/json' } : {}) },
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // not JSON: kept as text, which the assertions below refuse where JSON is due
+    }
+    return { status: response.status, body };
+  } catch (error) {
+    return { status: (error as Error).name === 'TimeoutError' ? 'timeout' : 'network-error', body: String(error) };
+  }
+}
+
+async function accountsInWork(tag: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let index = 0; index < ACCOUNTS; index++) {
+    const created = await t.request.post('/api/v1/accounts').set({ Authorization: `Bearer ${manager.key}` }).send({ name: `${tag} client ${index}` });
+    expect(created.status).toBe(201);
+    const id: string = created.body.account.id;
+    expect((await t.request.post(`/api/v1/accounts/${id}/take`).set({ Authorization: `Bearer ${manager.key}` })).status).toBe(200);
+    ids.push(id);
+  }
+  return ids;
+}
+
+test('when PostgreSQL stops during logging and a mailing then requests get 503, and after it is back every accepted one is there once and the mailing completes without duplicates', async () => {
+  const tag = `outage${Date.now()}`;
+  const [accountIds, emails] = await Promise.all([accountsInWork(tag), seedRecipients(t, tag, RECIPIENTS, 'outage.test')]);
+  expect(emails).toHaveLength(RECIPIENTS);
+
+  // The mailing: LIST in two seconds, then MAILING at a rate that keeps it running through the outage.
+  const segment = await t.request.post('/api/v1/segments').set(team.as(team.marketer)).send({ name: `Outage ${tag}`, criteria: { field: 'account.segment', op: 'eq', value: tag } });
+  expect(segment.status).toBe(201);
+  const templateKey = await template(t, team, `outage-${tag}`);
+  const campaign = await createCampaign(t, team, {
+    name: `Outage ${tag}`,
+    stages: [
+      { type: 'LIST', startAt: secondsFromNow(2), settings: { segmentId: segment.body.id } },
+      { type: 'MAILING', settings: { templateKey, ratePerSecond: RATE_PER_SECOND } },
+    ],
+  });
+  expect((await t.request.post(`/api/v1/campaigns/${campaign.id}/schedule`).set(team.as(team.marketer))).status).toBe(200);
+  const sent = () => t.database.db.mailDelivery.count({ where: { campaignId: campaign.id, state: 'SENT' } });
+
+  // The logging: a request every PACE_MS, each with notes naming it, at most MAX_IN_FLIGHT at a
+  // time (those in flight when PostgreSQL stops may wait for it; the others go on), until told to stop.
+  const answers: Answer[] = [];
+  let logging = true;
+  const generator = (async () => {
+    const inFlight = new Set<Promise<void>>();
+    for (let n = 1; logging; n++) {
+      const accountId = accountIds[n % accountIds.length];
+      const notes = `${tag} request ${n}`;
+      const startedAt = Date.now();
+      const request = call(`/api/v1/accounts/${accountId}/activities`, {
+        method: 'POST',
+        key: manager.key,
+        body: JSON.stringify({ type: 'CALL', outcome: n % 2 ? 'CONTACT_MADE' : 'NO_ANSWER', notes }),
+      }).then(({ status, body }) => {
+        answers.push({ seq: n, accountId, notes, startedAt, endedAt: Date.now(), status, body });
+        inFlight.delete(request);
+      });
+      inFlight.add(request);
+      // Pacing, not synchronisation: the load is an open loop, bounded by MAX_IN_FLIGHT.
+      await new Promise((resolve) => setTimeout(resolve, PACE_MS));
+      while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+  })();
+
+  let outage: { stopping: number; down: number; starting: number; up: number } | undefined;
+  const readyDuringOutage: { status: number | string; body: unknown }[] = [];
+  try {
+    // Both are really running: some mail is out (not all) and some activities were accepted.
+    await eventually(async () => {
+      expect(await sent()).toBeGreaterThan(RECIPIENTS / 10);
+      expect(answers.filter((answer) => answer.status === 201).length).toBeGreaterThanOrEqual(10);
+    }, 90_000);
+    const sentBefore = await sent();
+    expect(sentBefore).toBeLessThan(RECIPIENTS / 2);
+
+    const stopping = Date.now();
+    await pg.stop();
+    const down = Date.now();
+    // The deliberate outage; /ready is asked while it lasts.
+    const outageOver = new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
+    const ready = await call('/ready');
+    readyDuringOutage.push(ready);
+    await outageOver;
+    const starting = Date.now();
+    await pg.start();
+    outage = { stopping, down, starting, up: Date.now() };
+
+    // Back: the API answers again, and goes on accepting activities.
+    await eventually(async () => expect((await call('/ready')).status).toBe(200), 30_000);
+    await eventually(async () => expect(answers.filter((answer) => answer.status === 201 && answer.startedAt > outage!.up).length).toBeGreaterThanOrEqual(10), 60_000);
+  } finally {
+    logging = false;
+    await generator;
+  }
+
+  // The mailing completes.
+  const done = await campaignWhen(t, team, campaign.id, (view) => expect(view.status).toBe('COMPLETED'), 120_000);
+
+  // What happened, gathered first and printed before any assertion, so a failure shows it too.
+  const accepted = answers.filter((answer) => answer.status === 201);
+  const refused = answers.filter((answer) => answer.status === 503);
+  const other = answers.filter((answer) => answer.status !== 201 && answer.status !== 503);
+  const during = answers.filter((answer) => answer.endedAt >= outage!.stopping && answer.startedAt <= outage!.up);
+  const maxLatency = Math.max(...answers.map((answer) => answer.endedAt - answer.startedAt));
+  const rows = await t.database.db.activity.findMany({ where: { notes: { startsWith: `${tag} request ` } }, select: { notes: true, state: true, accountId: true } });
+  const rowsByNotes = new Map<string, typeof rows>();
+  for (const row of rows) rowsByNotes.set(row.notes!, [...(rowsByNotes.get(row.notes!) ?? []), row]);
+  const refusedButStored = refused.filter((answer) => rowsByNotes.has(answer.notes));
+  const mails = mail.messages().filter((message) => message.to.some((to) => to.startsWith(`${tag}-`) && to.endsWith('@outage.test')));
+  const idsByRecipient = new Map<string, Set<string | undefined>>();
+  for (const message of mails) idsByRecipient.set(message.to.join(','), (idsByRecipient.get(message.to.join(',')) ?? new Set()).add(message.messageId));
+  const duplicateCopies = mails.length - idsByRecipient.size;
+  console.log(
+    `PostgreSQL outage: down ${((outage!.starting - outage!.stopping) / 1000).toFixed(1)} s ` +
+      `(stop took ${outage!.down - outage!.stopping} ms, start took ${outage!.up - outage!.starting} ms); ` +
+      `requests ${answers.length}: accepted ${accepted.length}, refused (503) ${refused.length} ` +
+      `(of which stored anyway ${refusedButStored.length}), other ${other.length}; ` +
+      `answered while it was down or coming back ${during.length} (201 ${during.filter((answer) => answer.status === 201).length}); ` +
+      `slowest answer ${maxLatency} ms; mails ${mails.length} to ${idsByRecipient.size} recipients, duplicate copies (same Message-ID) ${duplicateCopies}`,
+  );
+
+  // --- The answers -------------------------------------------------------------------------------
+  // Never a 500, never a hang, never a dropped connection: a 201 or a 503.
+  expect(other.map(({ seq: n, status, body }) => ({ n, status, body }))).toEqual([]);
+  // A 503 is the API's error format, saying what is unavailable.
+  for (const answer of refused) {
+    expect(answer.body).toEqual({ error: { code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/database/i), details: [] } });
+  }
+  // Requests were refused, and only while PostgreSQL was down (or stopping, or starting).
+  expect(refused.length).toBeGreaterThan(0);
+  expect(refused.filter((answer) => answer.endedAt < outage!.stopping || answer.startedAt > outage!.up)).toEqual([]);
+  // /ready names PostgreSQL while it is down, and only it.
+  expect(readyDuringOutage).toEqual([{ status: 503, body: { status: 'not ready', checks: { postgres: 'down', temporal: 'up' } } }]);
+
+  // --- The activities ----------------------------------------------------------------------------
+  // No row but the requests' own.
+  const notesSent = new Set(answers.map((answer) => answer.notes));
+  expect([...rowsByNotes.keys()].filter((notes) => !notesSent.has(notes))).toEqual([]);
+  // Every accepted request exactly once, applied, on its account.
+  for (const answer of accepted) {
+    expect({ notes: answer.notes, rows: rowsByNotes.get(answer.notes) ?? [] }).toEqual({ notes: answer.notes, rows: [{ notes: answer.notes, state: 'APPLIED', accountId: answer.accountId }] });
+  }
+  // A refused request changed nothing: its activity is not there, neither PENDING nor applied (an
+  // answer whose activity was applied waits for PostgreSQL to read what it made, up to 20 s, longer
+  // than this outage). And no activity is left PENDING.
+  expect(refusedButStored.map((answer) => ({ notes: answer.notes, rows: rowsByNotes.get(answer.notes) }))).toEqual([]);
+  expect(await t.database.db.activity.count({ where: { state: 'PENDING' } })).toBe(0);
+
+  // --- The mailing -------------------------------------------------------------------------------
+  expect(done.stages[1].counts).toMatchObject({ recipients: RECIPIENTS, sent: RECIPIENTS, pending: 0, sending: 0 });
+  // Exactly one delivery row per recipient, SENT.
+  const deliveries = await t.database.db.mailDelivery.groupBy({ by: ['state'], where: { campaignId: campaign.id }, _count: { _all: true } });
+  expect(deliveries.map((group) => ({ state: group.state, count: group._count._all }))).toEqual([{ state: 'SENT', count: RECIPIENTS }]);
+  // At the SMTP server: each recipient, none missing or extra, with exactly one Message-ID (copies
+  // resent after the outage, their send not yet recorded when it began, repeat it).
+  expect(mails.filter((message) => message.to.length !== 1)).toEqual([]);
+  expect([...idsByRecipient.keys()].sort()).toEqual([...emails].sort());
+  expect([...idsByRecipient.entries()].filter(([, ids]) => ids.size !== 1 || [...ids].some((id) => !id))).toEqual([]);
+}, 240_000);
