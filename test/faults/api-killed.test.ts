@@ -178,7 +178,11 @@ test('SIGKILL of the API mid-request, several times: every multi-row write is wh
       } catch (error) {
         request.record.cut = true;
         // Only a request to a process that was killed may fail without an answer.
-        if (!killed.has(target)) unexpected.push(`${request.record.kind} failed on a live API: ${(error as Error).message}`);
+        if (!killed.has(target)) {
+          const cause = (error as { cause?: { code?: string } }).cause?.code ?? '';
+          const first = unexpected.length === 0 ? `; the API said: ${target.output().slice(-1_500)}` : '';
+          unexpected.push(`${request.record.kind} failed on a live API: ${(error as Error).message} ${cause}${first}`);
+        }
       } finally {
         inFlight--;
       }

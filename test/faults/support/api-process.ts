@@ -20,9 +20,23 @@ const root = path.join(__dirname, '..', '..', '..');
 /**
  * `npm run api` as its own process (on a free port) against the run's Temporal server and the given
  * database (or `temporalAddress`, a proxy to it); a worker must poll `taskQueue` for workflow-backed
- * requests. Answers once GET /ready is 200.
+ * requests. Answers once it answers GET /api/v1/me with the admin key.
  */
-export async function startApiProcess(options: { databaseUrl: string; taskQueue: string; adminApiKey: string; publicUrl: string; temporalAddress?: string }): Promise<ApiProcess> {
+export async function startApiProcess(options: StartOptions): Promise<ApiProcess> {
+  // The free port is only free until the child binds it, a second later: another test file's server
+  // may take it first, and this child then exits with EADDRINUSE. Such a start is tried again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnFreePort(options);
+    } catch (error) {
+      if (attempt >= 3 || !/EADDRINUSE/.test((error as Error).message)) throw error;
+    }
+  }
+}
+
+type StartOptions = { databaseUrl: string; taskQueue: string; adminApiKey: string; publicUrl: string; temporalAddress?: string };
+
+async function startOnFreePort(options: StartOptions): Promise<ApiProcess> {
   const port = await findFreePort();
   // tsx as a loader in this very process: its CLI would run the API in a child that a SIGKILL of the
   // CLI leaves running.
@@ -59,10 +73,14 @@ export async function startApiProcess(options: { databaseUrl: string; taskQueue:
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (exitCode !== undefined) throw new Error(`API process exited with ${exitCode} before it was ready:\n${output}`);
-    const ready = await fetch(`${url}/ready`, { signal: AbortSignal.timeout(2_000) }).then(
-      (response) => response.status === 200,
-      () => false,
-    );
+    // Ready, and this very API (on this test's database, with its admin key), not a server of another
+    // test file that took the port first.
+    const answers = (route: string, headers: Record<string, string> = {}) =>
+      fetch(`${url}${route}`, { headers, signal: AbortSignal.timeout(2_000) }).then(
+        (response) => response.status === 200,
+        () => false,
+      );
+    const ready = (await answers('/ready')) && (await answers('/api/v1/me', { Authorization: `Bearer ${options.adminApiKey}` }));
     if (ready) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
