@@ -24,4 +24,9 @@ export interface AccountEffects {
   emailIds: string[];
 }
 
+/** The effects of something that changed nothing (the account stays in `status`). */
+export function noChange(status: AccountStatus): AccountEffects {
+  return { status, previousStatus: status, archived: false, taskIds: [], timersStarted: [], timersEnded: [], notificationIds: [], emailIds: [] };
+}
+
 export type AccountActivities = ReturnType<typeof createAccountActivities>;

@@ -1,13 +1,9 @@
 import type { Db } from '../../src/db/prisma';
 import { conflict, lockAccount } from './account-row';
-import type { AccountEffects } from './account-effects';
+import { noChange, type AccountEffects } from './account-effects';
 import { cancelPendingTimers, settleTimer } from './settle-timers';
 
 type TimerCommand = { accountId: string; timerId: string; reason: string; byUserId: string };
-
-function noChange(status: AccountEffects['status']): AccountEffects {
-  return { status, previousStatus: status, archived: false, taskIds: [], timersStarted: [], timersEnded: [], notificationIds: [], emailIds: [] };
-}
 
 async function pendingTimer(db: Parameters<Parameters<Db['$transaction']>[0]>[0], accountId: string, timerId: string) {
   const timer = await db.timer.findUnique({ where: { id: timerId } });

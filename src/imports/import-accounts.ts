@@ -8,7 +8,8 @@ import { validateRows } from './validate-rows';
 // Well below PostgreSQL's 65,535 bind parameters per statement, whatever the row width.
 const CHUNK = 1000;
 // One lock for every import: two imports of the same new company must not both create it.
-const IMPORT_LOCK = 'accounts-import';
+/** Held by whatever creates accounts from contact fields (imports, responses): they wait for each other. */
+export const IMPORT_LOCK = 'accounts-import';
 
 export interface ImportOptions {
   rows: unknown[];

@@ -2,6 +2,7 @@ import { logActivityUpdate } from '../../workflows/account.messages';
 import type { ApiDependencies } from '../api/route';
 import { AppError } from '../errors/app-error';
 import { updateAccountWorkflow } from './account-workflow-client';
+import { discardPendingActivity } from './discard-pending-activity';
 
 /**
  * An API process that dies after logActivity or recordResponse committed a PENDING activity and
@@ -27,10 +28,7 @@ export async function resumePendingActivities({ db, temporal }: Pick<ApiDependen
       applied++;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      await db.$transaction(async (tx) => {
-        const { count } = await tx.activity.deleteMany({ where: { id, state: 'PENDING' } });
-        if (count) await tx.response.deleteMany({ where: { activityId: id } });
-      });
+      await db.$transaction((tx) => discardPendingActivity(tx, id));
       removed++;
     }
   }

@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { logActivityUpdate } from '../../workflows/account.messages';
-import type { AccountEffects } from '../../activities/account/account-effects';
+import { noChange, type AccountEffects } from '../../activities/account/account-effects';
+import { IMPORT_LOCK } from '../imports/import-accounts';
 import { loadAccountForCaller } from '../accounts/account-access';
 import type { ApiDependencies, Caller } from '../api/route';
 import type { Db, DbClient } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
 import { updateAccountWorkflow } from '../lifecycle/account-workflow-client';
+import { discardPendingActivity } from '../lifecycle/discard-pending-activity';
 import { tasksByIds, timersByIds } from '../lifecycle/lifecycle-views';
 import type { RecordResponseRequest, RecordResponseResult, ResponseContact, ResponseType } from './responses.schemas';
 import { toResponseView } from './response-view';
 
-// The same lock as contact imports: an import and a response creating the same company wait for each other.
-const ACCOUNTS_LOCK = 'accounts-import';
 
 /** How each kind of response is logged on the account: a call is a call, a reply an e-mail, the rest notes. */
 const activityTypeOf: Record<ResponseType, 'CALL' | 'EMAIL' | 'NOTE'> = { CALL: 'CALL', REPLY: 'EMAIL', REGISTRATION: 'NOTE', WEB_FORM: 'NOTE' };
@@ -43,7 +43,7 @@ export async function recordResponse({ db, temporal }: ApiDependencies, caller: 
   const leadSource = leadSourceOf(source.campaignName, source.code);
 
   const written = await db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${ACCOUNTS_LOCK}))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${IMPORT_LOCK}))`;
     const target = request.accountId ? { accountId: request.accountId, contactId: null, createdAccount: false } : await matchOrCreate(tx, caller, request.contact!);
     await tx.$queryRaw`SELECT 1 FROM accounts WHERE id = CAST(${target.accountId} AS uuid) FOR UPDATE`;
     const account = await tx.account.findUniqueOrThrow({ where: { id: target.accountId } });
@@ -62,7 +62,7 @@ export async function recordResponse({ db, temporal }: ApiDependencies, caller: 
         notes: `Inbound ${request.type} response to campaign "${source.campaignName}" through ${source.code} (${source.name})`,
         loggedById: caller.id,
         // A NEW account has no workflow, no timers and no owner to give tasks to: applied as it is.
-        ...(inPool ? { state: 'APPLIED' as const, result: noEffects(account.status) as unknown as Prisma.InputJsonValue } : {}),
+        ...(inPool ? { state: 'APPLIED' as const, result: noChange(account.status) as unknown as Prisma.InputJsonValue } : {}),
       },
     });
     if (inPool) await tx.account.update({ where: { id: account.id }, data: { lastContactedAt: occurredAt } });
@@ -82,12 +82,12 @@ export async function recordResponse({ db, temporal }: ApiDependencies, caller: 
     return { target, response, activityId: activity.id, inPool, leadSourceSet, status: account.status };
   });
 
-  let effects: AccountEffects = noEffects(written.status);
+  let effects: AccountEffects = noChange(written.status);
   if (!written.inPool) {
     try {
       effects = await updateAccountWorkflow(temporal, written.target.accountId, logActivityUpdate, { activityId: written.activityId });
     } catch (error) {
-      await undo(db, written.target.accountId, written.response.id, written.activityId, written.leadSourceSet ? leadSource : null);
+      await undo(db, written.target.accountId, written.activityId, written.leadSourceSet ? leadSource : null);
       throw error;
     }
   }
@@ -102,10 +102,6 @@ export async function recordResponse({ db, temporal }: ApiDependencies, caller: 
     timersCancelled,
     tasksCreated,
   };
-}
-
-function noEffects(status: AccountEffects['status']): AccountEffects {
-  return { status, previousStatus: status, archived: false, taskIds: [], timersStarted: [], timersEnded: [], notificationIds: [], emailIds: [] };
 }
 
 /** The campaign's sub-source with that code; an unknown campaign or code is a 400 naming its field. */
@@ -191,15 +187,13 @@ async function fillContact(tx: DbClient, contactId: string, contact: ResponseCon
 }
 
 /**
- * Takes back what a response wrote to an existing account when its workflow refused the activity. Only while
- * the activity is still PENDING: one the workflow applied after all (an update that timed out) stays, and so
- * does its response.
+ * Takes back what a response wrote to an existing account when its workflow refused the activity
+ * (see discardPendingActivity), and the lead source it set.
  */
-async function undo(db: Db, accountId: string, responseId: string, activityId: string, leadSource: string | null): Promise<void> {
+async function undo(db: Db, accountId: string, activityId: string, leadSource: string | null): Promise<void> {
   await db.$transaction(async (tx) => {
-    const { count } = await tx.activity.deleteMany({ where: { id: activityId, state: 'PENDING' } });
-    if (!count) return;
-    await tx.response.deleteMany({ where: { id: responseId } });
-    if (leadSource) await tx.account.updateMany({ where: { id: accountId, leadSource }, data: { leadSource: null } });
+    if ((await discardPendingActivity(tx, activityId)) && leadSource) {
+      await tx.account.updateMany({ where: { id: accountId, leadSource }, data: { leadSource: null } });
+    }
   });
 }
