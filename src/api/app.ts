@@ -10,6 +10,7 @@ import { buildOpenApiDocument } from './openapi';
 import type { ApiDependencies } from './route';
 import { apiRoutes } from './routes';
 import { unsubscribeRoutes } from '../unsubscribe/unsubscribe.routes';
+import { consoleRoutes } from '../console/console.routes';
 
 export const JSON_BODY_LIMIT = '100kb';
 
@@ -43,6 +44,7 @@ export function createApp(deps: ApiDependencies, options: { publicUrl: string })
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument, { customSiteTitle: 'CRM API' }));
   // The link in every campaign message: no API key, HTML pages.
   app.use(unsubscribeRoutes(deps));
+  app.use(consoleRoutes());
   app.use('/api/v1', mountRoutes(apiRoutes, { ...deps, publicUrl: deps.publicUrl ?? options.publicUrl }));
 
   app.use(notFoundHandler);

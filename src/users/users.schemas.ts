@@ -22,6 +22,12 @@ export const UserResponse = z
   .meta({ id: 'User' });
 export type UserResponse = z.output<typeof UserResponse>;
 
+export const ListUsersQuery = z.strictObject({
+  role: Role.optional(),
+});
+
+export const UserListResponse = z.object({ items: z.array(UserResponse) }).meta({ id: 'UserList' });
+
 export const CreatedUserResponse = z
   .object({
     user: UserResponse,

@@ -1,5 +1,5 @@
 import { createUser } from '../../users/create-user';
-import { CreatedUserResponse, CreateUserRequest, UserResponse } from '../../users/users.schemas';
+import { CreatedUserResponse, CreateUserRequest, ListUsersQuery, UserListResponse, UserResponse } from '../../users/users.schemas';
 import { toUserView, userViewSelect } from '../../users/user-view';
 import { defineRoute } from '../route';
 
@@ -14,6 +14,18 @@ export const userRoutes = [
     response: { status: 201, description: 'The user and their API key, shown only here', schema: CreatedUserResponse },
     errors: [409, 503],
     handler: ({ body, deps }) => createUser(deps, body),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/users',
+    tag: 'Users',
+    summary: 'The directory of users, by name: whom to pick as an approver or an owner',
+    roles: 'any',
+    query: ListUsersQuery,
+    response: { status: 200, description: 'Every user (a small company directory: no paging)', schema: UserListResponse },
+    handler: async ({ query, deps }) => ({
+      items: (await deps.db.user.findMany({ where: { role: query.role }, select: userViewSelect, orderBy: [{ name: 'asc' }, { id: 'asc' }] })).map(toUserView),
+    }),
   }),
   defineRoute({
     method: 'get',

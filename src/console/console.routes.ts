@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import { Router } from 'express';
+import { consoleBundle } from './console-bundle';
+
+const page = (assetVersion: string) => `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>CRM console</title>
+<link rel="stylesheet" href="/console/assets/app.css?v=${assetVersion}">
+<script type="module" src="/console/assets/app.js?v=${assetVersion}"></script>
+</head>
+<body><div id="app"></div><noscript>The CRM console needs JavaScript.</noscript></body>
+</html>`;
+
+/** The web console: one page whose script talks to /api/v1 with the user's API key. */
+export function consoleRoutes(): Router {
+  const router = Router();
+  router.get('/', (_req, res) => res.redirect(302, '/console/'));
+  router.get('/console/assets/app.js', async (_req, res) => {
+    res.type('text/javascript').set('Cache-Control', 'no-cache').send((await consoleBundle()).js);
+  });
+  router.get('/console/assets/app.css', async (_req, res) => {
+    res.type('text/css').set('Cache-Control', 'no-cache').send((await consoleBundle()).css);
+  });
+  router.get('/console/', async (req, res) => {
+    // Routing is not strict: /console reaches this handler too, and relative asset links need the slash.
+    if (!req.originalUrl.split('?')[0]!.endsWith('/')) return res.redirect(301, '/console/');
+    const { js, css } = await consoleBundle();
+    const version = createHash('sha256').update(js).update(css).digest('hex').slice(0, 12);
+    res.type('html').set('Cache-Control', 'no-cache').send(page(version));
+  });
+  return router;
+}
