@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Page scripts (page.evaluate) run in the browser: the DOM types describe them.
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
