@@ -1,3 +1,4 @@
 import type { PageRoute } from '../../page-route';
+import { moreMarketerRoutes } from './more-routes';
 
-export const marketerRoutes: PageRoute[] = [];
+export const marketerRoutes: PageRoute[] = [...moreMarketerRoutes];
