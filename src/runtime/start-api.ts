@@ -8,6 +8,7 @@ import type { Logger } from '../logger';
 import { temporalConnectionOptions } from '../temporal/connection-options';
 import { installDefaultRules } from '../rule-store/rule-store';
 import { ensureAdmin } from '../users/ensure-admin';
+import { consoleBundle } from '../console/console-bundle';
 import { resumeInterruptedRequests } from './resume-interrupted-requests';
 import type { ServiceUrls } from './service-urls';
 
@@ -35,6 +36,8 @@ export async function startApi(config: Config, logger: Logger, urls: ServiceUrls
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, () => resolve(listening)).on('error', reject);
   });
+  // Bundled now so a broken console shows in the start-up log, not on a user's first visit.
+  consoleBundle().catch((error: unknown) => logger.error({ err: error }, 'the web console could not be bundled'));
   // Requests a killed API process left between PostgreSQL and Temporal are finished in the background.
   const resuming = resumeInterruptedRequests({ db, temporal: { client, taskQueue: config.temporal.taskQueue } }, logger);
   return {
