@@ -26,6 +26,8 @@ import { startSmtpSink, type SmtpSink } from './lib/smtp-sink-process';
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 5000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? DEFAULT_MAX_CONNECTIONS);
+// The mailing's own pool may differ from the bare loop's (whose best is about five connections).
+const MAILER_CONNECTIONS = Number(process.env.BENCH_MAILER_CONNECTIONS ?? CONNECTIONS);
 const PUBLIC_URL = 'http://crm.bench';
 const FROM = 'CRM bench <crm@bench.example.com>';
 const template = {
@@ -139,7 +141,7 @@ async function bareLoop(db: Db, sink: SmtpSink, campaignId: string, round: strin
 /** (b) prepareMailing, then sendMailingBatch until nothing remains, as the campaign workflow calls them. */
 async function mailingLoop(db: Db, sink: SmtpSink, campaignId: string, count: number): Promise<Figure> {
   const stageId = await newMailingStage(db, campaignId);
-  const mailer = createMailer(sink.url, FROM, { maxConnections: CONNECTIONS });
+  const mailer = createMailer(sink.url, FROM, { maxConnections: MAILER_CONNECTIONS });
   const activities = createMailingActivities({ db, mailer, publicUrl: PUBLIC_URL });
   const environment = new MockActivityEnvironment(undefined, { logger: silentLogger });
   const before = await sink.received();
@@ -170,7 +172,7 @@ async function main() {
   try {
     await applyMigrations(database.url);
     const { campaignId } = await seed(db);
-    console.log(`mailing: ${RECIPIENTS} recipients, ${CONNECTIONS} pooled SMTP connections, ${ROUNDS} rounds (plus a warm-up), sink ${sink.url}`);
+    console.log(`mailing: ${RECIPIENTS} recipients, ${CONNECTIONS} pooled SMTP connections (mailing: ${MAILER_CONNECTIONS}), ${ROUNDS} rounds (plus a warm-up), sink ${sink.url}`);
     // Warm-up: JIT, connection pools, PostgreSQL caches.
     await bareLoop(db, sink, campaignId, 'warm-up', Math.min(RECIPIENTS, 1000));
     await mailingLoop(db, sink, campaignId, RECIPIENTS);

@@ -1,4 +1,5 @@
 import type { Account, Activity, Contact, StatusChange } from '../generated/prisma/client';
+import { activityContactView, type ActivityContact } from '../lifecycle/activity-contact';
 import type { AccountFields } from './accounts.schemas';
 import { accountSummarySelect, type AccountPageResponse, type AccountResponse, type AccountSummary, type ContactResponse } from './account-views.schemas';
 
@@ -49,13 +50,14 @@ export function toStatusChangeView(change: StatusChange): Page['statusHistory'][
   return { ...view, changedAt: iso(change.changedAt) };
 }
 
-export function toActivityView(activity: Activity): Page['activities'][number] {
+export function toActivityView(activity: Activity & { contact: ActivityContact | null }): Page['activities'][number] {
   return {
     id: activity.id,
     type: activity.type,
     outcome: activity.outcome,
     occurredAt: iso(activity.occurredAt),
     notes: activity.notes,
+    ...activityContactView(activity.contact),
     nextStep: activity.nextStep,
     loggedById: activity.loggedById,
     planId: activity.planId,

@@ -1,4 +1,4 @@
-import { TaskView, TimerView } from '../lifecycle/lifecycle.schemas';
+import { ActivityContactFields, TaskView, TimerView } from '../lifecycle/lifecycle.schemas';
 import { z } from 'zod';
 import { ActivityType, Outcome, Status } from '../rules/lifecycle';
 import { AccountFields } from './accounts.schemas';
@@ -97,6 +97,7 @@ export const AccountActivityResponse = z
     outcome: Outcome,
     occurredAt: Timestamp,
     notes: z.string().nullable(),
+    ...ActivityContactFields,
     nextStep: Json('The next step planned with the activity, if any'),
     loggedById: z.uuid(),
     planId: z.uuid().nullable().meta({ description: 'The plan it was done for' }),

@@ -21,6 +21,7 @@ export async function getAccountPage(db: DbClient, caller: AccountCaller, accoun
     db.timer.findMany({ where: { accountId, state: 'PENDING' }, select: timerSelect, orderBy: [{ fireAt: 'asc' }, { createdAt: 'asc' }] }),
     db.activity.findMany({
       where: { accountId, state: 'APPLIED' },
+      include: { contact: { select: { id: true, name: true } } },
       orderBy: [{ occurredAt: 'desc' }, { createdAt: 'desc' }],
       take: ACTIVITY_LIMIT,
     }),

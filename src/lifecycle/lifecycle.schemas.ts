@@ -19,6 +19,7 @@ export const LogActivityRequest = z
     occurredAt: isoDate.refine((value) => Date.parse(value) <= Date.now() + FUTURE_TOLERANCE_MS, 'cannot be in the future').optional(),
     notes: z.string().max(10_000).optional(),
     nextStep: NextStepRequest.optional(),
+    contactId: z.uuid().optional().meta({ description: "Who it was with: one of the account's contacts (any other id is refused with 422)" }),
     planId: z.uuid().optional().meta({ description: 'The plan the activity was done for (any status, EXPIRED included)' }),
     objectiveId: z.uuid().optional().meta({ description: "The objective it counts for; given alone, the activity also gets the objective's plan" }),
   })
@@ -87,10 +88,16 @@ export const TimerView = z
   .meta({ id: 'Timer' });
 export type TimerView = z.output<typeof TimerView>;
 
+/** Who an activity was with, as every activity view shows it. */
+export const ActivityContactFields = {
+  contactId: z.uuid().nullable().meta({ description: 'The contact it was with; null when none was named (or the contact was erased)' }),
+  contactName: z.string().nullable().meta({ description: "That contact's current name" }),
+};
+
 export const LogActivityResponse = z
   .object({
     activity: z.object({
-      id: z.uuid(), type: ActivityType, outcome: Outcome, occurredAt: z.iso.datetime(), notes: z.string().nullable(), planId: z.uuid().nullable(), objectiveId: z.uuid().nullable(),
+      id: z.uuid(), type: ActivityType, outcome: Outcome, occurredAt: z.iso.datetime(), notes: z.string().nullable(), ...ActivityContactFields, planId: z.uuid().nullable(), objectiveId: z.uuid().nullable(),
     }),
     previousStatus: Status,
     status: Status,

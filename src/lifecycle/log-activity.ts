@@ -6,13 +6,15 @@ import { isDatabaseUnavailable } from '../db/prisma-errors';
 import { AppError } from '../errors/app-error';
 import { resolvePlanLinks } from '../plan-progress/plan-links';
 import { updateAccountWorkflow } from './account-workflow-client';
+import { activityContactView, resolveActivityContact } from './activity-contact';
 import type { LogActivityRequest } from './lifecycle.schemas';
 import { tasksByIds, timersByIds } from './lifecycle-views';
 
 /**
  * Logs what happened with a client and answers what it changed. The activity is stored as
- * PENDING (notes stay in PostgreSQL, out of the workflow's history); the account's workflow
- * applies it through a Workflow Update. If the update fails, the pending row is removed.
+ * PENDING (notes and the contact stay in PostgreSQL, out of the workflow's history); the account's
+ * workflow applies it through a Workflow Update, given only the activity's id. If the update
+ * fails, the pending row is removed.
  */
 export async function logActivity({ db, temporal }: ApiDependencies, caller: Caller, accountId: string, request: LogActivityRequest) {
   const account = await loadAccountForCaller(db, caller, accountId, { forWrite: true });
@@ -20,6 +22,8 @@ export async function logActivity({ db, temporal }: ApiDependencies, caller: Cal
   // Checked before the row exists (400 naming body.planId / body.objectiveId); the ids go on the row only,
   // never into the workflow.
   const links = await resolvePlanLinks(db, { planId: request.planId, objectiveId: request.objectiveId });
+  // Likewise checked before the row exists: a contact of another account is a 422 naming body.contactId.
+  const contact = await resolveActivityContact(db, accountId, request.contactId);
 
   const activity = await db.activity.create({
     data: {
@@ -29,6 +33,7 @@ export async function logActivity({ db, temporal }: ApiDependencies, caller: Cal
       outcome: request.outcome,
       occurredAt: request.occurredAt ? new Date(request.occurredAt) : new Date(),
       notes: request.notes ?? null,
+      contactId: contact?.id ?? null,
       nextStep: request.nextStep ?? undefined,
       loggedById: caller.id,
       planId: links.planId,
@@ -48,7 +53,7 @@ export async function logActivity({ db, temporal }: ApiDependencies, caller: Cal
     Promise.all([tasksByIds(db, effects.taskIds), timersByIds(db, effects.timersStarted.map((timer) => timer.id)), timersByIds(db, effects.timersEnded)]),
   );
   return {
-    activity: { id: activity.id, type: activity.type, outcome: activity.outcome, occurredAt: activity.occurredAt.toISOString(), notes: activity.notes, planId: activity.planId, objectiveId: activity.objectiveId },
+    activity: { id: activity.id, type: activity.type, outcome: activity.outcome, occurredAt: activity.occurredAt.toISOString(), notes: activity.notes, ...activityContactView(contact), planId: activity.planId, objectiveId: activity.objectiveId },
     previousStatus: effects.previousStatus,
     status: effects.status,
     tasksCreated,

@@ -56,6 +56,7 @@ export async function recordResponse({ db, temporal }: ApiDependencies, caller: 
       data: {
         id: randomUUID(),
         accountId: account.id,
+        contactId: target.contactId,
         type: activityTypeOf[request.type],
         outcome: 'INTERESTED',
         occurredAt,

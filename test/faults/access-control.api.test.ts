@@ -16,6 +16,7 @@ const EVERY_ROLE: readonly Role[] = ['admin', 'marketer', 'manager'];
 const expectedAccess: Record<string, readonly Role[]> = {
   'POST /users': ADMIN,
   'GET /me': EVERY_ROLE,
+  'GET /users': EVERY_ROLE,
 
   'POST /accounts': EVERY_ROLE,
   'GET /accounts': EVERY_ROLE,
@@ -27,13 +28,16 @@ const expectedAccess: Record<string, readonly Role[]> = {
   'POST /accounts/:id/activities': ADMIN_MANAGER,
   'PATCH /accounts/:id/timers/:timerId': ADMIN_MANAGER,
   'POST /accounts/:id/timers/:timerId/cancel': ADMIN_MANAGER,
+  'GET /accounts/:id/timers': EVERY_ROLE,
   'POST /accounts/:id/archive': EVERY_ROLE,
   'POST /accounts/import': ADMIN_MARKETER,
+  'POST /accounts/import/check': ADMIN_MARKETER,
 
   'GET /tasks': ADMIN_MANAGER,
   'GET /tasks/:id': ADMIN_MANAGER,
   'POST /tasks/:id/complete': ADMIN_MANAGER,
   'GET /notifications': EVERY_ROLE,
+  'GET /approvals': EVERY_ROLE,
 
   'GET /rules': EVERY_ROLE,
   'GET /rules/:key': EVERY_ROLE,
@@ -279,7 +283,7 @@ describe("another manager's records", () => {
   ] as const;
 
   test("when another manager reads the account, its task and its deal then 404, as for an unknown id", async () => {
-    for (const path of [`/api/v1/accounts/${accountId}`, `/api/v1/tasks/${taskId}`, `/api/v1/opportunities/${opportunityId}`]) {
+    for (const path of [`/api/v1/accounts/${accountId}`, `/api/v1/accounts/${accountId}/timers`, `/api/v1/tasks/${taskId}`, `/api/v1/opportunities/${opportunityId}`]) {
       const response = await t.request.get(path).set(as(other));
       expect({ path, status: response.status, code: response.body.error?.code }).toEqual({ path, status: 404, code: 'NOT_FOUND' });
     }

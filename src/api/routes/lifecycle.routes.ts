@@ -27,10 +27,10 @@ export const lifecycleRoutes = [
   }),
   defineRoute({
     method: 'post', path: '/accounts/:id/activities', tag: 'Lifecycle', roles: ['manager', 'admin'],
-    summary: 'Log a call, meeting, e-mail, fax or note; answers the new status and the tasks and timers it made or cancelled',
+    summary: "Log a call, meeting, e-mail, fax or note, optionally with one of the account's contacts; answers the new status and the tasks and timers it made or cancelled",
     params: AccountIdParams, body: LogActivityRequest,
     response: { status: 201, description: 'What the rules did with it', schema: LogActivityResponse },
-    errors: [404, 409, 503],
+    errors: [404, 409, 422, 503],
     handler: ({ params, body, caller, deps }) => logActivity(deps, caller, params.id, body),
   }),
   defineRoute({

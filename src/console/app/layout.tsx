@@ -28,6 +28,7 @@ export function Layout({ me, children }: { me: Me; children: ComponentChildren }
               <li key={route.path}>
                 <a href={href(route.path)} aria-current={current(route) ? 'page' : undefined} onClick={() => setMenuOpen(false)}>
                   {route.nav!.label}
+                  {route.nav!.badge?.()}
                 </a>
               </li>
             ))}

@@ -13,6 +13,11 @@ export interface PageRoute {
   /** Who may open it (the API decides what they see); all roles when absent. */
   roles?: readonly Role[];
   /** Shown in the navigation, in `order`. */
-  nav?: { label: string; order: number };
+  nav?: {
+    label: string;
+    order: number;
+    /** Rendered after the label inside the link, e.g. a count of waiting items. */
+    badge?: () => ComponentChildren;
+  };
   component: (props: PageProps) => ComponentChildren;
 }

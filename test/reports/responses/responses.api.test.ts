@@ -50,7 +50,8 @@ test('responses across two sub-sources match a contact by e-mail, create a new a
   expect(byEmail.body).toMatchObject({ accountId: acme, createdAccount: false, leadSourceSet: true, previousStatus: 'POTENTIAL', status: 'CONTACT_ESTABLISHED', timersCancelled: [] });
   expect(byEmail.body.response).toMatchObject({ campaignId: spring.id, sourceCode: 'PRESS-A', type: 'CALL', createdAccount: false, createdById: marketer.id });
   const activity = await t.database.db.activity.findUniqueOrThrow({ where: { id: byEmail.body.response.activityId } });
-  expect(activity).toMatchObject({ accountId: acme, type: 'CALL', outcome: 'INTERESTED', state: 'APPLIED', loggedById: marketer.id });
+  expect(activity).toMatchObject({ accountId: acme, contactId: byEmail.body.response.contactId, type: 'CALL', outcome: 'INTERESTED', state: 'APPLIED', loggedById: marketer.id });
+  expect(activity.contactId).not.toBeNull();
   expect((await account(acme)).leadSource).toBe('Spring press/PRESS-A');
   expect(await t.database.db.account.count({ where: { name: 'Something else' } })).toBe(0);
 

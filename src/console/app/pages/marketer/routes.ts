@@ -1,4 +1,22 @@
 import type { PageRoute } from '../../page-route';
+import { CampaignBuilderPage } from './campaigns/campaign-builder-page';
+import { CampaignListPage } from './campaigns/campaign-list-page';
+import { CampaignPage } from './campaigns/campaign-page';
 import { moreMarketerRoutes } from './more-routes';
+import { SegmentEditorPage } from './segments/segment-editor-page';
+import { SegmentListPage } from './segments/segment-list-page';
 
-export const marketerRoutes: PageRoute[] = [...moreMarketerRoutes];
+const writers = ['marketer', 'admin'] as const;
+
+// Literal paths (`/segments/new`) come before the `:id` patterns they would also match.
+export const marketerRoutes: PageRoute[] = [
+  { path: '/segments', title: 'Segments', roles: writers, nav: { label: 'Segments', order: 30 }, component: SegmentListPage },
+  { path: '/segments/new', title: 'New segment', roles: writers, component: SegmentEditorPage },
+  { path: '/segments/:id', title: 'Segment', roles: writers, component: SegmentEditorPage },
+  // Managers may read campaigns (the API lets them); only marketers and admins change them.
+  { path: '/campaigns', title: 'Campaigns', nav: { label: 'Campaigns', order: 40 }, component: CampaignListPage },
+  { path: '/campaigns/new', title: 'New campaign', roles: writers, component: CampaignBuilderPage },
+  { path: '/campaigns/:id', title: 'Campaign', component: CampaignPage },
+  { path: '/campaigns/:id/edit', title: 'Edit campaign', roles: writers, component: CampaignBuilderPage },
+  ...moreMarketerRoutes,
+];

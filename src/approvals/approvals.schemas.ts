@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { CampaignStatus } from '../campaigns/campaigns.schemas';
+
+const iso = z.iso.datetime();
+const Person = z.object({ id: z.uuid(), name: z.string() }).meta({ id: 'ApprovalAsker', description: 'Who asked for the decision' });
+
+export const approvalKinds = ['campaign-stage', 'plan'] as const;
+export const ApprovalKind = z.enum(approvalKinds).meta({ id: 'ApprovalKind' });
+
+export const ListApprovalsQuery = z.strictObject({
+  kind: ApprovalKind.optional().meta({ description: 'Only campaign APPROVAL stages, or only plans' }),
+});
+export type ListApprovalsQuery = z.output<typeof ListApprovalsQuery>;
+
+export const CampaignStageApprovalItem = z
+  .object({
+    kind: z.literal('campaign-stage'),
+    campaignId: z.uuid(),
+    campaignName: z.string(),
+    campaignStatus: CampaignStatus,
+    stageId: z.uuid(),
+    stagePosition: z.number().int().meta({ description: 'Position of the stage in the campaign, from 0' }),
+    stageName: z.string().meta({ description: 'The stage’s name, or "Stage n (APPROVAL)" when it has none' }),
+    require: z.enum(['any', 'all']).meta({ description: 'One approval suffices (any) or every approver must approve (all)' }),
+    approvers: z.number().int().meta({ description: 'How many approvers the stage has' }),
+    approvedSoFar: z.number().int().meta({ description: 'Approvers who approved already (matters when require is all)' }),
+    askedBy: Person.nullable().meta({ description: 'Who created the campaign; null when unknown' }),
+    askedAt: iso.meta({ description: 'When the stage started waiting' }),
+  })
+  .meta({ id: 'CampaignStageApprovalItem' });
+export type CampaignStageApprovalItem = z.output<typeof CampaignStageApprovalItem>;
+
+export const PlanApprovalItem = z
+  .object({
+    kind: z.literal('plan'),
+    planId: z.uuid(),
+    planName: z.string(),
+    parent: z.object({ id: z.uuid(), name: z.string() }).nullable().meta({ description: 'The plan it is part of, if any' }),
+    periodStart: z.iso.date(),
+    periodEnd: z.iso.date(),
+    revenueTarget: z.number().nullable(),
+    currency: z.string().nullable(),
+    goals: z.array(z.string()),
+    askedBy: Person.meta({ description: 'The plan’s author' }),
+    askedAt: iso.meta({ description: 'When the plan was submitted' }),
+  })
+  .meta({ id: 'PlanApprovalItem' });
+export type PlanApprovalItem = z.output<typeof PlanApprovalItem>;
+
+export const ApprovalItem = z.discriminatedUnion('kind', [CampaignStageApprovalItem, PlanApprovalItem]).meta({ id: 'ApprovalItem' });
+export type ApprovalItem = z.output<typeof ApprovalItem>;
+
+export const ApprovalInbox = z
+  .object({
+    items: z.array(ApprovalItem).meta({ description: 'Oldest request first: what has waited longest comes first' }),
+    counts: z.object({ campaignStages: z.number().int(), plans: z.number().int(), total: z.number().int() }),
+  })
+  .meta({ id: 'ApprovalInbox' });
+export type ApprovalInbox = z.output<typeof ApprovalInbox>;

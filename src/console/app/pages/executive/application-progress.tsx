@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ApplicationView } from '../../../../plan-apply/plan-apply.schemas';
+import { ApiError, get } from '../../api';
+import { ErrorNotice, Notice } from '../../components/notices';
+import { Progress } from '../../components/progress';
+import { formatNumber } from '../../format';
+
+const POLL_MS = 400;
+
+/**
+ * Follows one apply operation (GET /plan-applications/:id) until it is no longer RUNNING, then
+ * reports its counts once through `onFinished`.
+ */
+export function ApplicationProgress({ applicationId, expected, onFinished }: { applicationId: string; expected: number | null; onFinished(application: ApplicationView): void }) {
+  const [application, setApplication] = useState<ApplicationView>();
+  const [error, setError] = useState<ApiError>();
+  useEffect(() => {
+    let stopped = false;
+    let timer: number | undefined;
+    const poll = async () => {
+      try {
+        const current = await get<ApplicationView>(`/plan-applications/${applicationId}`);
+        if (stopped) return;
+        setApplication(current);
+        setError(undefined);
+        if (current.state !== 'RUNNING') return onFinished(current);
+      } catch (caught) {
+        if (stopped) return;
+        setError(caught instanceof ApiError ? caught : new ApiError(0, 'CLIENT', String(caught)));
+      }
+      timer = window.setTimeout(poll, POLL_MS);
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      window.clearTimeout(timer);
+    };
+  }, [applicationId]);
+
+  const finished = application && application.state !== 'RUNNING';
+  // While running the total is what was asked for (chosen accounts) or unknown (a segment, all).
+  const total = finished ? application.matched : expected;
+  return (
+    <div aria-live="polite">
+      <Progress label="Accounts matched" done={application?.matched ?? 0} total={total} />
+      <ErrorNotice error={error} title="The progress could not be read (retrying)" />
+      {application?.state === 'COMPLETED' && (
+        <Notice kind="success">
+          Done: {formatNumber(application.matched)} account{application.matched === 1 ? '' : 's'} matched, {formatNumber(application.added)} newly applied,{' '}
+          {formatNumber(application.matched - application.added)} already applied.
+        </Notice>
+      )}
+      {application?.state === 'FAILED' && (
+        <div class="notice notice-error" role="alert">
+          Applying failed: {application.error ?? 'unknown error'}
+        </div>
+      )}
+    </div>
+  );
+}

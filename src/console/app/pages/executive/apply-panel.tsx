@@ -1,0 +1,102 @@
+import { useState } from 'preact/hooks';
+import type { ApplicationView, ApplyResult } from '../../../../plan-apply/plan-apply.schemas';
+import type { PlanView } from '../../../../plans/plans.schemas';
+import type { SegmentView } from '../../../../segments/segments.schemas';
+import { post } from '../../api';
+import { Field } from '../../components/field';
+import { ErrorNotice } from '../../components/notices';
+import { useAction, useApi } from '../../use-api';
+import { AccountPicker, type PickedAccount } from './account-picker';
+import { ApplicationProgress } from './application-progress';
+
+type Target = 'all' | 'segment' | 'accounts';
+
+/**
+ * Applies the plan or one of its objectives to all accounts, a segment or chosen accounts. The POST
+ * answers once the operation's workflow is done; the bar shows it running meanwhile, then follows
+ * the application record to its final counts.
+ */
+export function ApplyPanel({ plan, onApplied }: { plan: PlanView; onApplied(application: ApplicationView): void }) {
+  const [subject, setSubject] = useState('plan');
+  const [target, setTarget] = useState<Target>('all');
+  const [segmentId, setSegmentId] = useState('');
+  const [accounts, setAccounts] = useState<PickedAccount[]>([]);
+  const [running, setRunning] = useState<{ applicationId: string; expected: number | null }>();
+  const segments = useApi<{ items: SegmentView[] }>('/segments', { limit: 200 });
+  const apply = useAction((path: string, body: object) => post<ApplyResult>(path, body));
+  const error = apply.error;
+
+  const body = target === 'all' ? { all: true } : target === 'segment' ? { segmentId } : { accountIds: accounts.map((account) => account.id) };
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setRunning(undefined);
+    const path = subject === 'plan' ? `/plans/${plan.id}/apply` : `/objectives/${subject}/apply`;
+    const result = await apply.run(path, body);
+    if (result) setRunning({ applicationId: result.applicationId, expected: target === 'accounts' ? accounts.length : null });
+  };
+  const targetError = error?.detailFor('body.all') ?? error?.detailFor('body.segmentId') ?? error?.detailFor('body.accountIds');
+
+  return (
+    <form onSubmit={submit} aria-labelledby="apply-heading" noValidate>
+      <h2 id="apply-heading">Apply to accounts</h2>
+      <ErrorNotice error={error} title="Not applied" />
+      <Field label="What to apply">
+        {(props) => (
+          <select {...props} value={subject} onChange={(event) => setSubject(event.currentTarget.value)}>
+            <option value="plan">The plan "{plan.name}"</option>
+            {plan.objectives.items.map((objective) => (
+              <option key={objective.id} value={objective.id}>
+                Objective "{objective.name}"
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <fieldset>
+        <legend>To which accounts</legend>
+        <div class="radio-row">
+          {(
+            [
+              ['all', 'All accounts'],
+              ['segment', 'A segment'],
+              ['accounts', 'Chosen accounts'],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value}>
+              <input type="radio" name="apply-target" value={value} checked={target === value} onChange={() => setTarget(value)} /> {label}
+            </label>
+          ))}
+        </div>
+        {target === 'segment' && (
+          <>
+            <ErrorNotice error={segments.error} title="Segments could not be loaded" />
+            <Field label="Segment" error={targetError}>
+              {(props) => (
+                <select {...props} value={segmentId} onChange={(event) => setSegmentId(event.currentTarget.value)}>
+                  <option value="">Choose a segment</option>
+                  {(segments.data?.items ?? []).map((segment) => (
+                    <option key={segment.id} value={segment.id}>
+                      {segment.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </>
+        )}
+        {target === 'accounts' && <AccountPicker chosen={accounts} onChange={setAccounts} error={targetError} />}
+        {target === 'all' && targetError && <p class="field-error">{targetError}</p>}
+      </fieldset>
+      <button type="submit" class="primary" disabled={apply.busy || (target === 'segment' && !segmentId) || (target === 'accounts' && accounts.length === 0)}>
+        {apply.busy ? 'Applying…' : 'Apply'}
+      </button>
+      {apply.busy && (
+        <div class="progress" role="status">
+          <div class="progress-label">Applying: matching the accounts…</div>
+          <progress aria-label="Applying" />
+        </div>
+      )}
+      {running && <ApplicationProgress key={running.applicationId} applicationId={running.applicationId} expected={running.expected} onFinished={onApplied} />}
+    </form>
+  );
+}

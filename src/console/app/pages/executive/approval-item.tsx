@@ -1,0 +1,106 @@
+import type { ApprovalItem } from '../../../../approvals/approvals.schemas';
+import type { CampaignView } from '../../../../campaigns/campaigns.schemas';
+import type { PlanView } from '../../../../plans/plans.schemas';
+import { ApiError, post } from '../../api';
+import { formatDate, formatDateTime, formatMoney, formatRelative, humanize } from '../../format';
+import { href } from '../../router';
+import { useAction } from '../../use-api';
+import { DecisionForm } from './decision-form';
+
+/** What the approver is told once a decision is recorded; the item itself then leaves the inbox. */
+export interface DecisionOutcome {
+  key: string;
+  message: string;
+  kind: 'success' | 'warning';
+}
+
+export const itemKey = (item: ApprovalItem) => (item.kind === 'plan' ? `plan-${item.planId}` : `stage-${item.stageId}`);
+export const itemTitle = (item: ApprovalItem) => (item.kind === 'plan' ? `plan "${item.planName}"` : `campaign "${item.campaignName}", stage "${item.stageName}"`);
+
+async function decide(item: ApprovalItem, decision: 'approve' | 'reject', text: string | undefined): Promise<string> {
+  const body = decision === 'approve' ? (text ? { comment: text } : {}) : { reason: text };
+  const verb = decision === 'approve' ? 'Approved' : 'Rejected';
+  if (item.kind === 'plan') {
+    const plan = await post<PlanView>(`/plans/${item.planId}/${decision}`, body);
+    return `${verb} ${itemTitle(item)}: the plan is now ${humanize(plan.status)}.`;
+  }
+  const campaign = await post<CampaignView>(`/campaigns/${item.campaignId}/stages/${item.stageId}/${decision}`, body);
+  const stage = campaign.stages.find((candidate) => candidate.id === item.stageId);
+  return `${verb} ${itemTitle(item)}: the campaign is ${humanize(campaign.status)}${stage ? `, the stage ${humanize(stage.status)}` : ''}.`;
+}
+
+export function ApprovalItemCard({ item, onDecided }: { item: ApprovalItem; onDecided(outcome: DecisionOutcome): void }) {
+  const action = useAction(async (decision: 'approve' | 'reject', text: string | undefined) => {
+    try {
+      return { kind: 'success' as const, message: await decide(item, decision, text) };
+    } catch (caught) {
+      // Decided meanwhile (another approver, or this user in another tab): nothing is left to decide,
+      // so the item leaves the inbox with the reason instead of staying with an error.
+      if (caught instanceof ApiError && caught.status === 409) return { kind: 'warning' as const, message: `Not recorded for ${itemTitle(item)}: ${caught.message}` };
+      throw caught;
+    }
+  });
+  const run = async (decision: 'approve' | 'reject', text: string | undefined) => {
+    const outcome = await action.run(decision, text);
+    if (outcome) onDecided({ key: itemKey(item), ...outcome });
+  };
+  const headingId = `${itemKey(item)}-heading`;
+  return (
+    <article class="card approval-item" aria-labelledby={headingId}>
+      <p class="muted approval-kind">{item.kind === 'plan' ? 'Business plan' : 'Campaign approval stage'}</p>
+      <h2 id={headingId}>
+        {item.kind === 'plan' ? (
+          <a href={href(`/plans/${item.planId}`)}>{item.planName}</a>
+        ) : (
+          <>
+            <a href={href(`/campaigns/${item.campaignId}`)}>{item.campaignName}</a>: {item.stageName}
+          </>
+        )}
+      </h2>
+      <dl class="facts">
+        <dt>Asked by</dt>
+        <dd>{item.askedBy?.name ?? 'Unknown'}</dd>
+        <dt>Waiting since</dt>
+        <dd>
+          <time dateTime={item.askedAt} title={formatDateTime(item.askedAt)}>
+            {formatRelative(item.askedAt)}
+          </time>
+        </dd>
+        {item.kind === 'plan' ? (
+          <>
+            <dt>Period</dt>
+            <dd>
+              {formatDate(item.periodStart)} to {formatDate(item.periodEnd)}
+            </dd>
+            <dt>Revenue target</dt>
+            <dd>{item.revenueTarget === null ? 'None' : formatMoney(item.revenueTarget, item.currency)}</dd>
+            {item.parent && (
+              <>
+                <dt>Part of</dt>
+                <dd>
+                  <a href={href(`/plans/${item.parent.id}`)}>{item.parent.name}</a>
+                </dd>
+              </>
+            )}
+            {item.goals.length > 0 && (
+              <>
+                <dt>Goals</dt>
+                <dd>{item.goals.join('; ')}</dd>
+              </>
+            )}
+          </>
+        ) : (
+          <>
+            <dt>Campaign status</dt>
+            <dd>{humanize(item.campaignStatus)}</dd>
+            <dt>Rule</dt>
+            <dd>
+              {item.require === 'all' ? `Every approver must approve (${item.approvedSoFar} of ${item.approvers} so far)` : `One approval of ${item.approvers} approver${item.approvers === 1 ? '' : 's'} suffices`}
+            </dd>
+          </>
+        )}
+      </dl>
+      <DecisionForm subject={itemTitle(item)} busy={action.busy} error={action.error} onApprove={(comment) => void run('approve', comment)} onReject={(reason) => void run('reject', reason)} />
+    </article>
+  );
+}

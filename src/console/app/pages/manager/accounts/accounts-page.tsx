@@ -1,0 +1,132 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { AccountList, AccountSummary } from '../../../../../accounts/account-views.schemas';
+import { ApiError, get } from '../../../api';
+import { StatusBadge } from '../../../components/badge';
+import { Empty, ErrorNotice, Loading, Notice } from '../../../components/notices';
+import { formatDate } from '../../../format';
+import type { PageProps } from '../../../page-route';
+import { href, navigate } from '../../../router';
+import { currentUser } from '../../../session';
+import { useSignal } from '../../../signal';
+import { useApi } from '../../../use-api';
+import { mayWorkAccounts, useTakeAccount } from '../take-account';
+import { useUserNames } from '../user-names';
+import { AccountFilters, filtersPath, readFilters, toListQuery } from './account-filters';
+import '../manager.css';
+
+const PAGE_SIZE = 25;
+
+export function AccountsPage({ query }: PageProps) {
+  const me = useSignal(currentUser);
+  const filters = readFilters(query);
+  const listQuery = { ...toListQuery(filters), limit: PAGE_SIZE };
+  const first = useApi<AccountList>('/accounts', listQuery);
+  const [more, setMore] = useState<AccountSummary[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<ApiError>();
+  const [taken, setTaken] = useState<Map<string, AccountSummary>>(new Map());
+  const [takenNotice, setTakenNotice] = useState<{ id: string; name: string }>();
+  const take = useTakeAccount();
+  const ownerName = useUserNames();
+  const mayWork = mayWorkAccounts(me?.role);
+
+  // A new first page (new filters, or a reload) starts the paging again.
+  useEffect(() => {
+    setMore([]);
+    setCursor(first.data?.nextCursor ?? null);
+  }, [first.data]);
+
+  async function loadMore() {
+    if (!cursor) return;
+    setLoadingMore(true);
+    setMoreError(undefined);
+    try {
+      const page = await get<AccountList>('/accounts', { ...listQuery, cursor });
+      setMore((items) => [...items, ...page.items]);
+      setCursor(page.nextCursor);
+    } catch (caught) {
+      setMoreError(caught instanceof ApiError ? caught : new ApiError(0, 'CLIENT', String(caught)));
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  async function takeIntoWork(account: AccountSummary) {
+    const result = await take.run(account.id);
+    if (!result) return;
+    setTaken((previous) => new Map(previous).set(account.id, { ...account, status: result.status, ownerId: result.ownerId }));
+    setTakenNotice({ id: account.id, name: account.name });
+  }
+
+  const items = [...(first.data?.items ?? []), ...more].map((account) => taken.get(account.id) ?? account);
+
+  return (
+    <section>
+      <div class="page-head">
+        <h1>Accounts</h1>
+      </div>
+      <AccountFilters value={filters} showScope={mayWork} onChange={(next) => navigate(filtersPath(next))} />
+      {takenNotice && (
+        <Notice kind="success">
+          You took <a href={href(`/accounts/${takenNotice.id}`)}>{takenNotice.name}</a> into work: it is now Potential and yours.
+        </Notice>
+      )}
+      <ErrorNotice error={take.error} title="Could not take the account" />
+      <ErrorNotice error={first.error} title="Could not load the accounts" />
+      {first.loading && !first.data && <Loading label="Loading accounts…" />}
+      {first.data && items.length === 0 && <Empty>No account matches these filters.</Empty>}
+      {items.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <caption class="muted" style={{ textAlign: 'left', padding: '0.5rem 0.6rem' }}>
+              {items.length} account{items.length === 1 ? '' : 's'} shown{cursor ? ', more to load' : ''}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Status</th>
+                <th scope="col">Owner</th>
+                <th scope="col">Segment</th>
+                <th scope="col">Created</th>
+                {mayWork && <th scope="col">Action</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((account) => (
+                <tr key={account.id}>
+                  <td class="account-name-cell">
+                    <a href={href(`/accounts/${account.id}`)}>{account.name}</a>
+                  </td>
+                  <td>
+                    <StatusBadge status={account.status} />
+                  </td>
+                  <td>{account.ownerId ? (ownerName(account.ownerId) ?? 'Someone') : <span class="muted">Nobody (pool)</span>}</td>
+                  <td>{account.segment ?? <span class="muted">—</span>}</td>
+                  <td>{formatDate(account.createdAt)}</td>
+                  {mayWork && (
+                    <td>
+                      {account.status === 'NEW' && !account.ownerId && (
+                        <button type="button" disabled={take.busy} aria-label={`Take into work: ${account.name}`} onClick={() => void takeIntoWork(account)}>
+                          Take into work
+                        </button>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ErrorNotice error={moreError} title="Could not load more accounts" />
+      {cursor && (
+        <p>
+          <button type="button" onClick={() => void loadMore()} disabled={loadingMore}>
+            {loadingMore ? 'Loading…' : 'Load more'}
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}

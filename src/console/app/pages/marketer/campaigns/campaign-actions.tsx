@@ -1,0 +1,95 @@
+import { useState } from 'preact/hooks';
+import type { CampaignView } from '../../../../../campaigns/campaigns.schemas';
+import { api } from '../../../api';
+import { Field } from '../../../components/field';
+import { ErrorNotice } from '../../../components/notices';
+import { href, navigate } from '../../../router';
+import { useAction } from '../../../use-api';
+import { endedStatuses } from './campaign-model';
+
+type Command = 'schedule' | 'pause' | 'resume';
+
+const commandLabels: Record<Command, string> = { schedule: 'Schedule', pause: 'Pause', resume: 'Resume' };
+const commandDone: Record<Command, string> = { schedule: 'Scheduled', pause: 'Paused', resume: 'Resumed' };
+
+/** What a marketer can do with the campaign in its status: schedule, pause, resume, cancel (with a reason), copy. */
+export function CampaignActions({ campaign, onChanged }: { campaign: CampaignView; onChanged(view: CampaignView, what: string): void }) {
+  const [open, setOpen] = useState<'cancel' | 'copy' | null>(null);
+  const [reason, setReason] = useState('');
+  const [copyName, setCopyName] = useState(`${campaign.name} (copy)`);
+  const command = useAction((name: Command) => api<CampaignView>('POST', `/campaigns/${campaign.id}/${name}`));
+  const cancel = useAction(() => api<CampaignView>('POST', `/campaigns/${campaign.id}/cancel`, { reason }));
+  const copy = useAction(() => api<CampaignView>('POST', `/campaigns/${campaign.id}/copy`, { name: copyName }));
+  const ended = endedStatuses.includes(campaign.status);
+  const commands: Command[] = campaign.status === 'DRAFT' ? ['schedule'] : campaign.status === 'PAUSED' ? ['resume'] : ended ? [] : ['pause'];
+  const busy = command.busy || cancel.busy || copy.busy;
+
+  async function runCommand(name: Command) {
+    const answer = await command.run(name);
+    if (answer) onChanged(answer, commandDone[name]);
+  }
+
+  async function submitCancel(event: Event) {
+    event.preventDefault();
+    const answer = await cancel.run();
+    if (answer) {
+      setOpen(null);
+      onChanged(answer, 'Cancelled');
+    }
+  }
+
+  async function submitCopy(event: Event) {
+    event.preventDefault();
+    const answer = await copy.run();
+    if (answer) navigate(`/campaigns/${answer.id}?copied=1`);
+  }
+
+  return (
+    <div>
+      <div class="actions">
+        {campaign.status === 'DRAFT' && <a href={href(`/campaigns/${campaign.id}/edit`)}>Edit stages</a>}
+        {commands.map((name) => (
+          <button key={name} type="button" class={name === 'pause' ? undefined : 'primary'} disabled={busy} onClick={() => void runCommand(name)}>
+            {commandLabels[name]}
+          </button>
+        ))}
+        {!ended && (
+          <button type="button" aria-expanded={open === 'cancel'} disabled={busy} onClick={() => setOpen(open === 'cancel' ? null : 'cancel')}>
+            Cancel campaign…
+          </button>
+        )}
+        <button type="button" aria-expanded={open === 'copy'} disabled={busy} onClick={() => setOpen(open === 'copy' ? null : 'copy')}>
+          Copy…
+        </button>
+      </div>
+      <ErrorNotice error={command.error} title="The campaign did not change" />
+      {open === 'cancel' && (
+        <form class="inline-form" onSubmit={submitCancel} noValidate>
+          <ErrorNotice error={cancel.error} title="The campaign was not cancelled" />
+          <Field label="Reason for cancelling" hint="Kept in the campaign’s history" error={cancel.error?.detailFor('body.reason')}>
+            {(props) => <input {...props} value={reason} maxLength={500} onInput={(event) => setReason(event.currentTarget.value)} />}
+          </Field>
+          <div class="actions">
+            <button type="submit" class="danger" disabled={busy}>
+              {cancel.busy ? 'Cancelling…' : 'Cancel the campaign'}
+            </button>
+            <button type="button" onClick={() => setOpen(null)}>
+              Keep it running
+            </button>
+          </div>
+        </form>
+      )}
+      {open === 'copy' && (
+        <form class="inline-form" onSubmit={submitCopy} noValidate>
+          <ErrorNotice error={copy.error} title="The campaign was not copied" />
+          <Field label="Name of the copy" hint="A new draft with the same fields, sources and stages" error={copy.error?.detailFor('body.name')}>
+            {(props) => <input {...props} value={copyName} maxLength={200} onInput={(event) => setCopyName(event.currentTarget.value)} />}
+          </Field>
+          <button type="submit" class="primary" disabled={busy}>
+            {copy.busy ? 'Copying…' : 'Create the copy'}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

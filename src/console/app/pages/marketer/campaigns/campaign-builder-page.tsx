@@ -1,0 +1,177 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { CampaignView } from '../../../../../campaigns/campaigns.schemas';
+import { api } from '../../../api';
+import { Field } from '../../../components/field';
+import { ErrorNotice, Loading, Notice } from '../../../components/notices';
+import { humanize } from '../../../format';
+import type { PageProps } from '../../../page-route';
+import { href, navigate } from '../../../router';
+import { useAction, useApi } from '../../../use-api';
+import { useSegmentChoices, useTemplateChoices, useUsers } from '../directory';
+import '../marketer.css';
+import { exactDetail } from '../segments/criteria-model';
+import { detailsForApi, detailsFromView, emptyDetails, type DetailsDraft } from './campaign-details-draft';
+import { CampaignDetailsForm } from './campaign-details-form';
+import { MAX_STAGES, stageTypeLabels, stageTypes, type StageType } from './campaign-model';
+import { durationMs } from './iso-duration';
+import { StageCard } from './stage-card';
+import { fromLocalInput, newStage, stageForApi, stageFromView, type StageDraft } from './stage-draft';
+import { StageTimeline, type TimelineStage } from './stage-timeline';
+
+/** /campaigns/new (a segment may be given: `?segment=<id>`) and /campaigns/:id/edit for a draft. */
+export function CampaignBuilderPage({ params, query }: PageProps) {
+  const loaded = useApi<CampaignView>(params.id ? `/campaigns/${params.id}` : null);
+  if (!params.id) return <CampaignBuilder key="new" segmentId={query.get('segment') ?? undefined} />;
+  if (loaded.error) return <ErrorNotice error={loaded.error} title="The campaign could not be loaded" />;
+  if (!loaded.data) return <Loading />;
+  if (loaded.data.status !== 'DRAFT') {
+    return (
+      <section>
+        <h1>Edit “{loaded.data.name}”</h1>
+        <Notice kind="warning">
+          This campaign is {humanize(loaded.data.status).toLowerCase()}: only a draft’s stages can be rebuilt. A stage that has not started can still be rescheduled from{' '}
+          <a href={href(`/campaigns/${loaded.data.id}`)}>the campaign’s page</a>, or copy the campaign into a new draft there.
+        </Notice>
+      </section>
+    );
+  }
+  return <CampaignBuilder key={loaded.data.id} saved={loaded.data} />;
+}
+
+const initialStages = (segmentId?: string): StageDraft[] => [newStage('LIST', { segmentId }), newStage('MAILING')];
+
+function CampaignBuilder({ saved, segmentId }: { saved?: CampaignView; segmentId?: string }) {
+  const [details, setDetails] = useState<DetailsDraft>(() => (saved ? detailsFromView(saved) : emptyDetails()));
+  const [stages, setStages] = useState<StageDraft[]>(() => (saved ? saved.stages.map(stageFromView) : initialStages(segmentId)));
+  const [campaign, setCampaign] = useState<CampaignView | undefined>(saved);
+  const [newType, setNewType] = useState<StageType>('APPROVAL');
+  const [savedNotice, setSavedNotice] = useState<string>();
+  const users = useUsers();
+  const segments = useSegmentChoices();
+  const templates = useTemplateChoices();
+  const choices = { users: users.data?.items ?? [], segments: segments.data?.items ?? [], templates: templates.data?.items ?? [] };
+
+  const save = useAction(async (): Promise<CampaignView> => {
+    const stageBodies = stages.map(stageForApi);
+    const answer = campaign
+      ? await api<CampaignView>('PATCH', `/campaigns/${campaign.id}`, { ...detailsForApi(details, null), stages: stageBodies })
+      : await api<CampaignView>('POST', '/campaigns', { ...detailsForApi(details, undefined), stages: stageBodies });
+    if (!campaign) {
+      // The draft exists now: later saves change it. The address follows without reloading the page.
+      window.history.replaceState(null, '', href(`/campaigns/${answer.id}/edit`));
+    }
+    setCampaign(answer);
+    return answer;
+  });
+  const schedule = useAction((id: string) => api<CampaignView>('POST', `/campaigns/${id}/schedule`));
+
+  async function saveDraft(event: Event) {
+    event.preventDefault();
+    setSavedNotice(undefined);
+    schedule.clearError();
+    const answer = await save.run();
+    if (answer) setSavedNotice(`Draft “${answer.name}” saved with ${answer.stages.length} stages (status ${humanize(answer.status).toLowerCase()}).`);
+  }
+
+  async function saveAndSchedule() {
+    setSavedNotice(undefined);
+    schedule.clearError();
+    const answer = await save.run();
+    if (!answer) return;
+    const scheduled = await schedule.run(answer.id);
+    if (scheduled) navigate(`/campaigns/${scheduled.id}?scheduled=1`);
+  }
+
+  const move = (index: number, offset: -1 | 1) =>
+    setStages((list) => {
+      const next = [...list];
+      const [stage] = next.splice(index, 1);
+      next.splice(index + offset, 0, stage!);
+      return next;
+    });
+  const replace = (uid: number, stage: StageDraft) => setStages((list) => list.map((item) => (item.uid === uid ? stage : item)));
+
+  const timeline = useMemo(
+    (): TimelineStage[] =>
+      stages.map((stage) => {
+        const iso = fromLocalInput(stage.startAt);
+        const date = iso ? new Date(iso) : null;
+        return {
+          key: stage.uid,
+          type: stage.type,
+          name: stage.name.trim() || null,
+          startAt: date && !Number.isNaN(date.getTime()) ? date : null,
+          durationMs: stage.type === 'WAIT' ? durationMs(stage.settings.duration) : null,
+        };
+      }),
+    [stages],
+  );
+
+  const error = schedule.error ?? save.error;
+  const busy = save.busy || schedule.busy;
+  // A problem of the list as a whole (too many stages) rather than of one stage.
+  const stageListProblem = exactDetail(error, 'body.stages') ?? exactDetail(error, 'stages');
+  return (
+    <section>
+      <div class="page-head">
+        <h1>{campaign ? `Edit draft “${campaign.name}”` : 'New campaign'}</h1>
+        <div class="actions">
+          <a href={href('/campaigns')}>All campaigns</a>
+          {campaign && <a href={href(`/campaigns/${campaign.id}`)}>Campaign page</a>}
+        </div>
+      </div>
+      {savedNotice && <Notice kind="success">{savedNotice}</Notice>}
+      <ErrorNotice error={save.error} title="The campaign was not saved" />
+      <ErrorNotice error={schedule.error} title="The campaign was saved as a draft but not scheduled" />
+      {[users, segments, templates].map((loaded, index) => (
+        <ErrorNotice key={index} error={loaded.error} title={['Users', 'Segments', 'Templates'][index] + ' could not be loaded'} />
+      ))}
+      <form onSubmit={saveDraft} noValidate>
+        <CampaignDetailsForm draft={details} error={save.error} onChange={setDetails} />
+        <section class="card" aria-labelledby="timeline-heading">
+          <h2 id="timeline-heading">Timeline</h2>
+          <StageTimeline stages={timeline} />
+          {stageListProblem && <p class="group-error">{stageListProblem}</p>}
+        </section>
+        <h2>Stages</h2>
+        {stages.map((stage, index) => (
+          <StageCard
+            key={stage.uid}
+            stage={stage}
+            index={index}
+            count={stages.length}
+            choices={choices}
+            error={error}
+            onChange={(next) => replace(stage.uid, next)}
+            onMove={(offset) => move(index, offset)}
+            onRemove={() => setStages((list) => list.filter((item) => item.uid !== stage.uid))}
+          />
+        ))}
+        <div class="card row">
+          <Field label="New stage type" hint={stages.length >= MAX_STAGES ? `At most ${MAX_STAGES} stages` : undefined}>
+            {(props) => (
+              <select {...props} value={newType} onChange={(event) => setNewType(event.currentTarget.value as StageType)}>
+                {stageTypes.map((type) => (
+                  <option key={type} value={type}>
+                    {stageTypeLabels[type]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <button type="button" onClick={() => setStages((list) => [...list, newStage(newType)])} disabled={stages.length >= MAX_STAGES} style={{ marginBottom: '0.75rem' }}>
+            Add stage
+          </button>
+        </div>
+        <div class="actions">
+          <button type="submit" disabled={busy}>
+            {save.busy && !schedule.busy ? 'Saving…' : 'Save draft'}
+          </button>
+          <button type="button" class="primary" disabled={busy} onClick={() => void saveAndSchedule()}>
+            {schedule.busy ? 'Scheduling…' : 'Save and schedule'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

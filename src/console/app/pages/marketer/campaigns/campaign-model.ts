@@ -1,0 +1,31 @@
+import type { CampaignStatus, StageStatus } from '../../../../../campaigns/campaigns.schemas';
+import type { StageType } from '../../../../../campaigns/stage-settings.schemas';
+
+export type { CampaignStatus, StageStatus, StageType };
+
+// The server's lists, repeated because its module pulls in zod; `satisfies` keeps them valid.
+export const campaignStatuses = ['DRAFT', 'SCHEDULED', 'RUNNING', 'PAUSED', 'COMPLETED', 'CANCELLED', 'REJECTED', 'FAILED'] as const satisfies readonly CampaignStatus[];
+export const endedStatuses: readonly CampaignStatus[] = ['COMPLETED', 'CANCELLED', 'REJECTED', 'FAILED'];
+export const stageTypes = ['LIST', 'APPROVAL', 'MAILING', 'CALL_TASKS', 'WAIT'] as const satisfies readonly StageType[];
+export const MAX_STAGES = 20;
+
+export const stageTypeLabels: Record<StageType, string> = {
+  LIST: 'Target list',
+  APPROVAL: 'Approval',
+  MAILING: 'Mailing',
+  CALL_TASKS: 'Call tasks',
+  WAIT: 'Wait',
+};
+
+export const stageTypeHints: Record<StageType, string> = {
+  LIST: 'Freezes a segment into the campaign’s target list on its date',
+  APPROVAL: 'Waits for the approvers; a rejection stops the campaign',
+  MAILING: 'Sends a template to the target list, at a bounded rate',
+  CALL_TASKS: 'Creates a call task for the owner of each listed account',
+  WAIT: 'A pause before the next stage',
+};
+
+/** A campaign in these moves by itself: its page follows it every 2 s. */
+export const isLive = (status: CampaignStatus | undefined) => status === 'RUNNING' || status === 'SCHEDULED';
+
+export const mayWriteCampaigns = (role: string | undefined) => role === 'marketer' || role === 'admin';

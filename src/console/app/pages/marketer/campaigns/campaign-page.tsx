@@ -1,0 +1,166 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { CampaignView, StageView } from '../../../../../campaigns/campaigns.schemas';
+import { StatusBadge } from '../../../components/badge';
+import { ErrorNotice, Loading, Notice } from '../../../components/notices';
+import { formatDateTime, formatMoney, formatNumber, humanize } from '../../../format';
+import type { PageProps } from '../../../page-route';
+import { href } from '../../../router';
+import { currentUser } from '../../../session';
+import { useSignal } from '../../../signal';
+import { useApi } from '../../../use-api';
+import '../marketer.css';
+import { CampaignActions } from './campaign-actions';
+import { CampaignHistory } from './campaign-history';
+import { endedStatuses, isLive, mayWriteCampaigns, stageTypeLabels } from './campaign-model';
+import { durationMs } from './iso-duration';
+import { StageCounts } from './stage-counts';
+import { StageDecision } from './stage-decision';
+import { StageReschedule } from './stage-reschedule';
+import { StageTimeline, type TimelineStage } from './stage-timeline';
+
+export const POLL_MS = 2000;
+
+const date = (iso: string | null) => (iso ? new Date(iso) : null);
+
+function timelineOf(stages: StageView[]): TimelineStage[] {
+  return stages.map((stage) => ({
+    key: stage.id,
+    type: stage.type,
+    name: stage.name,
+    startAt: date(stage.startAt),
+    startedAt: date(stage.startedAt),
+    completedAt: date(stage.completedAt),
+    status: stage.status,
+    durationMs: stage.type === 'WAIT' ? durationMs(String(stage.settings.duration ?? '')) : null,
+  }));
+}
+
+/** /campaigns/:id: the campaign's stages with their counts, followed live while it is scheduled or running. */
+export function CampaignPage({ params, query }: PageProps) {
+  const me = useSignal(currentUser);
+  const [live, setLive] = useState(true);
+  const campaign = useApi<CampaignView>(`/campaigns/${params.id}`, undefined, { pollMs: live ? POLL_MS : undefined });
+  const [notice, setNotice] = useState<string>();
+  const status = campaign.data?.status;
+  useEffect(() => {
+    if (status) setLive(isLive(status));
+  }, [status]);
+  useEffect(() => {
+    if (query.get('scheduled') === '1') setNotice('Scheduled: each stage starts on its date, or right after the previous one.');
+    else if (query.get('copied') === '1') setNotice('Copied into this new draft.');
+  }, [params.id]);
+
+  if (!campaign.data) return campaign.error ? <ErrorNotice error={campaign.error} title="The campaign could not be loaded" /> : <Loading />;
+  const view = campaign.data;
+  const writer = mayWriteCampaigns(me?.role);
+  const onChanged = (answer: CampaignView, what: string) => {
+    setNotice(`${what}: the campaign is now ${humanize(answer.status).toLowerCase()}.`);
+    void campaign.reload();
+  };
+  return (
+    <section>
+      <div class="page-head">
+        <h1>
+          {view.name} <StatusBadge status={view.status} />
+        </h1>
+        <div class="actions">
+          <a href={href('/campaigns')}>All campaigns</a>
+          <a href={href(`/campaigns/${view.id}/report`)}>Return report</a>
+        </div>
+      </div>
+      {notice && <Notice kind="success">{notice}</Notice>}
+      {/* A failed poll keeps the last answer on screen and says so. */}
+      <ErrorNotice error={campaign.error} title="The latest figures could not be loaded" />
+      {live && <p class="muted">Following the campaign: figures update every {POLL_MS / 1000} seconds.</p>}
+      {writer && <CampaignActions key={view.status} campaign={view} onChanged={onChanged} />}
+      <CampaignSummary view={view} />
+      <section class="card" aria-labelledby="run-timeline">
+        <h2 id="run-timeline">Timeline</h2>
+        <StageTimeline stages={timelineOf(view.stages)} />
+      </section>
+      <h2>Stages</h2>
+      <ol class="stage-list-view">
+        {view.stages.map((stage) => (
+          <li key={stage.id}>
+            <section class={`card stage-card stage-${stage.type.toLowerCase()}`} aria-labelledby={`stage-${stage.id}`}>
+              <h3 id={`stage-${stage.id}`}>
+                Stage {stage.position + 1}: {stageTypeLabels[stage.type]}
+                {stage.name ? ` · ${stage.name}` : ''} <StatusBadge status={stage.status} />
+              </h3>
+              <p class="muted">
+                {stage.startedAt ? `Started ${formatDateTime(stage.startedAt)}` : stage.startAt ? `Starts ${formatDateTime(stage.startAt)}` : 'Starts right after the previous stage'}
+                {stage.completedAt && ` · finished ${formatDateTime(stage.completedAt)}`}
+                {stage.endReason && ` · ${stage.endReason}`}
+              </p>
+              <StageCounts stage={stage} />
+              {me && <StageDecision campaignId={view.id} stage={stage} meId={me.id} onChanged={onChanged} />}
+              {/* A draft's stages are edited in the builder; a scheduled campaign's pending ones here. */}
+              {writer && stage.status === 'PENDING' && view.status !== 'DRAFT' && !endedStatuses.includes(view.status) && <StageReschedule campaignId={view.id} stage={stage} onChanged={onChanged} />}
+            </section>
+          </li>
+        ))}
+      </ol>
+      <section class="card" aria-labelledby="history-heading">
+        <h2 id="history-heading">History</h2>
+        <CampaignHistory events={view.history} />
+      </section>
+    </section>
+  );
+}
+
+function CampaignSummary({ view }: { view: CampaignView }) {
+  const { totals } = view;
+  return (
+    <section class="card" aria-labelledby="summary-heading">
+      <h2 id="summary-heading">Summary</h2>
+      {view.description && <p>{view.description}</p>}
+      {view.endReason && <Notice kind="warning">Ended: {view.endReason}</Notice>}
+      <p class="muted">
+        {view.channels.length > 0 ? `Channels: ${view.channels.join(', ')}. ` : ''}
+        {view.budget ? `Budget ${formatMoney(view.budget.amount, view.budget.currency)}. ` : ''}
+        {view.sources.length > 0 ? `Sub-sources: ${view.sources.map((source) => source.code).join(', ')}. ` : ''}
+        {view.parent && (
+          <>
+            Part of <a href={href(`/campaigns/${view.parent.id}`)}>{view.parent.name}</a>.{' '}
+          </>
+        )}
+        {view.copiedFromId && (
+          <>
+            Copied from <a href={href(`/campaigns/${view.copiedFromId}`)}>another campaign</a>.{' '}
+          </>
+        )}
+        Created {formatDateTime(view.createdAt)}
+        {view.endedAt ? `, ended ${formatDateTime(view.endedAt)}` : ''}.
+      </p>
+      <dl class="figures" aria-label="Campaign totals">
+        {(
+          [
+            ['Listed', totals.listed],
+            ['Mails sent', totals.sent],
+            ['Mails failed', totals.failed],
+            ['Mails skipped', totals.skipped],
+            ['Mails pending', totals.pendingMail],
+            ['Tasks created', totals.tasksCreated],
+            ['Approvals pending', totals.pendingApprovals],
+          ] as const
+        ).map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{formatNumber(value)}</dd>
+          </div>
+        ))}
+      </dl>
+      {view.children.length > 0 && (
+        <p>
+          Child campaigns:{' '}
+          {view.children.map((child, index) => (
+            <span key={child.id}>
+              {index > 0 && ', '}
+              <a href={href(`/campaigns/${child.id}`)}>{child.name}</a>
+            </span>
+          ))}
+        </p>
+      )}
+    </section>
+  );
+}

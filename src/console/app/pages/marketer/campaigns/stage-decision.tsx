@@ -1,0 +1,45 @@
+import { useState } from 'preact/hooks';
+import type { ApprovalStageCounts, CampaignView, StageView } from '../../../../../campaigns/campaigns.schemas';
+import { api } from '../../../api';
+import { Field } from '../../../components/field';
+import { ErrorNotice } from '../../../components/notices';
+import { useAction } from '../../../use-api';
+
+/** Approve or reject, for an approver the running APPROVAL stage waits for. */
+export function StageDecision({ campaignId, stage, meId, onChanged }: { campaignId: string; stage: StageView; meId: string; onChanged(view: CampaignView, what: string): void }) {
+  const [comment, setComment] = useState('');
+  const [reason, setReason] = useState('');
+  const path = `/campaigns/${campaignId}/stages/${stage.id}`;
+  const approve = useAction(() => api<CampaignView>('POST', `${path}/approve`, comment.trim() ? { comment } : {}));
+  const reject = useAction(() => api<CampaignView>('POST', `${path}/reject`, { reason }));
+  if (stage.type !== 'APPROVAL' || stage.status !== 'RUNNING') return null;
+  const mine = (stage.counts as ApprovalStageCounts).approvers.find((approver) => approver.userId === meId);
+  if (!mine || mine.decision) return null;
+  const number = stage.position + 1;
+  const decide = async (action: typeof approve, what: string) => {
+    const answer = await action.run();
+    if (answer) onChanged(answer, what);
+  };
+  return (
+    <div class="inline-form">
+      <h4>Your decision</h4>
+      <ErrorNotice error={approve.error ?? reject.error} title="Your decision was not recorded" />
+      <div class="row">
+        <Field label={`Comment (stage ${number})`} error={approve.error?.detailFor('body.comment')}>
+          {(props) => <input {...props} value={comment} maxLength={500} onInput={(event) => setComment(event.currentTarget.value)} />}
+        </Field>
+        <button type="button" class="primary" style={{ marginBottom: '0.75rem' }} disabled={approve.busy || reject.busy} onClick={() => void decide(approve, 'Approved')}>
+          Approve
+        </button>
+      </div>
+      <div class="row">
+        <Field label={`Reason for rejecting (stage ${number})`} hint="Ends the campaign" error={reject.error?.detailFor('body.reason')}>
+          {(props) => <input {...props} value={reason} maxLength={500} onInput={(event) => setReason(event.currentTarget.value)} />}
+        </Field>
+        <button type="button" class="danger" style={{ marginBottom: '0.75rem' }} disabled={approve.busy || reject.busy} onClick={() => void decide(reject, 'Rejected')}>
+          Reject
+        </button>
+      </div>
+    </div>
+  );
+}

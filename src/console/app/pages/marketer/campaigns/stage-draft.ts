@@ -1,0 +1,171 @@
+import type { StageView } from '../../../../../campaigns/campaigns.schemas';
+import type { StageType } from './campaign-model';
+
+export interface ListDraft {
+  segmentId: string;
+  excludeContactsInRunningCampaigns: boolean;
+  testCell: 'none' | 'random' | 'everyNth';
+  percent: string;
+  n: string;
+}
+export interface ApprovalDraft {
+  approverIds: string[];
+  require: 'any' | 'all';
+  remindAfter: string;
+  escalateAfter: string;
+  escalateToIds: string[];
+}
+export interface MailingDraft {
+  templateKey: string;
+  ratePerSecond: string;
+  useSendWindow: boolean;
+  days: number[];
+  start: string;
+  end: string;
+}
+export interface CallTasksDraft {
+  title: string;
+  dueAfter: string;
+}
+export interface WaitDraft {
+  duration: string;
+}
+export interface SettingsDrafts {
+  LIST: ListDraft;
+  APPROVAL: ApprovalDraft;
+  MAILING: MailingDraft;
+  CALL_TASKS: CallTasksDraft;
+  WAIT: WaitDraft;
+}
+
+/** A stage as the builder edits it: typed text, turned into the API's stage on save. */
+export type StageDraft = {
+  [T in StageType]: {
+    uid: number;
+    type: T;
+    name: string;
+    /** A `datetime-local` value (the browser's time zone), or '' for "right after the previous stage". */
+    startAt: string;
+    settings: SettingsDrafts[T];
+  };
+}[StageType];
+
+let nextUid = 1;
+
+export function newSettings<T extends StageType>(type: T, defaults: { segmentId?: string } = {}): SettingsDrafts[T] {
+  const drafts: SettingsDrafts = {
+    LIST: { segmentId: defaults.segmentId ?? '', excludeContactsInRunningCampaigns: false, testCell: 'none', percent: '10', n: '10' },
+    APPROVAL: { approverIds: [], require: 'any', remindAfter: '', escalateAfter: '', escalateToIds: [] },
+    MAILING: { templateKey: '', ratePerSecond: '100', useSendWindow: false, days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' },
+    CALL_TASKS: { title: 'Campaign follow-up call', dueAfter: 'P2D' },
+    WAIT: { duration: 'P1D' },
+  };
+  return drafts[type];
+}
+
+export const newStage = (type: StageType, defaults: { segmentId?: string } = {}): StageDraft => ({ uid: nextUid++, type, name: '', startAt: '', settings: newSettings(type, defaults) }) as StageDraft;
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** An instant as a `datetime-local` value with seconds, in the browser's time zone. */
+export function toLocalInput(iso: string | Date | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+/** A `datetime-local` value as an ISO instant; text that is no date is sent as typed, for the API to name. */
+export function fromLocalInput(value: string): string | null {
+  if (value.trim() === '') return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toISOString();
+}
+
+// A number field left empty takes the API's default; anything else that is not a number goes as
+// typed so the API's message names the field.
+const numberOrText = (text: string): number | string | undefined => (text.trim() === '' ? undefined : /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : text);
+const optionalText = (text: string) => (text.trim() === '' ? undefined : text.trim());
+
+function settingsForApi(stage: StageDraft): Record<string, unknown> {
+  switch (stage.type) {
+    case 'LIST': {
+      const { segmentId, excludeContactsInRunningCampaigns, testCell, percent, n } = stage.settings;
+      const cell = testCell === 'random' ? { mode: 'random', percent: numberOrText(percent) } : testCell === 'everyNth' ? { mode: 'everyNth', n: numberOrText(n) } : undefined;
+      return { segmentId, excludeContactsInRunningCampaigns, ...(cell ? { testCell: cell } : {}) };
+    }
+    case 'APPROVAL': {
+      const { approverIds, require, remindAfter, escalateAfter, escalateToIds } = stage.settings;
+      return { approverIds, require, remindAfter: optionalText(remindAfter), escalateAfter: optionalText(escalateAfter), escalateToIds: escalateToIds.length ? escalateToIds : undefined };
+    }
+    case 'MAILING': {
+      const { templateKey, ratePerSecond, useSendWindow, days, start, end } = stage.settings;
+      return { templateKey, ratePerSecond: numberOrText(ratePerSecond), sendWindow: useSendWindow ? { days: [...days].sort((a, b) => a - b), start, end } : undefined };
+    }
+    case 'CALL_TASKS':
+      return { title: stage.settings.title, dueAfter: stage.settings.dueAfter };
+    case 'WAIT':
+      return { duration: stage.settings.duration };
+  }
+}
+
+/** The stage as POST/PATCH /campaigns take it. */
+export function stageForApi(stage: StageDraft) {
+  return { type: stage.type, name: optionalText(stage.name), startAt: fromLocalInput(stage.startAt), settings: settingsForApi(stage) };
+}
+
+const text = (value: unknown, fallback = '') => (value === undefined || value === null ? fallback : String(value));
+const ids = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+
+/** A stored stage back into the builder (editing a draft, or a copy). */
+export function stageFromView(view: Pick<StageView, 'type' | 'name' | 'startAt' | 'settings'>): StageDraft {
+  const settings = view.settings;
+  const stage = newStage(view.type);
+  stage.name = view.name ?? '';
+  stage.startAt = toLocalInput(view.startAt);
+  switch (stage.type) {
+    case 'LIST': {
+      const cell = settings.testCell as { mode?: string; percent?: number; n?: number } | undefined;
+      stage.settings = {
+        segmentId: text(settings.segmentId),
+        excludeContactsInRunningCampaigns: settings.excludeContactsInRunningCampaigns === true,
+        testCell: cell?.mode === 'random' ? 'random' : cell?.mode === 'everyNth' ? 'everyNth' : 'none',
+        percent: text(cell?.percent, '10'),
+        n: text(cell?.n, '10'),
+      };
+      break;
+    }
+    case 'APPROVAL':
+      stage.settings = {
+        approverIds: ids(settings.approverIds),
+        require: settings.require === 'all' ? 'all' : 'any',
+        remindAfter: text(settings.remindAfter),
+        escalateAfter: text(settings.escalateAfter),
+        escalateToIds: ids(settings.escalateToIds),
+      };
+      break;
+    case 'MAILING': {
+      const window = settings.sendWindow as { days?: number[]; start?: string; end?: string } | undefined;
+      stage.settings = {
+        templateKey: text(settings.templateKey),
+        ratePerSecond: text(settings.ratePerSecond, '100'),
+        useSendWindow: window !== undefined,
+        days: window?.days ?? [1, 2, 3, 4, 5],
+        start: window?.start ?? '09:00',
+        end: window?.end ?? '18:00',
+      };
+      break;
+    }
+    case 'CALL_TASKS':
+      stage.settings = { title: text(settings.title, 'Campaign follow-up call'), dueAfter: text(settings.dueAfter, 'P2D') };
+      break;
+    case 'WAIT':
+      stage.settings = { duration: text(settings.duration, 'P1D') };
+      break;
+  }
+  return stage;
+}
+
+/** Error details for one stage: a create or PATCH names `body.stages.N…`, scheduling `stages.N…`. */
+export function stageDetail(error: { detailFor(path: string): string | undefined } | undefined, index: number, field: string): string | undefined {
+  return error?.detailFor(`body.stages.${index}.${field}`) ?? error?.detailFor(`stages.${index}.${field}`);
+}

@@ -1,0 +1,202 @@
+import type { ApiError } from '../../../api';
+import { Field } from '../../../components/field';
+import type { DirectoryUser, SegmentChoice, TemplateChoice } from '../directory';
+import { stageDetail, type ApprovalDraft, type CallTasksDraft, type ListDraft, type MailingDraft, type StageDraft, type WaitDraft } from './stage-draft';
+import { UserChecklist } from './user-checklist';
+
+export interface Choices {
+  users: DirectoryUser[];
+  segments: SegmentChoice[];
+  templates: TemplateChoice[];
+}
+
+interface Props {
+  stage: StageDraft;
+  index: number;
+  choices: Choices;
+  error: ApiError | undefined;
+  onChange(stage: StageDraft): void;
+}
+
+const DURATION_HINT = 'ISO 8601 duration: PT4H is 4 hours, P1D a day, P1W a week';
+const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** The settings of one stage, as the stage settings schema of its type describes them. */
+export function StageSettingsForm({ stage, index, choices, error, onChange }: Props) {
+  const problem = (field: string) => stageDetail(error, index, `settings.${field}`);
+  // Each form edits its own type's settings; the stage keeps its type.
+  const put = (settings: StageDraft['settings']) => onChange({ ...stage, settings } as StageDraft);
+  switch (stage.type) {
+    case 'LIST':
+      return <ListSettingsForm settings={stage.settings} segments={choices.segments} problem={problem} put={put} />;
+    case 'APPROVAL':
+      return <ApprovalSettingsForm settings={stage.settings} users={choices.users} problem={problem} put={put} />;
+    case 'MAILING':
+      return <MailingSettingsForm settings={stage.settings} templates={choices.templates} problem={problem} put={put} />;
+    case 'CALL_TASKS':
+      return <CallTasksSettingsForm settings={stage.settings} problem={problem} put={put} />;
+    case 'WAIT':
+      return <WaitSettingsForm settings={stage.settings} problem={problem} put={put} />;
+  }
+}
+
+type FormProps<S> = { settings: S; problem(field: string): string | undefined; put(settings: S): void };
+
+function ListSettingsForm({ settings, segments, problem, put }: FormProps<ListDraft> & { segments: SegmentChoice[] }) {
+  const set = (change: Partial<ListDraft>) => put({ ...settings, ...change });
+  return (
+    <>
+      <div class="row">
+        <Field label="Segment" error={problem('segmentId')} hint="Frozen into the target list when the stage starts">
+          {(props) => (
+            <select {...props} value={settings.segmentId} onChange={(event) => set({ segmentId: event.currentTarget.value })}>
+              <option value="">Choose a segment…</option>
+              {segments.map((segment) => (
+                <option key={segment.id} value={segment.id}>
+                  {segment.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Test cell" error={problem('testCell')} hint="Contacts kept apart from mailings and calls, to measure lift">
+          {(props) => (
+            <select {...props} value={settings.testCell} onChange={(event) => set({ testCell: event.currentTarget.value as ListDraft['testCell'] })}>
+              <option value="none">None</option>
+              <option value="random">A random share</option>
+              <option value="everyNth">Every n-th contact</option>
+            </select>
+          )}
+        </Field>
+        {settings.testCell === 'random' && (
+          <Field label="Test cell share (%)" error={problem('testCell.percent')} hint="1 to 50">
+            {(props) => <input {...props} type="number" min={1} max={50} value={settings.percent} onInput={(event) => set({ percent: event.currentTarget.value })} />}
+          </Field>
+        )}
+        {settings.testCell === 'everyNth' && (
+          <Field label="Every n-th contact" error={problem('testCell.n')} hint="2 to 1000">
+            {(props) => <input {...props} type="number" min={2} max={1000} value={settings.n} onInput={(event) => set({ n: event.currentTarget.value })} />}
+          </Field>
+        )}
+      </div>
+      <label class="checkbox">
+        <input type="checkbox" checked={settings.excludeContactsInRunningCampaigns} onChange={(event) => set({ excludeContactsInRunningCampaigns: event.currentTarget.checked })} /> Leave out
+        contacts already in another running campaign’s list
+      </label>
+    </>
+  );
+}
+
+function ApprovalSettingsForm({ settings, users, problem, put }: FormProps<ApprovalDraft> & { users: DirectoryUser[] }) {
+  const set = (change: Partial<ApprovalDraft>) => put({ ...settings, ...change });
+  return (
+    <>
+      <UserChecklist legend="Approvers" users={users} picked={settings.approverIds} error={problem('approverIds')} onChange={(approverIds) => set({ approverIds })} />
+      <div class="row">
+        <Field label="Approvals needed" error={problem('require')}>
+          {(props) => (
+            <select {...props} value={settings.require} onChange={(event) => set({ require: event.currentTarget.value as ApprovalDraft['require'] })}>
+              <option value="any">One approver suffices</option>
+              <option value="all">Every approver</option>
+            </select>
+          )}
+        </Field>
+        <Field label="Remind after" error={problem('remindAfter')} hint={DURATION_HINT}>
+          {(props) => <input {...props} value={settings.remindAfter} placeholder="PT4H" onInput={(event) => set({ remindAfter: event.currentTarget.value })} />}
+        </Field>
+        <Field label="Escalate after" error={problem('escalateAfter')} hint={DURATION_HINT}>
+          {(props) => <input {...props} value={settings.escalateAfter} placeholder="P1D" onInput={(event) => set({ escalateAfter: event.currentTarget.value })} />}
+        </Field>
+      </div>
+      {settings.escalateAfter.trim() !== '' && (
+        <UserChecklist
+          legend="Escalate to"
+          users={users}
+          picked={settings.escalateToIds}
+          hint="None picked: the approvers’ managers"
+          error={problem('escalateToIds')}
+          onChange={(escalateToIds) => set({ escalateToIds })}
+        />
+      )}
+    </>
+  );
+}
+
+function MailingSettingsForm({ settings, templates, problem, put }: FormProps<MailingDraft> & { templates: TemplateChoice[] }) {
+  const set = (change: Partial<MailingDraft>) => put({ ...settings, ...change });
+  return (
+    <>
+      <div class="row">
+        <Field label="Template" error={problem('templateKey')}>
+          {(props) => (
+            <select {...props} value={settings.templateKey} onChange={(event) => set({ templateKey: event.currentTarget.value })}>
+              <option value="">Choose a template…</option>
+              {templates.map((template) => (
+                <option key={template.key} value={template.key}>
+                  {template.name} ({template.key})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Messages per second" error={problem('ratePerSecond')} hint="1 to 10,000">
+          {(props) => <input {...props} type="number" min={1} max={10000} value={settings.ratePerSecond} onInput={(event) => set({ ratePerSecond: event.currentTarget.value })} />}
+        </Field>
+      </div>
+      <label class="checkbox">
+        <input type="checkbox" checked={settings.useSendWindow} onChange={(event) => set({ useSendWindow: event.currentTarget.checked })} /> Send only inside a window (in each
+        contact’s time zone)
+      </label>
+      {settings.useSendWindow && (
+        <>
+          <fieldset class={`choice-list${problem('sendWindow.days') ? ' field-invalid' : ''}`}>
+            <legend>Send on</legend>
+            {weekdays.map((label, position) => {
+              const day = position + 1;
+              return (
+                <label key={day}>
+                  <input
+                    type="checkbox"
+                    checked={settings.days.includes(day)}
+                    onChange={(event) => set({ days: event.currentTarget.checked ? [...settings.days, day] : settings.days.filter((picked) => picked !== day) })}
+                  />{' '}
+                  {label}
+                </label>
+              );
+            })}
+            {problem('sendWindow.days') && <small class="field-error">{problem('sendWindow.days')}</small>}
+          </fieldset>
+          <div class="row">
+            <Field label="From" error={problem('sendWindow.start')}>
+              {(props) => <input {...props} type="time" value={settings.start} onInput={(event) => set({ start: event.currentTarget.value })} />}
+            </Field>
+            <Field label="Until" error={problem('sendWindow.end')}>
+              {(props) => <input {...props} type="time" value={settings.end} onInput={(event) => set({ end: event.currentTarget.value })} />}
+            </Field>
+          </div>
+        </>
+      )}
+    </>
+  );
+}
+
+function CallTasksSettingsForm({ settings, problem, put }: FormProps<CallTasksDraft>) {
+  return (
+    <div class="row">
+      <Field label="Task title" error={problem('title')}>
+        {(props) => <input {...props} value={settings.title} onInput={(event) => put({ ...settings, title: event.currentTarget.value })} />}
+      </Field>
+      <Field label="Due after" error={problem('dueAfter')} hint={DURATION_HINT}>
+        {(props) => <input {...props} value={settings.dueAfter} onInput={(event) => put({ ...settings, dueAfter: event.currentTarget.value })} />}
+      </Field>
+    </div>
+  );
+}
+
+function WaitSettingsForm({ settings, problem, put }: FormProps<WaitDraft>) {
+  return (
+    <Field label="Wait for" error={problem('duration')} hint={DURATION_HINT}>
+      {(props) => <input {...props} value={settings.duration} onInput={(event) => put({ duration: event.currentTarget.value })} />}
+    </Field>
+  );
+}

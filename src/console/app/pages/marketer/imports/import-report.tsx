@@ -1,0 +1,80 @@
+import { Notice } from '../../../components/notices';
+import { formatNumber } from '../../../format';
+import type { ImportResultView as ImportResult } from './import-result';
+
+/** What an import did: the counts, then every rejected row with its reasons. */
+export function ImportReport({ result }: { result: ImportResult }) {
+  const rejectedRows = result.rejected.length;
+  const accepted = result.total - rejectedRows;
+  return (
+    <section class="card" aria-labelledby="import-report-heading">
+      <h2 id="import-report-heading">Import done</h2>
+      <Notice kind="success">
+        {formatNumber(accepted)} of {formatNumber(result.total)} rows imported
+        {rejectedRows ? `; ${formatNumber(rejectedRows)} rejected and not imported (see below).` : '.'}
+      </Notice>
+      <div class="table-wrap">
+        <table>
+          <caption class="muted">Rows of the file by outcome</caption>
+          <thead>
+            <tr>
+              <th scope="col">Outcome</th>
+              <th scope="col" class="number">Accounts</th>
+              <th scope="col" class="number">Contacts</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">Created</th>
+              <td class="number">{formatNumber(result.created.accounts)}</td>
+              <td class="number">{formatNumber(result.created.contacts)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Merged into existing records</th>
+              <td class="number">{formatNumber(result.merged.accounts)}</td>
+              <td class="number">{formatNumber(result.merged.contacts)}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <p class="muted">
+        Accepted rows: {formatNumber(accepted)} · Rejected rows: {formatNumber(rejectedRows)} · Rows in the file: {formatNumber(result.total)}. A merged contact
+        only gains the phone, title or time zone it lacked; nothing already entered is overwritten.
+      </p>
+      {rejectedRows > 0 && <RejectedRows result={result} />}
+    </section>
+  );
+}
+
+function RejectedRows({ result }: { result: ImportResult }) {
+  return (
+    <>
+      <h3>Rejected rows</h3>
+      <p class="muted">Row numbers are those a spreadsheet shows: the header is row 1. Fix these rows and import them again.</p>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col" class="number">Row</th>
+              <th scope="col">Column</th>
+              <th scope="col">Reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.rejected.flatMap((rejected) =>
+              rejected.reasons.map((reason, index) => (
+                <tr key={`${rejected.row}-${index}`}>
+                  <td class="number">{rejected.row}</td>
+                  <td>
+                    <code>{reason.field}</code>
+                  </td>
+                  <td>{reason.message}</td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

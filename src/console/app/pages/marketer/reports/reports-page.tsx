@@ -1,0 +1,87 @@
+import type { ChartConfiguration } from 'chart.js';
+import type { FunnelReport } from '../../../../../reports/funnel.schemas';
+import type { PageProps } from '../../../page-route';
+import { ChartView } from '../../../components/chart';
+import { ErrorNotice, Loading } from '../../../components/notices';
+import { formatNumber, formatPercent, humanize } from '../../../format';
+import { withQuery } from '../../../api';
+import { navigate } from '../../../router';
+import { useApi } from '../../../use-api';
+import { seriesColours } from './chart-colours';
+import { CampaignReturnLinks } from './campaign-return-links';
+import { CsvDownloadButton } from './download-csv';
+import { filterNames, FunnelFilters, type FunnelFilterValues } from './funnel-filters';
+import { formatDuration } from './format-duration';
+import './reports.css';
+
+/** The Reports page: the funnel by status with the filters the API takes (kept in the address, #/reports?segment=retail), and the way into each campaign’s return. */
+export function ReportsPage({ query }: PageProps) {
+  const filters: FunnelFilterValues = Object.fromEntries(filterNames.flatMap((name) => (query.get(name) ? [[name, query.get(name)!]] : [])));
+  const { data: funnel, error, loading } = useApi<FunnelReport>('/reports/funnel', { ...filters });
+  return (
+    <section class="report-page">
+      <div class="page-head">
+        <h1>Reports</h1>
+      </div>
+      <h2>The funnel</h2>
+      <FunnelFilters values={filters} error={error} onApply={(values) => navigate(withQuery('/reports', { ...values }))} />
+      <ErrorNotice error={error} title="The funnel could not be loaded" />
+      {loading && <Loading label="Counting accounts…" />}
+      {funnel && !error && <FunnelBody funnel={funnel} filters={filters} />}
+      <CampaignReturnLinks />
+    </section>
+  );
+}
+
+function FunnelBody({ funnel, filters }: { funnel: FunnelReport; filters: FunnelFilterValues }) {
+  const labels = funnel.steps.map((step) => humanize(step.status));
+  const config: ChartConfiguration = {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: [
+        { label: 'Ever reached', data: funnel.steps.map((step) => step.reached), backgroundColor: seriesColours[0] },
+        { label: 'In it now', data: funnel.steps.map((step) => step.current), backgroundColor: seriesColours[2] },
+      ],
+    },
+    options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+  };
+  return (
+    <section class="card" aria-labelledby="funnel-heading">
+      <div class="page-head">
+        <h3 id="funnel-heading">
+          {formatNumber(funnel.accounts)} {funnel.accounts === 1 ? 'account' : 'accounts'} by status
+        </h3>
+        <CsvDownloadButton path="/reports/funnel" query={{ ...filters }} filename="funnel.csv" label="Download the funnel as CSV" />
+      </div>
+      <ChartView config={config} label="Accounts that ever reached each status and accounts in it now (the table below has the same figures)" />
+      <div class="table-wrap">
+        <table>
+          <caption class="muted">Conversion is from the previous status of the main path; the median counts finished stays only</caption>
+          <thead>
+            <tr>
+              <th scope="col">Status</th>
+              <th scope="col" class="number">In it now</th>
+              <th scope="col" class="number">Ever reached</th>
+              <th scope="col" class="number">Conversion</th>
+              <th scope="col" class="number">Median time in status</th>
+              <th scope="col" class="number">Finished stays</th>
+            </tr>
+          </thead>
+          <tbody>
+            {funnel.steps.map((step) => (
+              <tr key={step.status}>
+                <th scope="row">{humanize(step.status)}</th>
+                <td class="number">{formatNumber(step.current)}</td>
+                <td class="number">{formatNumber(step.reached)}</td>
+                <td class="number">{formatPercent(step.conversion)}</td>
+                <td class="number">{formatDuration(step.medianSecondsInStatus)}</td>
+                <td class="number">{formatNumber(step.finishedStays)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

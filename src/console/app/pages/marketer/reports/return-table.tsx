@@ -1,0 +1,141 @@
+import { formatNumber, humanize } from '../../../format';
+import { moneyCells, type Figures, type Report } from './return-figures';
+
+const figureHeads = ['Responses', 'Accounts', 'New accounts', 'Contracts', 'Won deals', 'Revenue', 'Pipeline', 'Cost', 'Cost per response', 'Return on spend'];
+
+function FigureCells({ figures, currency }: { figures: Figures; currency: string | null }) {
+  const money = moneyCells(figures, currency);
+  return (
+    <>
+      <td class="number">{formatNumber(figures.responses)}</td>
+      <td class="number">{formatNumber(figures.accounts)}</td>
+      <td class="number">{formatNumber(figures.accountsCreated)}</td>
+      <td class="number">{formatNumber(figures.contracts)}</td>
+      <td class="number">{formatNumber(figures.wonDeals)}</td>
+      <td class="number">{money.revenue}</td>
+      <td class="number">{money.pipeline}</td>
+      <td class="number">{money.cost}</td>
+      <td class="number">{money.costPerResponse}</td>
+      <td class="number">{money.returnOnSpend}</td>
+    </>
+  );
+}
+
+/** One line per sub-source (publication, web site…) and the campaign's total. */
+export function SourceReturnTable({ report }: { report: Report }) {
+  const nested = report.campaigns.length > 1;
+  return (
+    <div class="table-wrap">
+      <table>
+        <caption class="muted">Return by sub-source{report.currency ? `, amounts in ${report.currency}` : ''}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Sub-source</th>
+            <th scope="col">Channel</th>
+            {nested && <th scope="col">Campaign</th>}
+            {figureHeads.map((head) => (
+              <th key={head} scope="col" class="number">
+                {head}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {report.sources.map((source) => (
+            <tr key={source.sourceId}>
+              <th scope="row" class="source-cell">
+                <code>{source.code}</code> <span class="source-name">{source.name}</span>
+              </th>
+              <td>{source.channel ?? '—'}</td>
+              {nested && <td>{report.campaigns.find((campaign) => campaign.campaignId === source.campaignId)?.name ?? '—'}</td>}
+              <FigureCells figures={source} currency={report.currency} />
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={nested ? 3 : 2}>
+              Total
+            </th>
+            <FigureCells figures={report.total} currency={report.currency} />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+/** The campaign and each campaign below it, children rolled up. */
+export function CampaignReturnTable({ report }: { report: Report }) {
+  return (
+    <div class="table-wrap">
+      <table>
+        <caption class="muted">Return by campaign (each with its children)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Campaign</th>
+            {figureHeads.map((head) => (
+              <th key={head} scope="col" class="number">
+                {head}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {report.campaigns.map((campaign) => (
+            <tr key={campaign.campaignId}>
+              <th scope="row">{campaign.name}</th>
+              <FigureCells figures={campaign} currency={report.currency} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** How far the responding accounts got: per sub-source, the accounts that reached each status since responding. */
+export function StatusesReachedTable({ report }: { report: Report }) {
+  const statuses = Object.keys(report.total.statusesReached) as (keyof Figures['statusesReached'])[];
+  return (
+    <div class="table-wrap">
+      <table>
+        <caption class="muted">Responding accounts that reached each status after their response (an account can count under several)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Sub-source</th>
+            {statuses.map((status) => (
+              <th key={status} scope="col" class="number">
+                {humanize(status)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {report.sources.map((source) => (
+            <tr key={source.sourceId}>
+              <th scope="row" class="source-cell">
+                <code>{source.code}</code>
+              </th>
+              {statuses.map((status) => (
+                <td key={status} class="number">
+                  {formatNumber(source.statusesReached[status])}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Total</th>
+            {statuses.map((status) => (
+              <td key={status} class="number">
+                {formatNumber(report.total.statusesReached[status])}
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

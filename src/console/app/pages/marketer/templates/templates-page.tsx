@@ -1,0 +1,104 @@
+import { useState } from 'preact/hooks';
+import type { z } from 'zod';
+import type { TemplatePage as TemplatePageSchema } from '../../../../../templates/templates.schemas';
+import { get } from '../../../api';
+import { Field } from '../../../components/field';
+import { Empty, ErrorNotice, Loading } from '../../../components/notices';
+import { formatDateTime } from '../../../format';
+import { href, navigate } from '../../../router';
+import { useAction, useApi } from '../../../use-api';
+import { TemplateForm } from './template-form';
+import './templates.css';
+
+type TemplatePage = z.output<typeof TemplatePageSchema>;
+type Summary = TemplatePage['items'][number];
+
+/** The e-mail templates, searchable, with a form to create one (it then opens on its own page). */
+export function TemplatesPage() {
+  const [q, setQ] = useState('');
+  const [search, setSearch] = useState('');
+  const [creating, setCreating] = useState(false);
+  const first = useApi<TemplatePage>('/templates', { q: search, limit: 50 });
+  const [more, setMore] = useState<{ items: Summary[]; nextCursor: string | null }>();
+  const loadMore = useAction(async (cursor: string) => {
+    const page = await get<TemplatePage>('/templates', { q: search, limit: 50, cursor });
+    setMore({ items: [...(more?.items ?? []), ...page.items], nextCursor: page.nextCursor });
+  });
+  const items = [...(first.data?.items ?? []), ...(more?.items ?? [])];
+  const nextCursor = more ? more.nextCursor : first.data?.nextCursor;
+
+  return (
+    <section>
+      <div class="page-head">
+        <h1>E-mail templates</h1>
+        {!creating && (
+          <button type="button" class="primary" onClick={() => setCreating(true)}>
+            New template
+          </button>
+        )}
+      </div>
+      {creating && (
+        <>
+          <TemplateForm onSaved={(saved) => navigate(`/templates/${saved.key}?created=1`)} />
+          <p>
+            <button type="button" class="link" onClick={() => setCreating(false)}>
+              Cancel the new template
+            </button>
+          </p>
+        </>
+      )}
+      <form
+        class="row"
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setMore(undefined);
+          setSearch(q.trim());
+        }}
+      >
+        <Field label="Search templates (key or name)">
+          {(props) => <input {...props} type="search" value={q} onInput={(event) => setQ(event.currentTarget.value)} />}
+        </Field>
+        <div class="field search-action">
+          <button type="submit">Search</button>
+        </div>
+      </form>
+      <ErrorNotice error={first.error ?? loadMore.error} title="The templates could not be loaded" />
+      {first.loading && !first.data && <Loading label="Loading templates…" />}
+      {first.data && items.length === 0 && <Empty>{search ? `No template matches “${search}”.` : 'No template yet: create the first one.'}</Empty>}
+      {items.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Key</th>
+                <th scope="col">Name</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Last changed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((template) => (
+                <tr key={template.id}>
+                  <td>
+                    <a href={href(`/templates/${template.key}`)}>{template.key}</a>
+                  </td>
+                  <td>{template.name}</td>
+                  <td>{template.subject}</td>
+                  <td>{formatDateTime(template.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {nextCursor && (
+        <p>
+          <button type="button" onClick={() => void loadMore.run(nextCursor)} disabled={loadMore.busy}>
+            {loadMore.busy ? 'Loading…' : 'More templates'}
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,266 @@
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { DESKTOP, PHONE, saveScreenshot, startConsoleHarness, type ConsoleHarness } from './support/console-browser';
+
+let harness: ConsoleHarness;
+let marketer: { id: string; key: string };
+const as = (user: { key: string }) => ({ Authorization: `Bearer ${user.key}` });
+
+beforeAll(async () => {
+  harness = await startConsoleHarness();
+  marketer = await harness.app.userWithKey('marketer');
+});
+afterAll(() => harness?.close());
+afterEach(() => expect(harness.pageErrors).toEqual([]));
+
+async function open(path: string, viewport = DESKTOP): Promise<Page> {
+  const page = await harness.openPage({ key: marketer.key, viewport });
+  // Signing in sends the console to the role's home page; going on before that lands would be undone by it.
+  await page.waitForURL(/#\/campaigns$/);
+  await page.goto(`/console/#${path}`);
+  return page;
+}
+
+const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+test('import: a dry run names the bad row and its column and writes nothing; the real import adds the other rows', async () => {
+  const db = harness.app.database.db;
+  const page = await open('/import');
+  await page.getByRole('heading', { name: 'Import accounts' }).waitFor();
+
+  // Errors the server or the page refuse before any row is read: a broken header, a file over the limit.
+  await page.getByLabel('Paste the text').check();
+  await page.getByLabel('CSV text', { exact: true }).fill('company,email\nAcme,dana@acme.example\n');
+  await page.getByRole('button', { name: 'Check rows (dry run)' }).click();
+  const refused = page.getByRole('alert').filter({ hasText: 'The import was refused' });
+  await expect(refused.textContent()).resolves.toContain('body.account_name');
+  await page.getByLabel('Upload a file').check();
+  await page.getByLabel('CSV file').setInputFiles({ name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.alloc(6 * 1024 * 1024, 'a') });
+  await page.getByRole('button', { name: 'Check rows (dry run)' }).click();
+  await expect(refused.textContent()).resolves.toContain('at most 5.0 MB');
+  const tooMany = ['account_name', ...Array.from({ length: 10_001 }, (_, index) => `Row ${index}`)].join('\n');
+  await page.getByLabel('CSV file').setInputFiles({ name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(tooMany) });
+  await page.getByRole('button', { name: 'Check rows (dry run)' }).click();
+  await expect(refused.filter({ hasText: 'body.rows' }).textContent()).resolves.toContain('10000');
+
+  const csv = [
+    'account_name,segment,contact_name,email,field.city',
+    'Import Alpha,retail,Ann Alpha,ann@alpha.example,Lyon',
+    'Import Beta,retail,Ben Beta,not-an-address,Paris',
+    'Import Gamma,retail,Gia Gamma,gia@gamma.example,Nantes',
+  ].join('\n');
+  await page.getByLabel('CSV file').setInputFiles({ name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByRole('button', { name: /^Import/ }).isDisabled()).resolves.toBe(true);
+  await page.getByRole('button', { name: 'Check rows (dry run)' }).click();
+  await page.getByRole('heading', { name: 'Dry run: what the import would do' }).waitFor();
+  await expect(page.getByRole('status').filter({ hasText: 'Nothing was written' }).textContent()).resolves.toContain('2 of 3 rows would be imported; 1 would be rejected');
+  // The rejected rows come first, with the spreadsheet row (the header is row 1) and the CSV column.
+  const rows = page.getByRole('table', { name: /Rows of the file/ }).getByRole('row');
+  await expect(rows.count()).resolves.toBe(2);
+  await expect(rows.nth(1).getByRole('cell').allTextContents()).resolves.toEqual(['3', 'Import Beta', 'Ben Beta not-an-address', 'Rejected', 'email: Invalid email address']);
+  await page.getByLabel('Rows to show').selectOption('all');
+  await expect(rows.count()).resolves.toBe(4);
+  await expect(rows.nth(1).getByRole('cell').allTextContents()).resolves.toEqual(['2', 'Import Alpha', 'Ann Alpha ann@alpha.example', 'New account, new contact', '']);
+  await saveScreenshot(page, 'import-dry-run');
+  expect(await db.account.count({ where: { name: { startsWith: 'Import ' } } })).toBe(0);
+
+  // The real import is held on its way to the server until the page has shown its progress.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/v1/accounts/import', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Import 2 rows' }).click();
+  await page.getByRole('status').filter({ hasText: /^Importing/ }).first().waitFor();
+  await expect(page.getByRole('button', { name: 'Check rows (dry run)' }).isDisabled()).resolves.toBe(true);
+  await saveScreenshot(page, 'import-progress');
+  release();
+  await page.getByRole('heading', { name: 'Import done' }).waitFor();
+  await expect(page.getByRole('status').filter({ hasText: 'rows imported' }).textContent()).resolves.toContain('2 of 3 rows imported; 1 rejected');
+  const created = page.getByRole('row', { name: /^Created/ });
+  await expect(created.getByRole('cell').allTextContents()).resolves.toEqual(['2', '2']);
+  const accounts = await db.account.findMany({ where: { name: { startsWith: 'Import ' } }, orderBy: { name: 'asc' } });
+  expect(accounts.map((account) => [account.name, account.status, account.segment, account.fields])).toEqual([
+    ['Import Alpha', 'NEW', 'retail', { city: 'Lyon' }],
+    ['Import Gamma', 'NEW', 'retail', { city: 'Nantes' }],
+  ]);
+  const contacts = await db.contact.findMany({ where: { accountId: { in: accounts.map((account) => account.id) } }, orderBy: { email: 'asc' } });
+  expect(contacts.map((contact) => [contact.name, contact.email])).toEqual([
+    ['Ann Alpha', 'ann@alpha.example'],
+    ['Gia Gamma', 'gia@gamma.example'],
+  ]);
+  expect(await noHorizontalScroll(page)).toBe(true);
+  await saveScreenshot(page, 'import-report');
+
+  const phone = await open('/import', PHONE);
+  await phone.getByLabel('CSV file').setInputFiles({ name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await phone.getByRole('button', { name: 'Check rows (dry run)' }).click();
+  // Imported a moment ago: now the same rows would only merge.
+  await phone.getByLabel('Rows to show').selectOption('all');
+  await expect(phone.getByRole('row', { name: /^2 Import Alpha/ }).textContent()).resolves.toContain('Adds to an existing account, contact already known: merged');
+  expect(await noHorizontalScroll(phone)).toBe(true);
+  await saveScreenshot(phone, 'import-phone');
+});
+
+test('templates: a bad variable is refused on its field; the created template previews for a real contact, HTML in a sandboxed frame', async () => {
+  const account = await harness.app.request
+    .post('/api/v1/accounts')
+    .set(as(marketer))
+    .send({ name: 'Preview Bakery', contacts: [{ name: 'Dana Preview', email: 'dana.preview@example.com' }] });
+  expect(account.status).toBe(201);
+
+  const page = await open('/templates');
+  await page.getByRole('button', { name: 'New template' }).click();
+  await page.getByLabel('Key', { exact: true }).fill('spring-offer');
+  await page.getByLabel('Name', { exact: true }).fill('Spring offer');
+  await page.getByLabel('Subject').fill('Spring at {{ account.name }}');
+  await page.getByLabel('Text body').fill('Hello {{ contact.nme }},\n\nOur spring offer is here.');
+  await page.getByRole('button', { name: 'Create template' }).click();
+  // The message sits under the field it concerns, linked to it for screen readers.
+  const textBody = page.getByLabel('Text body');
+  await textBody.and(page.locator('[aria-invalid="true"]')).waitFor();
+  const errorId = (await textBody.getAttribute('aria-describedby'))!.split(' ').find((id) => id.endsWith('-error'))!;
+  await expect(page.locator(`[id="${errorId}"]`).textContent()).resolves.toContain('unknown variable "contact.nme"');
+  expect(await harness.app.database.db.emailTemplate.count({ where: { key: 'spring-offer' } })).toBe(0);
+
+  await textBody.fill('Hello {{ contact.name }},\n\nOur spring offer is here.');
+  await page.getByLabel('HTML body (optional)').fill('<p>Hello <strong>{{ contact.name }}</strong>, from {{ account.name }}</p><script>parent.document.title = "hacked"</script>');
+  await page.getByRole('button', { name: 'Create template' }).click();
+  await page.getByText('Template created.').waitFor();
+  expect(page.url()).toContain('#/templates/spring-offer');
+
+  await page.getByLabel('Find a recipient').fill('Preview Bakery');
+  await page.getByRole('button', { name: 'Find', exact: true }).click();
+  await page.getByLabel('Dana Preview <dana.preview@example.com> · Preview Bakery').check();
+  await page.getByRole('button', { name: 'Preview for Dana Preview' }).click();
+  const message = page.getByRole('region', { name: 'Rendered message' });
+  await message.waitFor();
+  await expect(message.textContent()).resolves.toContain('Spring at Preview Bakery');
+  await expect(message.locator('pre').textContent()).resolves.toContain('Hello Dana Preview,');
+  const frame = message.locator('iframe');
+  await expect(frame.getAttribute('sandbox')).resolves.toBe('');
+  await expect(page.frameLocator('iframe[title="HTML body as the recipient sees it"]').locator('strong').textContent()).resolves.toBe('Dana Preview');
+  await expect(page.title()).resolves.not.toBe('hacked');
+  expect(await noHorizontalScroll(page)).toBe(true);
+  // A full-page capture leaves out-of-process frames blank: the window is made as tall as the page instead.
+  await page.setViewportSize({ width: DESKTOP.width, height: await page.evaluate(() => document.documentElement.scrollHeight) });
+  await saveScreenshot(page, 'template-preview');
+
+  // An edit: the preview warns it shows the saved version until the change is saved, then the list shows it.
+  await page.getByLabel('Subject').fill('Spring offers at {{ account.name }}');
+  await page.getByText('You have unsaved changes').waitFor();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByText(/^Saved at /).waitFor();
+  await expect(page.getByText('You have unsaved changes').count()).resolves.toBe(0);
+  expect((await harness.app.database.db.emailTemplate.findUniqueOrThrow({ where: { key: 'spring-offer' } })).subject).toBe('Spring offers at {{ account.name }}');
+  await page.getByRole('link', { name: '← All templates' }).click();
+  await expect(page.getByRole('row', { name: /spring-offer/ }).textContent()).resolves.toContain('Spring offers at {{ account.name }}');
+});
+
+test('the campaign return report shows the responses recorded through the API per sub-source, as a table, a chart and a CSV', async () => {
+  const campaign = await harness.app.request
+    .post('/api/v1/campaigns')
+    .set(as(marketer))
+    .send({
+      name: 'Spring press',
+      budget: { amount: 5000, currency: 'EUR' },
+      sources: [
+        { code: 'PRESS-A', name: 'Daily A', channel: 'press', cost: 1200 },
+        { code: 'WEB-B', name: 'Web B', channel: 'web', cost: 300 },
+      ],
+      stages: [{ type: 'WAIT', settings: { duration: 'P1D' } }],
+    });
+  expect(campaign.status).toBe(201);
+  const campaignId: string = campaign.body.id;
+  const responses: [string, string, string][] = [
+    ['PRESS-A', 'Ann Reader', 'ann@reader.example'],
+    ['PRESS-A', 'Bob Reader', 'bob@reader.example'],
+    ['PRESS-A', 'Cyd Reader', 'cyd@reader.example'],
+    ['WEB-B', 'Wes Visitor', 'wes@visitor.example'],
+  ];
+  for (const [sourceCode, name, email] of responses) {
+    const answer = await harness.app.request
+      .post('/api/v1/responses')
+      .set(as(marketer))
+      .send({ campaignId, sourceCode, type: 'WEB_FORM', contact: { name, email, accountName: `${name} Ltd` } });
+    expect(answer.status).toBe(201);
+  }
+
+  const page = await open(`/campaigns/${campaignId}/report`);
+  await page.getByRole('heading', { name: 'Campaign return: Spring press' }).waitFor();
+  const table = page.getByRole('table', { name: /Return by sub-source/ });
+  const cells = (row: string) => table.getByRole('row', { name: new RegExp(`^${row}`) }).getByRole('cell').allTextContents();
+  // Channel, responses, accounts, new accounts, contracts, won deals, then money: revenue, pipeline, cost, cost per response, return on spend.
+  const pressA = await cells('PRESS-A');
+  expect(pressA.slice(0, 6)).toEqual(['press', '3', '3', '3', '0', '0']);
+  expect(pressA[8]).toMatch(/1,200\.00/);
+  expect(pressA[9]).toMatch(/400\.00/);
+  expect(pressA[10]).toBe('0.00 ×');
+  const webB = await cells('WEB-B');
+  expect(webB.slice(0, 6)).toEqual(['web', '1', '1', '1', '0', '0']);
+  expect(webB[9]).toMatch(/300\.00/);
+  const total = await cells('Total');
+  expect(total.slice(0, 5)).toEqual(['4', '4', '4', '0', '0']);
+  expect(total[7]).toMatch(/1,500\.00/);
+
+  // Chart.js drew on the canvas: some pixels are no longer transparent.
+  const painted = await page.locator('canvas[role="img"]').first().evaluate((canvas: HTMLCanvasElement) => {
+    const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let count = 0;
+    for (let index = 3; index < pixels.length; index += 4) if (pixels[index] !== 0) count += 1;
+    return count;
+  });
+  expect(painted).toBeGreaterThan(1000);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  expect(download.suggestedFilename()).toBe(`campaign-return-${campaignId}.csv`);
+  const csv = fs.readFileSync((await download.path())!, 'utf8');
+  expect(csv.split('\r\n')[0]).toMatch(/^level,campaign_id,campaign,source_code,source,responses,/);
+  expect(csv).toContain('PRESS-A');
+  await saveScreenshot(page, 'campaign-return');
+
+  const phone = await open(`/campaigns/${campaignId}/report`, PHONE);
+  await phone.getByRole('heading', { name: 'Campaign return: Spring press' }).waitFor();
+  expect(await noHorizontalScroll(phone)).toBe(true);
+  await saveScreenshot(phone, 'campaign-return-phone');
+
+  const unknown = await open('/campaigns/00000000-0000-4000-8000-000000000000/report');
+  await expect(unknown.getByRole('alert').textContent()).resolves.toContain('The report could not be loaded');
+});
+
+test('the funnel: table and chart, filters kept in the address, a bad period named on its field', async () => {
+  const page = await open('/reports');
+  await page.getByRole('heading', { name: 'Reports', exact: true }).waitFor();
+  await page.getByRole('heading', { name: /accounts by status$/ }).waitFor();
+  const everyone = await harness.app.database.db.account.count({ where: { archivedAt: null } });
+  await expect(page.getByRole('heading', { name: /accounts by status$/ }).textContent()).resolves.toBe(`${everyone} accounts by status`);
+
+  await page.getByLabel('Segment').fill('retail');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.getByRole('heading', { name: '2 accounts by status' }).waitFor();
+  expect(page.url()).toContain('#/reports?segment=retail');
+  const newRow = page.getByRole('row', { name: /^New/ });
+  await expect(newRow.getByRole('cell').allTextContents()).resolves.toEqual(['2', '2', '—', '—', '0']);
+  await expect(page.locator('canvas[role="img"]').count()).resolves.toBe(1);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the funnel as CSV' }).click()]);
+  const csv = fs.readFileSync((await download.path())!, 'utf8').split('\r\n');
+  expect(csv[0]).toMatch(/^status,/);
+  expect(csv[1]).toMatch(/^NEW,2,2,/);
+  await saveScreenshot(page, 'funnel');
+
+  await page.getByLabel('Created from').fill('2026-06-30');
+  await page.getByLabel('Created to').fill('2026-01-01');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  const to = page.getByLabel('Created to');
+  await to.and(page.locator('[aria-invalid="true"]')).waitFor();
+  await expect(page.getByRole('alert').textContent()).resolves.toContain('ends (2026-01-01) before it starts (2026-06-30)');
+
+  // The campaign returns are reached from here.
+  await page.getByRole('link', { name: 'Return of Spring press' }).click();
+  await page.getByRole('heading', { name: 'Campaign return: Spring press' }).waitFor();
+
+  const phone = await open('/reports?segment=retail', PHONE);
+  await phone.getByRole('heading', { name: '2 accounts by status' }).waitFor();
+  expect(await noHorizontalScroll(phone)).toBe(true);
+});
