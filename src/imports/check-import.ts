@@ -1,7 +1,7 @@
 import type { Db } from '../db/prisma';
-import { IMPORT_LOCK } from './import-accounts';
+import { planUnderImportLock } from './import-accounts';
 import type { ImportCheckResult, ImportRowCheck } from './import-check.schemas';
-import { emailKey, nameKey, planImport, type ExistingAccount, type ExistingContact } from './plan-import';
+import { nameKey, planImport, type ExistingAccount } from './plan-import';
 import { validateRows, type ValidRow } from './validate-rows';
 
 export interface CheckImportOptions {
@@ -16,22 +16,8 @@ export interface CheckImportOptions {
  */
 export async function checkImport(db: Db, options: CheckImportOptions): Promise<ImportCheckResult> {
   const { valid, rejected } = validateRows(options.rows, options.firstRow, options.fieldName);
-  // Under the import lock, as an import reads: a check run while an import writes sees its rows.
-  const { existingAccounts, plan } = await db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${IMPORT_LOCK}))`;
-    const keys = [...new Set(valid.map((row) => nameKey(row.data.accountName)))];
-    const accounts = await tx.$queryRaw<ExistingAccount[]>`
-      SELECT DISTINCT ON (lower(btrim(name))) id, lower(btrim(name)) AS key
-      FROM accounts WHERE lower(btrim(name)) = ANY(${keys}::text[])
-      ORDER BY lower(btrim(name)), archived_at NULLS FIRST, created_at, id`;
-    const emails = [...new Set(valid.flatMap((row) => (row.data.contact?.email ? [emailKey(row.data.contact.email)] : [])))];
-    const contacts = await tx.$queryRaw<ExistingContact[]>`
-      SELECT id, account_id AS "accountId", lower(btrim(name)) AS "nameKey", email_normalized AS "emailNormalized", phone, title, time_zone AS "timeZone"
-      FROM contacts
-      WHERE email_normalized = ANY(${emails}::text[]) OR account_id = ANY(${accounts.map((account) => account.id)}::uuid[])
-      ORDER BY created_at, id`;
-    return { existingAccounts: accounts, plan: planImport(valid, accounts, contacts) };
-  });
+  // Read as an import reads: a check run while an import writes sees its rows.
+  const { existingAccounts, plan } = await db.$transaction((tx) => planUnderImportLock(tx, valid));
   const accepted = new Map(rowOutcomes(valid, existingAccounts, plan).map((outcome) => [outcome.row, outcome]));
   const reasons = new Map(rejected.map((row) => [row.row, row.reasons]));
   const rows = options.rows.map((value, index): ImportRowCheck => {

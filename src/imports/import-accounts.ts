@@ -3,7 +3,7 @@ import { isDatabaseUnavailable } from '../db/prisma-errors';
 import { AppError } from '../errors/app-error';
 import type { ImportResult } from './import.schemas';
 import { emailKey, nameKey, planImport, type ExistingAccount, type ExistingContact } from './plan-import';
-import { validateRows } from './validate-rows';
+import { validateRows, type ValidRow } from './validate-rows';
 
 // Well below PostgreSQL's 65,535 bind parameters per statement, whatever the row width.
 const CHUNK = 1000;
@@ -26,11 +26,7 @@ export async function importAccounts(db: Db, callerId: string, options: ImportOp
   try {
     return await db.$transaction(
       async (tx) => {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${IMPORT_LOCK}))`;
-        const accounts = await loadAccounts(tx, [...new Set(valid.map((row) => nameKey(row.data.accountName)))]);
-        const emails = [...new Set(valid.flatMap((row) => (row.data.contact?.email ? [emailKey(row.data.contact.email)] : [])))];
-        const contacts = await loadContacts(tx, emails, accounts.map((account) => account.id));
-        const plan = planImport(valid, accounts, contacts);
+        const { plan } = await planUnderImportLock(tx, valid);
         if (!options.dryRun) await write(tx, callerId, plan);
         return answer(plan.counts);
       },
@@ -43,6 +39,18 @@ export async function importAccounts(db: Db, callerId: string, options: ImportOp
     failure.cause = error;
     throw failure;
   }
+}
+
+/**
+ * What importing `valid` would do against the accounts and contacts there now, read under the import
+ * lock (imports and responses creating accounts wait for each other); the caller's transaction holds it.
+ */
+export async function planUnderImportLock(tx: DbClient, valid: ValidRow[]) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${IMPORT_LOCK}))`;
+  const accounts = await loadAccounts(tx, [...new Set(valid.map((row) => nameKey(row.data.accountName)))]);
+  const emails = [...new Set(valid.flatMap((row) => (row.data.contact?.email ? [emailKey(row.data.contact.email)] : [])))];
+  const contacts = await loadContacts(tx, emails, accounts.map((account) => account.id));
+  return { existingAccounts: accounts, plan: planImport(valid, accounts, contacts) };
 }
 
 /** Existing accounts by trimmed, lower-cased name; an active one wins over an archived one, then the oldest. */
