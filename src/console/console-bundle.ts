@@ -1,9 +1,19 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
+export interface ConsoleAsset {
+  text: string;
+  /** Compressed once here rather than on every request. */
+  gzipped: Buffer;
+}
+
 export interface ConsoleBundle {
-  js: string;
-  css: string;
+  js: ConsoleAsset;
+  css: ConsoleAsset;
+  /** Changes with the content: the page links the assets with it, so they may be cached for good. */
+  version: string;
 }
 
 const appDir = path.join(__dirname, 'app');
@@ -36,6 +46,10 @@ async function bundleConsole(): Promise<ConsoleBundle> {
     tsconfig: path.join(appDir, 'tsconfig.json'),
     logLevel: 'silent',
   });
-  const output = (extension: string) => result.outputFiles.find((file) => file.path.endsWith(extension))?.text ?? '';
-  return { js: output('.js'), css: output('.css') };
+  const output = (extension: string): ConsoleAsset => {
+    const text = result.outputFiles.find((file) => file.path.endsWith(extension))?.text ?? '';
+    return { text, gzipped: gzipSync(text, { level: 9 }) };
+  };
+  const [js, css] = [output('.js'), output('.css')];
+  return { js, css, version: createHash('sha256').update(js.text).update(css.text).digest('hex').slice(0, 12) };
 }

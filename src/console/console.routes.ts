@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import { Router } from 'express';
-import { consoleBundle } from './console-bundle';
+import { Router, type Request, type Response } from 'express';
+import { consoleBundle, type ConsoleAsset } from './console-bundle';
 
 const page = (assetVersion: string) => `<!doctype html>
 <html lang="en">
@@ -18,18 +17,18 @@ const page = (assetVersion: string) => `<!doctype html>
 export function consoleRoutes(): Router {
   const router = Router();
   router.get('/', (_req, res) => res.redirect(302, '/console/'));
-  router.get('/console/assets/app.js', async (_req, res) => {
-    res.type('text/javascript').set('Cache-Control', 'no-cache').send((await consoleBundle()).js);
-  });
-  router.get('/console/assets/app.css', async (_req, res) => {
-    res.type('text/css').set('Cache-Control', 'no-cache').send((await consoleBundle()).css);
-  });
+  router.get('/console/assets/app.js', async (req, res) => sendAsset(req, res, 'text/javascript', (await consoleBundle()).js));
+  router.get('/console/assets/app.css', async (req, res) => sendAsset(req, res, 'text/css', (await consoleBundle()).css));
   router.get('/console/', async (req, res) => {
     // Routing is not strict: /console reaches this handler too, and relative asset links need the slash.
     if (!req.originalUrl.split('?')[0]!.endsWith('/')) return res.redirect(301, '/console/');
-    const { js, css } = await consoleBundle();
-    const version = createHash('sha256').update(js).update(css).digest('hex').slice(0, 12);
-    res.type('html').set('Cache-Control', 'no-cache').send(page(version));
+    res.type('html').set('Cache-Control', 'no-cache').send(page((await consoleBundle()).version));
   });
   return router;
+}
+
+function sendAsset(req: Request, res: Response, type: string, asset: ConsoleAsset): void {
+  res.type(type).set({ 'Cache-Control': 'public, max-age=31536000, immutable', Vary: 'Accept-Encoding' });
+  if (req.acceptsEncodings('gzip') === 'gzip') res.set('Content-Encoding', 'gzip').send(asset.gzipped);
+  else res.send(asset.text);
 }
