@@ -1,24 +1,20 @@
 import type { Page } from 'playwright-core';
 import { eventually } from '../support/eventually';
 import { planSeeds } from '../plans/progress/plan-seeds';
-import { DESKTOP, PHONE, saveScreenshot, signIn, startConsoleHarness, type ConsoleHarness } from './support/console-browser';
+import { authAs, consoleHarnessForFile, DESKTOP, PHONE, saveScreenshot } from './support/console-browser';
 
-let harness: ConsoleHarness;
+const harness = consoleHarnessForFile();
 type User = { id: string; key: string };
 let marketer: User, author: User, executive: User;
-const as = (user: User) => ({ Authorization: `Bearer ${user.key}` });
 const year = new Date().getUTCFullYear() + 1;
 
 beforeAll(async () => {
-  harness = await startConsoleHarness();
   [marketer, author, executive] = await Promise.all([harness.app.userWithKey('marketer'), harness.app.userWithKey('manager'), harness.app.userWithKey('manager')]);
   const db = harness.app.database.db;
   await db.user.update({ where: { id: executive.id }, data: { name: 'Erin Executive' } });
   await db.user.update({ where: { id: author.id }, data: { name: 'Sam Sales' } });
   await db.user.update({ where: { id: marketer.id }, data: { name: 'Mia Marketing' } });
 });
-afterAll(() => harness?.close());
-afterEach(() => expect(harness.pageErrors).toEqual([]));
 
 async function apiOk<T = any>(response: Promise<{ status: number; body: any }>, status = 200): Promise<T> {
   const answer = await response;
@@ -30,19 +26,19 @@ async function apiOk<T = any>(response: Promise<{ status: number; body: any }>, 
 async function submittedPlan(name: string) {
   const { request } = harness.app;
   const plan = await apiOk(
-    request.post('/api/v1/plans').set(as(author)).send({ name, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, revenueTarget: 400_000, currency: 'EUR', goals: ['enable sampling'], approverIds: [executive.id], quarterlyChildren: true }),
+    request.post('/api/v1/plans').set(authAs(author)).send({ name, periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, revenueTarget: 400_000, currency: 'EUR', goals: ['enable sampling'], approverIds: [executive.id], quarterlyChildren: true }),
     201,
   );
-  const objective = await apiOk(request.post(`/api/v1/plans/${plan.id}/objectives`).set(as(author)).send({ name: 'Two visits per key account', kind: 'VISITS', target: 12, unit: 'visits' }), 201);
+  const objective = await apiOk(request.post(`/api/v1/plans/${plan.id}/objectives`).set(authAs(author)).send({ name: 'Two visits per key account', kind: 'VISITS', target: 12, unit: 'visits' }), 201);
   const seeds = planSeeds(harness.app);
   const accounts = await Promise.all(['Acme Foods', 'Borealis Pharma', 'Cobalt Retail'].map((accountName) => seeds.ownedAccount(author.id, `${accountName} ${name}`)));
   await seeds.applyObjective(objective.id, accounts.map((account) => account.id));
   for (const [index, account] of accounts.entries()) await seeds.appliedActivities(account.id, author.id, 3 - index, { objectiveId: objective.id });
   for (const [index, amount] of [60_000, 45_000].entries()) {
-    await apiOk(request.post('/api/v1/opportunities').set(as(author)).send({ accountId: accounts[index].id, name: `Deal ${index}`, amount, currency: 'EUR', stage: 'WON', planId: plan.children[index].id }), 201);
+    await apiOk(request.post('/api/v1/opportunities').set(authAs(author)).send({ accountId: accounts[index].id, name: `Deal ${index}`, amount, currency: 'EUR', stage: 'WON', planId: plan.children[index].id }), 201);
   }
-  await apiOk(request.post('/api/v1/opportunities').set(as(author)).send({ accountId: accounts[2].id, name: 'Deal open', amount: 80_000, currency: 'EUR', stage: 'PROPOSAL', planId: plan.children[1].id }), 201);
-  await apiOk(request.post(`/api/v1/plans/${plan.id}/submit`).set(as(author)));
+  await apiOk(request.post('/api/v1/opportunities').set(authAs(author)).send({ accountId: accounts[2].id, name: 'Deal open', amount: 80_000, currency: 'EUR', stage: 'PROPOSAL', planId: plan.children[1].id }), 201);
+  await apiOk(request.post(`/api/v1/plans/${plan.id}/submit`).set(authAs(author)));
   return { plan, objective, accounts };
 }
 
@@ -50,7 +46,7 @@ async function submittedPlan(name: string) {
 async function campaignAwaitingApproval(name: string) {
   const { request } = harness.app;
   const created = await apiOk(
-    request.post('/api/v1/campaigns').set(as(marketer)).send({
+    request.post('/api/v1/campaigns').set(authAs(marketer)).send({
       name,
       stages: [
         { type: 'APPROVAL', name: 'Budget sign-off', startAt: new Date(Date.now() + 1000).toISOString(), settings: { approverIds: [executive.id] } },
@@ -59,18 +55,13 @@ async function campaignAwaitingApproval(name: string) {
     }),
     201,
   );
-  await apiOk(request.post(`/api/v1/campaigns/${created.id}/schedule`).set(as(marketer)));
-  await eventually(async () => expect((await apiOk(request.get(`/api/v1/campaigns/${created.id}`).set(as(marketer)))).stages[0].status).toBe('RUNNING'));
+  await apiOk(request.post(`/api/v1/campaigns/${created.id}/schedule`).set(authAs(marketer)));
+  await eventually(async () => expect((await apiOk(request.get(`/api/v1/campaigns/${created.id}`).set(authAs(marketer)))).stages[0].status).toBe('RUNNING'));
   return created.id as string;
 }
 
 /** Signs in straight onto a console page: the role's home page is not what these tests are about. */
-async function openAt(user: User, path: string, viewport = DESKTOP) {
-  const page = await harness.openPage({ viewport });
-  await page.goto(`/console/#${path}`);
-  await signIn(page, user.key);
-  return page;
-}
+const openAt = (user: User, path: string, viewport = DESKTOP) => harness.openPage({ key: user.key, viewport, path });
 
 const noHorizontalScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
@@ -112,9 +103,9 @@ test('an executive approves a plan and rejects a campaign stage from the inbox; 
   await nav.getByRole('link', { name: 'Approvals', exact: true }).waitFor();
 
   const { request } = harness.app;
-  expect(await apiOk(request.get(`/api/v1/plans/${plan.id}`).set(as(author)))).toMatchObject({ status: 'APPROVED', decidedById: executive.id });
-  await eventually(async () => expect(await apiOk(request.get(`/api/v1/campaigns/${campaignId}`).set(as(marketer)))).toMatchObject({ status: 'REJECTED', endReason: 'Budget not signed yet' }));
-  expect((await apiOk(request.get('/api/v1/approvals').set(as(executive)))).counts.total).toBe(0);
+  expect(await apiOk(request.get(`/api/v1/plans/${plan.id}`).set(authAs(author)))).toMatchObject({ status: 'APPROVED', decidedById: executive.id });
+  await eventually(async () => expect(await apiOk(request.get(`/api/v1/campaigns/${campaignId}`).set(authAs(marketer)))).toMatchObject({ status: 'REJECTED', endReason: 'Budget not signed yet' }));
+  expect((await apiOk(request.get('/api/v1/approvals').set(authAs(executive)))).counts.total).toBe(0);
 });
 
 test('the plan page shows its quarters and progress charts, and applying it to all accounts shows its progress until done', async () => {
@@ -158,7 +149,7 @@ test('the plan page shows its quarters and progress charts, and applying it to a
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
   await page.getByRole('status').filter({ hasText: 'Done: 2 accounts matched, 1 newly applied, 1 already applied.' }).waitFor();
   await page.getByText('applied to 4 accounts').waitFor();
-  expect((await apiOk(harness.app.request.get(`/api/v1/plans/${plan.id}`).set(as(author)))).accountsApplied).toBe(accountCount);
+  expect((await apiOk(harness.app.request.get(`/api/v1/plans/${plan.id}`).set(authAs(author)))).accountsApplied).toBe(accountCount);
 
   // The list: top-level plans by default, filtered by status.
   await page.getByRole('link', { name: 'All plans' }).click();
@@ -181,7 +172,7 @@ test('an approver rejects a plan on its page with a reason; the page shows the n
   await approval.getByText('Rejected: the plan is Rejected and goes back to its author.').waitFor();
   await page.locator('dd', { hasText: 'Targets too low for Q3' }).waitFor();
   await page.getByRole('region', { name: 'History' }).getByText(/Targets too low for Q3/).waitFor();
-  expect(await apiOk(harness.app.request.get(`/api/v1/plans/${plan.id}`).set(as(author)))).toMatchObject({ status: 'REJECTED', rejectionReason: 'Targets too low for Q3' });
+  expect(await apiOk(harness.app.request.get(`/api/v1/plans/${plan.id}`).set(authAs(author)))).toMatchObject({ status: 'REJECTED', rejectionReason: 'Targets too low for Q3' });
 });
 
 test('a manager creates an annual plan with quarters and an objective from the console and submits it; bad input is named', async () => {
@@ -221,9 +212,9 @@ test('a manager creates an annual plan with quarters and an objective from the c
   await noHorizontalScroll(page);
   await saveScreenshot(page, 'plan-phone');
 
-  const created = (await apiOk(harness.app.request.get('/api/v1/plans?parentId=none&limit=200').set(as(author)))).items.find((item: { name: string }) => item.name === planName);
+  const created = (await apiOk(harness.app.request.get('/api/v1/plans?parentId=none&limit=200').set(authAs(author)))).items.find((item: { name: string }) => item.name === planName);
   expect(created).toMatchObject({ status: 'SUBMITTED', revenueTarget: 120_000, approverIds: [executive.id], goals: ['enable sampling', 'two visits per key account'] });
-  const inbox = await apiOk(harness.app.request.get('/api/v1/approvals').set(as(executive)));
+  const inbox = await apiOk(harness.app.request.get('/api/v1/approvals').set(authAs(executive)));
   expect(inbox.items.map((item: { planName?: string }) => item.planName)).toContain(planName);
 });
 
@@ -231,12 +222,12 @@ test('when another approver decided first then the inbox says so and the item le
   const { request } = harness.app;
   const other = await harness.app.userWithKey('admin');
   const planName = `Partners ${year}`;
-  const plan = await apiOk(request.post('/api/v1/plans').set(as(author)).send({ name: planName, periodStart: `${year}-01-01`, periodEnd: `${year}-06-30`, approverIds: [executive.id, other.id] }), 201);
-  await apiOk(request.post(`/api/v1/plans/${plan.id}/submit`).set(as(author)));
+  const plan = await apiOk(request.post('/api/v1/plans').set(authAs(author)).send({ name: planName, periodStart: `${year}-01-01`, periodEnd: `${year}-06-30`, approverIds: [executive.id, other.id] }), 201);
+  await apiOk(request.post(`/api/v1/plans/${plan.id}/submit`).set(authAs(author)));
   const page = await openAt(executive, '/approvals');
   const card = page.getByRole('article', { name: planName });
   await card.waitFor();
-  await apiOk(request.post(`/api/v1/plans/${plan.id}/approve`).set(as(other)).send({}));
+  await apiOk(request.post(`/api/v1/plans/${plan.id}/approve`).set(authAs(other)).send({}));
   await card.getByRole('button', { name: `Approve plan "${planName}"` }).click();
   await page.getByRole('status').filter({ hasText: `Not recorded for plan "${planName}"` }).waitFor();
   await card.waitFor({ state: 'detached' });

@@ -2,24 +2,14 @@ import type { Locator, Page } from 'playwright-core';
 import { seedRecipients } from '../campaigns/workflow/helpers';
 import { eventually } from '../support/eventually';
 import { receivedMail, waitForMail } from '../support/mailbox';
-import { DESKTOP, PHONE, saveScreenshot, startConsoleHarness, type ConsoleHarness } from './support/console-browser';
+import { authAs, consoleHarnessForFile, DESKTOP, PHONE, saveScreenshot } from './support/console-browser';
 
-let harness: ConsoleHarness;
+const harness = consoleHarnessForFile();
 let marketer: { id: string; key: string };
-const as = (user: { key: string }) => ({ Authorization: `Bearer ${user.key}` });
-
 beforeAll(async () => {
-  harness = await startConsoleHarness();
   marketer = await harness.app.userWithKey('marketer');
 });
-afterAll(() => harness?.close());
-afterEach(() => expect(harness.pageErrors).toEqual([]));
-
-async function open(path: string, viewport = DESKTOP): Promise<Page> {
-  const page = await harness.openPage({ key: marketer.key, viewport });
-  await page.goto(`/console/#${path}`);
-  return page;
-}
+const open = (path: string, viewport = DESKTOP) => harness.openPage({ key: marketer.key, viewport, path });
 
 /** The texts a control's aria-describedby points at: its hint and its error, as a screen reader reads them. */
 const descriptionOf = (control: Locator) =>
@@ -42,7 +32,7 @@ const figure = (scope: Locator, name: string) => scope.locator('div', { has: sco
 async function createTemplate(key: string) {
   const created = await harness.app.request
     .post('/api/v1/templates')
-    .set(as(marketer))
+    .set(authAs(marketer))
     .send({ key, name: `Offer ${key}`, subject: 'Offer for {{ account.name }}', text: 'Hello {{ contact.name }}, see {{ campaign.name }}. Unsubscribe: {{ unsubscribeUrl }}' });
   expect(created.status).toBe(201);
 }
@@ -130,11 +120,11 @@ test('a marketer goes from a segment (with its live count) to a scheduled campai
 test('on its page a scheduled campaign is paused, resumed, refused a cancel without a reason, cancelled and copied; at phone width nothing scrolls sideways', async () => {
   const tag = `ctl${Date.now()}`;
   await seedRecipients(harness.app, tag, 2, 'console.test');
-  const segment = await harness.app.request.post('/api/v1/segments').set(as(marketer)).send({ name: `Segment ${tag}`, criteria: { field: 'account.segment', op: 'eq', value: tag } });
+  const segment = await harness.app.request.post('/api/v1/segments').set(authAs(marketer)).send({ name: `Segment ${tag}`, criteria: { field: 'account.segment', op: 'eq', value: tag } });
   expect(segment.status).toBe(201);
   const created = await harness.app.request
     .post('/api/v1/campaigns')
-    .set(as(marketer))
+    .set(authAs(marketer))
     .send({
       name: `Controlled ${tag}`,
       stages: [
@@ -143,7 +133,7 @@ test('on its page a scheduled campaign is paused, resumed, refused a cancel with
       ],
     });
   expect(created.status).toBe(201);
-  expect((await harness.app.request.post(`/api/v1/campaigns/${created.body.id}/schedule`).set(as(marketer))).status).toBe(200);
+  expect((await harness.app.request.post(`/api/v1/campaigns/${created.body.id}/schedule`).set(authAs(marketer))).status).toBe(200);
 
   const page = await open(`/campaigns/${created.body.id}`, PHONE);
   const title = page.getByRole('heading', { level: 1 });
@@ -194,16 +184,15 @@ test('on its page a scheduled campaign is paused, resumed, refused a cancel with
 
 test('a manager reads the campaigns but is offered no command; the campaign list filters by status', async () => {
   const tag = `read${Date.now()}`;
-  const segment = await harness.app.request.post('/api/v1/segments').set(as(marketer)).send({ name: `Segment ${tag}`, criteria: { field: 'account.segment', op: 'eq', value: tag } });
+  const segment = await harness.app.request.post('/api/v1/segments').set(authAs(marketer)).send({ name: `Segment ${tag}`, criteria: { field: 'account.segment', op: 'eq', value: tag } });
   const stages = [{ type: 'LIST', startAt: new Date(Date.now() + 3_600_000).toISOString(), settings: { segmentId: segment.body.id } }];
-  const ended = await harness.app.request.post('/api/v1/campaigns').set(as(marketer)).send({ name: `Ended ${tag}`, stages });
-  expect((await harness.app.request.post(`/api/v1/campaigns/${ended.body.id}/schedule`).set(as(marketer))).status).toBe(200);
-  expect((await harness.app.request.post(`/api/v1/campaigns/${ended.body.id}/cancel`).set(as(marketer)).send({ reason: 'Not this year' })).status).toBe(200);
-  expect((await harness.app.request.post('/api/v1/campaigns').set(as(marketer)).send({ name: `Draft ${tag}`, stages })).status).toBe(201);
+  const ended = await harness.app.request.post('/api/v1/campaigns').set(authAs(marketer)).send({ name: `Ended ${tag}`, stages });
+  expect((await harness.app.request.post(`/api/v1/campaigns/${ended.body.id}/schedule`).set(authAs(marketer))).status).toBe(200);
+  expect((await harness.app.request.post(`/api/v1/campaigns/${ended.body.id}/cancel`).set(authAs(marketer)).send({ reason: 'Not this year' })).status).toBe(200);
+  expect((await harness.app.request.post('/api/v1/campaigns').set(authAs(marketer)).send({ name: `Draft ${tag}`, stages })).status).toBe(201);
 
   const manager = await harness.app.userWithKey('manager');
-  const page = await harness.openPage({ key: manager.key });
-  await page.goto('/console/#/campaigns');
+  const page = await harness.openPage({ key: manager.key, path: '/campaigns' });
   await page.getByRole('heading', { name: 'Campaigns' }).waitFor();
   await expect(page.getByRole('link', { name: 'New campaign' }).count()).resolves.toBe(0);
   await page.getByLabel('Status').selectOption('CANCELLED');

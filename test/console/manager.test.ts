@@ -1,13 +1,12 @@
 import type { Page } from 'playwright-core';
 import { publishRuleVersion } from '../support/rule-versions';
-import { PHONE, saveScreenshot, startConsoleHarness, type ConsoleHarness } from './support/console-browser';
+import { authAs, consoleHarnessForFile, PHONE, saveScreenshot } from './support/console-browser';
 
-let harness: ConsoleHarness;
+const harness = consoleHarnessForFile();
 let manager: { id: string; key: string };
 let marketer: { id: string; key: string };
 
 beforeAll(async () => {
-  harness = await startConsoleHarness();
   [manager, marketer] = await Promise.all([harness.app.userWithKey('manager'), harness.app.userWithKey('marketer')]);
   // The default follow-up is due 2 business days later: due at once, it is overdue in My day now.
   await publishRuleVersion(harness.app.database.db, 'follow-up-without-next-step', (definition) => ({
@@ -15,10 +14,7 @@ beforeAll(async () => {
     actions: (definition.actions as { kind: string }[]).map((action) => (action.kind === 'create_task' ? { ...action, due: { after: 'PT1S' } } : action)),
   }));
 }, 90_000);
-afterAll(() => harness?.close());
-afterEach(() => expect(harness.pageErrors).toEqual([]));
 
-const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
 /** A `datetime-local` value: Chromium and this process share the time zone. */
 const localInput = (date: Date) => {
   const pad = (value: number) => String(value).padStart(2, '0');
@@ -28,13 +24,13 @@ const localInput = (date: Date) => {
 async function createNewAccount(name: string): Promise<string> {
   const created = await harness.app.request
     .post('/api/v1/accounts')
-    .set(auth(marketer.key))
+    .set(authAs(marketer))
     .send({ name, segment: 'retail', timeZone: 'Europe/Paris', contacts: [{ name: 'Dana Buyer', email: 'dana@example.com', phone: '+33 1 23 45 67 89', isPrimary: true }] });
   expect(created.status).toBe(201);
   return created.body.account.id;
 }
 
-const accountPage = async (id: string) => (await harness.app.request.get(`/api/v1/accounts/${id}`).set(auth(manager.key))).body;
+const accountPage = async (id: string) => (await harness.app.request.get(`/api/v1/accounts/${id}`).set(authAs(manager))).body;
 
 /** Logs an activity with the keyboard: L focuses the type, Enter logs; answers the result notice. */
 async function logActivity(page: Page, type: string, outcome: string) {
@@ -154,18 +150,17 @@ test('a manager takes a NEW account from the pool and works it to CLIENT, sees e
   await followUp.getByRole('button', { name: 'Complete: Follow up and plan the next step' }).click();
   await page.getByText('Completed “Follow up and plan the next step”').waitFor();
   await followUp.waitFor({ state: 'detached' });
-  const done = await harness.app.request.get('/api/v1/tasks').query({ state: 'done' }).set(auth(manager.key));
+  const done = await harness.app.request.get('/api/v1/tasks').query({ state: 'done' }).set(authAs(manager));
   expect(done.body.items.map((task: { title: string; accountId: string }) => [task.title, task.accountId])).toContainEqual(['Follow up and plan the next step', id]);
 });
 
 test('on a phone-width screen the account page has no horizontal scroll', async () => {
   const name = `Phone Bakery ${Date.now()}`;
   const id = await createNewAccount(name);
-  expect((await harness.app.request.post(`/api/v1/accounts/${id}/take`).set(auth(manager.key))).status).toBe(200);
-  const logged = await harness.app.request.post(`/api/v1/accounts/${id}/activities`).set(auth(manager.key)).send({ type: 'CALL', outcome: 'REFUSED', notes: 'Not this year; call again after the summer when the new shop opens.' });
+  expect((await harness.app.request.post(`/api/v1/accounts/${id}/take`).set(authAs(manager))).status).toBe(200);
+  const logged = await harness.app.request.post(`/api/v1/accounts/${id}/activities`).set(authAs(manager)).send({ type: 'CALL', outcome: 'REFUSED', notes: 'Not this year; call again after the summer when the new shop opens.' });
   expect(logged.status).toBe(201);
-  const page = await harness.openPage({ key: manager.key, viewport: PHONE });
-  await page.goto(`/console/#/accounts/${id}`);
+  const page = await harness.openPage({ key: manager.key, viewport: PHONE, path: `/accounts/${id}` });
   await page.getByRole('heading', { level: 1, name }).waitFor();
   await page.getByRole('list', { name: 'Timeline, newest first' }).getByText('Recontact timer pending', { exact: false }).waitFor();
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -178,8 +173,7 @@ test('the NEW pool pages by cursor: "Load more" adds the next page once, then di
   for (let batch = 0; batch < 3; batch++) {
     await Promise.all(Array.from({ length: 9 }, (_, index) => createNewAccount(`${stamp} #${batch * 9 + index + 1}`)));
   }
-  const page = await harness.openPage({ key: manager.key });
-  await page.goto(`/console/#/accounts?scope=pool&q=${encodeURIComponent(stamp)}`);
+  const page = await harness.openPage({ key: manager.key, path: `/accounts?scope=pool&q=${encodeURIComponent(stamp)}` });
   await page.getByText('25 accounts shown, more to load').waitFor();
   await expect(page.getByLabel('Show').inputValue()).resolves.toBe('pool');
   await page.getByRole('button', { name: 'Load more' }).click();

@@ -1,25 +1,13 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { DESKTOP, PHONE, saveScreenshot, startConsoleHarness, type ConsoleHarness } from './support/console-browser';
+import { authAs, consoleHarnessForFile, DESKTOP, PHONE, saveScreenshot } from './support/console-browser';
 
-let harness: ConsoleHarness;
+const harness = consoleHarnessForFile();
 let marketer: { id: string; key: string };
-const as = (user: { key: string }) => ({ Authorization: `Bearer ${user.key}` });
-
 beforeAll(async () => {
-  harness = await startConsoleHarness();
   marketer = await harness.app.userWithKey('marketer');
 });
-afterAll(() => harness?.close());
-afterEach(() => expect(harness.pageErrors).toEqual([]));
-
-async function open(path: string, viewport = DESKTOP): Promise<Page> {
-  const page = await harness.openPage({ key: marketer.key, viewport });
-  // Signing in sends the console to the role's home page; going on before that lands would be undone by it.
-  await page.waitForURL(/#\/campaigns$/);
-  await page.goto(`/console/#${path}`);
-  return page;
-}
+const open = (path: string, viewport = DESKTOP) => harness.openPage({ key: marketer.key, viewport, path });
 
 const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
@@ -106,7 +94,7 @@ test('import: a dry run names the bad row and its column and writes nothing; the
 test('templates: a bad variable is refused on its field; the created template previews for a real contact, HTML in a sandboxed frame', async () => {
   const account = await harness.app.request
     .post('/api/v1/accounts')
-    .set(as(marketer))
+    .set(authAs(marketer))
     .send({ name: 'Preview Bakery', contacts: [{ name: 'Dana Preview', email: 'dana.preview@example.com' }] });
   expect(account.status).toBe(201);
 
@@ -161,7 +149,7 @@ test('templates: a bad variable is refused on its field; the created template pr
 test('the campaign return report shows the responses recorded through the API per sub-source, as a table, a chart and a CSV', async () => {
   const campaign = await harness.app.request
     .post('/api/v1/campaigns')
-    .set(as(marketer))
+    .set(authAs(marketer))
     .send({
       name: 'Spring press',
       budget: { amount: 5000, currency: 'EUR' },
@@ -182,7 +170,7 @@ test('the campaign return report shows the responses recorded through the API pe
   for (const [sourceCode, name, email] of responses) {
     const answer = await harness.app.request
       .post('/api/v1/responses')
-      .set(as(marketer))
+      .set(authAs(marketer))
       .send({ campaignId, sourceCode, type: 'WEB_FORM', contact: { name, email, accountName: `${name} Ltd` } });
     expect(answer.status).toBe(201);
   }

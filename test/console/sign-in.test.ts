@@ -1,12 +1,6 @@
-import { PHONE, saveScreenshot, startConsoleHarness, type ConsoleHarness } from './support/console-browser';
+import { consoleHarnessForFile, PHONE, saveScreenshot } from './support/console-browser';
 
-let harness: ConsoleHarness;
-
-beforeAll(async () => {
-  harness = await startConsoleHarness();
-});
-afterAll(() => harness?.close());
-afterEach(() => expect(harness.pageErrors).toEqual([]));
+const harness = consoleHarnessForFile();
 
 test('a wrong key is refused with a message, a valid key signs in and the key is not kept after sign-out', async () => {
   const { key } = await harness.app.userWithKey('manager');

@@ -22,7 +22,7 @@ export class ApiError extends Error {
   }
 }
 
-type Query = Record<string, string | number | boolean | undefined | null>;
+export type Query = Record<string, string | number | boolean | undefined | null>;
 
 export function withQuery(path: string, query: Query = {}): string {
   const parameters = new URLSearchParams();
@@ -62,6 +62,9 @@ export async function api<T>(method: string, path: string, body?: unknown, optio
   }
   return answer as T;
 }
+
+/** Whatever a call threw, as the ApiError the error notices show (a bug in the page becomes a CLIENT error). */
+export const asApiError = (caught: unknown) => (caught instanceof ApiError ? caught : new ApiError(0, 'CLIENT', String(caught)));
 
 function safeJson(text: string): unknown {
   try {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, get } from './api';
+import { ApiError, asApiError, get, type Query } from './api';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -12,7 +12,7 @@ export interface Loaded<T> {
  * GETs `path` (with `query`) and keeps the answer; `pollMs` re-reads it while the page is open (a
  * running campaign's counts). A null path waits (nothing to load yet).
  */
-export function useApi<T>(path: string | null, query?: Record<string, string | number | boolean | undefined | null>, options: { pollMs?: number } = {}): Loaded<T> {
+export function useApi<T>(path: string | null, query?: Query, options: { pollMs?: number } = {}): Loaded<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<ApiError>();
   const [loading, setLoading] = useState(path !== null);
@@ -30,7 +30,7 @@ export function useApi<T>(path: string | null, query?: Record<string, string | n
         setError(undefined);
       }
     } catch (caught) {
-      if (call === latest.current) setError(caught instanceof ApiError ? caught : new ApiError(0, 'CLIENT', String(caught)));
+      if (call === latest.current) setError(asApiError(caught));
     } finally {
       if (call === latest.current) setLoading(false);
     }
@@ -57,7 +57,7 @@ export function useAction<A extends unknown[], R>(action: (...args: A) => Promis
       try {
         return await action(...args);
       } catch (caught) {
-        setError(caught instanceof ApiError ? caught : new ApiError(0, 'CLIENT', String(caught)));
+        setError(asApiError(caught));
         return undefined;
       } finally {
         setBusy(false);

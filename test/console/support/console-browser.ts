@@ -17,8 +17,12 @@ export interface ConsoleHarness {
   app: TestApp;
   baseUrl: string;
   browser: Browser;
-  /** A new browser context (its own storage) with one page, signed in with `key` when given. */
-  openPage(options?: { key?: string; viewport?: { width: number; height: number } }): Promise<Page>;
+  /**
+   * A new browser context (its own storage) with one page, signed in with `key` when given; with
+   * `path`, straight onto that console page (signing in there keeps it, the role's home page does
+   * not replace it).
+   */
+  openPage(options?: { key?: string; viewport?: { width: number; height: number }; path?: string }): Promise<Page>;
   /** Errors thrown by the console's script in any page: a test ends by expecting none. */
   pageErrors: string[];
   close(): Promise<void>;
@@ -44,13 +48,13 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
     baseUrl,
     browser,
     pageErrors,
-    async openPage({ key, viewport = DESKTOP } = {}) {
+    async openPage({ key, viewport = DESKTOP, path } = {}) {
       const context = await browser.newContext({ viewport, baseURL: baseUrl });
       contexts.push(context);
       const page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
       page.setDefaultTimeout(20_000);
-      await page.goto('/console/');
+      await page.goto(path === undefined ? '/console/' : `/console/#${path}`);
       if (key) await signIn(page, key);
       return page;
     },
@@ -62,6 +66,42 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
     },
   };
 }
+
+/**
+ * The harness for the tests of one file: started before them, closed after them, and each test ends
+ * by expecting no script errors in its pages. Read it in tests and hooks (it starts in beforeAll).
+ */
+export function consoleHarnessForFile(): ConsoleHarness {
+  let started: ConsoleHarness | undefined;
+  const current = () => {
+    if (!started) throw new Error('The console harness starts in beforeAll: use it in tests and hooks');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startConsoleHarness();
+  });
+  afterAll(() => started?.close());
+  afterEach(() => expect(current().pageErrors).toEqual([]));
+  return {
+    get app() {
+      return current().app;
+    },
+    get baseUrl() {
+      return current().baseUrl;
+    },
+    get browser() {
+      return current().browser;
+    },
+    get pageErrors() {
+      return current().pageErrors;
+    },
+    openPage: (options) => current().openPage(options),
+    close: () => current().close(),
+  };
+}
+
+/** The Authorization header of `user`, for the API calls a test makes beside the browser. */
+export const authAs = (user: { key: string }) => ({ Authorization: `Bearer ${user.key}` });
 
 export async function signIn(page: Page, key: string): Promise<void> {
   await page.getByLabel('API key').fill(key);

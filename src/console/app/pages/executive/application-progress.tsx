@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ApplicationView } from '../../../../plan-apply/plan-apply.schemas';
-import { ApiError, get } from '../../api';
+import { ApiError, asApiError, get } from '../../api';
 import { ErrorNotice, Notice } from '../../components/notices';
 import { Progress } from '../../components/progress';
 import { formatNumber } from '../../format';
@@ -26,7 +26,7 @@ export function ApplicationProgress({ applicationId, expected, onFinished }: { a
         if (current.state !== 'RUNNING') return onFinished(current);
       } catch (caught) {
         if (stopped) return;
-        setError(caught instanceof ApiError ? caught : new ApiError(0, 'CLIENT', String(caught)));
+        setError(asApiError(caught));
       }
       timer = window.setTimeout(poll, POLL_MS);
     };

@@ -5,7 +5,7 @@ import { Empty, ErrorNotice, Loading } from '../../components/notices';
 import { formatNumber, formatPercent } from '../../format';
 import { useApi } from '../../use-api';
 import { useReloadOn } from './use-reload-on';
-import { seriesColors } from './chart-colors';
+import { chartColors } from '../../components/chart-colors';
 
 const SHOWN_ACCOUNTS = 10;
 
@@ -33,7 +33,7 @@ export function ObjectiveProgressView({ objectiveId, version }: { objectiveId: s
                 height={Math.max(140, data.perAccount.length * 32)}
                 config={{
                   type: 'bar',
-                  data: { labels: data.perAccount.map((row) => row.accountName), datasets: [{ label: 'Done', data: data.perAccount.map((row) => row.done), backgroundColor: seriesColors.done }] },
+                  data: { labels: data.perAccount.map((row) => row.accountName), datasets: [{ label: 'Done', data: data.perAccount.map((row) => row.done), backgroundColor: chartColors.blue }] },
                   options: { indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } },
                 }}
               />

@@ -1,8 +1,9 @@
 import type { PlanView } from '../../../../plans/plans.schemas';
-import { formatDate, formatDateTime, formatMoney } from '../../format';
+import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../format';
 import { href } from '../../router';
 
-export function PlanFacts({ plan, nameOf }: { plan: PlanView; nameOf(id: string | null): string }) {
+export function PlanFacts({ plan, nameOf }: { plan: PlanView; nameOf(id: string | null): string | undefined }) {
+  const name = (id: string | null) => nameOf(id) ?? (id ? 'Unknown user' : '—');
   return (
     <dl class="facts">
       <dt>Period</dt>
@@ -28,9 +29,9 @@ export function PlanFacts({ plan, nameOf }: { plan: PlanView; nameOf(id: string 
         </>
       )}
       <dt>Author</dt>
-      <dd>{nameOf(plan.authorId)}</dd>
+      <dd>{name(plan.authorId)}</dd>
       <dt>Approvers</dt>
-      <dd>{plan.approverIds.map(nameOf).join(', ')}</dd>
+      <dd>{plan.approverIds.map(name).join(', ')}</dd>
       {plan.submittedAt && (
         <>
           <dt>Submitted</dt>
@@ -41,7 +42,7 @@ export function PlanFacts({ plan, nameOf }: { plan: PlanView; nameOf(id: string 
         <>
           <dt>Decided</dt>
           <dd>
-            {formatDateTime(plan.decidedAt)} by {nameOf(plan.decidedById)}
+            {formatDateTime(plan.decidedAt)} by {name(plan.decidedById)}
           </dd>
         </>
       )}
@@ -52,7 +53,7 @@ export function PlanFacts({ plan, nameOf }: { plan: PlanView; nameOf(id: string 
         </>
       )}
       <dt>Accounts applied</dt>
-      <dd>{plan.accountsApplied.toLocaleString()}</dd>
+      <dd>{formatNumber(plan.accountsApplied)}</dd>
     </dl>
   );
 }

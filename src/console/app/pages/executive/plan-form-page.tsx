@@ -6,8 +6,8 @@ import { ErrorNotice } from '../../components/notices';
 import { href, navigate } from '../../router';
 import { currentUser } from '../../session';
 import { useAction } from '../../use-api';
+import { useUsers } from '../../use-users';
 import { ApproverPicker } from './approver-picker';
-import { useUsers } from './use-users';
 import './executive.css';
 
 const nextYear = new Date().getFullYear() + 1;

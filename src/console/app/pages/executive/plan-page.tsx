@@ -8,6 +8,7 @@ import { href } from '../../router';
 import { currentUser } from '../../session';
 import { useSignal } from '../../signal';
 import { useApi } from '../../use-api';
+import { useUsers } from '../../use-users';
 import { ApplyPanel } from './apply-panel';
 import { ObjectiveForm } from './objective-form';
 import { ObjectiveProgressView } from './objective-progress';
@@ -16,7 +17,6 @@ import { PlanFacts } from './plan-facts';
 import { PlanHistory } from './plan-history';
 import { planPermissions } from './plan-permissions';
 import { ChildPlans, PlanProgress } from './plan-progress';
-import { useUsers } from './use-users';
 import './executive.css';
 
 export function PlanPage({ params, query }: PageProps) {

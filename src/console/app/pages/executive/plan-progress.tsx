@@ -5,7 +5,7 @@ import { formatDate, formatMoney, formatNumber, formatPercent } from '../../form
 import { href } from '../../router';
 import { StatusBadge } from '../../components/badge';
 import type { Loaded } from '../../use-api';
-import { seriesColors } from './chart-colors';
+import { chartColors } from '../../components/chart-colors';
 
 type Row = Pick<PlanReport, 'id' | 'name' | 'revenueTarget' | 'currency' | 'revenue' | 'ratio' | 'accountsApplied'>;
 
@@ -19,9 +19,9 @@ function RevenueChart({ rows, currency }: { rows: Row[]; currency: string | null
         data: {
           labels: rows.map((row) => row.name),
           datasets: [
-            { label: 'Won', data: rows.map((row) => row.revenue?.won ?? 0), backgroundColor: seriesColors.won },
-            { label: 'Pipeline', data: rows.map((row) => row.revenue?.pipeline ?? 0), backgroundColor: seriesColors.pipeline },
-            { label: 'Target', data: rows.map((row) => row.revenueTarget ?? 0), backgroundColor: seriesColors.target },
+            { label: 'Won', data: rows.map((row) => row.revenue?.won ?? 0), backgroundColor: chartColors.green },
+            { label: 'Pipeline', data: rows.map((row) => row.revenue?.pipeline ?? 0), backgroundColor: chartColors.blue },
+            { label: 'Target', data: rows.map((row) => row.revenueTarget ?? 0), backgroundColor: chartColors.grey },
           ],
         },
         options: { scales: { y: { beginAtZero: true } } },
@@ -41,8 +41,8 @@ function ObjectivesChart({ objectives }: { objectives: PlanReport['objectives'] 
         data: {
           labels: objectives.map((objective) => objective.name),
           datasets: [
-            { label: 'Done', data: objectives.map((objective) => objective.done), backgroundColor: seriesColors.done },
-            { label: 'Target', data: objectives.map((objective) => objective.target), backgroundColor: seriesColors.target },
+            { label: 'Done', data: objectives.map((objective) => objective.done), backgroundColor: chartColors.blue },
+            { label: 'Target', data: objectives.map((objective) => objective.target), backgroundColor: chartColors.grey },
           ],
         },
         options: { indexAxis: 'y', scales: { x: { beginAtZero: true } } },

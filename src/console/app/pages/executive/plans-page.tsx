@@ -1,13 +1,14 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { PlanPage, PlanSummary } from '../../../../plans/plans.schemas';
-import { get } from '../../api';
+import { useState } from 'preact/hooks';
+import type { PlanSummary } from '../../../../plans/plans.schemas';
 import { StatusBadge } from '../../components/badge';
 import { Field } from '../../components/field';
+import { LoadMore } from '../../components/load-more';
 import { Empty, ErrorNotice, Loading } from '../../components/notices';
-import { formatDate, formatMoney, humanize } from '../../format';
+import { StatusOptions } from '../../components/status-options';
+import { formatDate, formatMoney } from '../../format';
 import { href } from '../../router';
-import { useAction, useApi } from '../../use-api';
-import { useUsers } from './use-users';
+import { usePagedList } from '../../use-paged-list';
+import { useUsers } from '../../use-users';
 import './executive.css';
 
 const statuses = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'EXPIRED'] as const;
@@ -16,17 +17,9 @@ export function PlansPage() {
   const [status, setStatus] = useState('');
   const [active, setActive] = useState(false);
   const [topLevel, setTopLevel] = useState(true);
-  const query = { status: status || undefined, active: active ? 'true' : undefined, parentId: topLevel ? 'none' : undefined };
-  const first = useApi<PlanPage>('/plans', query);
-  const [more, setMore] = useState<{ items: PlanSummary[]; nextCursor: string | null } | undefined>();
+  const list = usePagedList<PlanSummary>('/plans', { status: status || undefined, active: active ? 'true' : undefined, parentId: topLevel ? 'none' : undefined });
+  const { first, items: plans } = list;
   const { nameOf } = useUsers();
-  useEffect(() => setMore(undefined), [status, active, topLevel]);
-  const loadMore = useAction(async (cursor: string) => {
-    const page = await get<PlanPage>('/plans', { ...query, cursor });
-    setMore((earlier) => ({ items: [...(earlier?.items ?? []), ...page.items], nextCursor: page.nextCursor }));
-  });
-  const plans = [...(first.data?.items ?? []), ...(more?.items ?? [])];
-  const nextCursor = more ? more.nextCursor : first.data?.nextCursor;
 
   return (
     <section>
@@ -40,12 +33,7 @@ export function PlansPage() {
         <Field label="Status">
           {(props) => (
             <select {...props} value={status} onChange={(event) => setStatus(event.currentTarget.value)}>
-              <option value="">Any status</option>
-              {statuses.map((code) => (
-                <option key={code} value={code}>
-                  {humanize(code)}
-                </option>
-              ))}
+              <StatusOptions statuses={statuses} />
             </select>
           )}
         </Field>
@@ -87,21 +75,14 @@ export function PlansPage() {
                     {formatDate(plan.periodStart)} – {formatDate(plan.periodEnd)}
                   </td>
                   <td class="number">{formatMoney(plan.revenueTarget, plan.currency)}</td>
-                  <td>{nameOf(plan.authorId)}</td>
+                  <td>{nameOf(plan.authorId) ?? 'Unknown user'}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      <ErrorNotice error={loadMore.error} title="More plans could not be loaded" />
-      {nextCursor && (
-        <p>
-          <button type="button" disabled={loadMore.busy} onClick={() => void loadMore.run(nextCursor)}>
-            {loadMore.busy ? 'Loading…' : 'Show more plans'}
-          </button>
-        </p>
-      )}
+      <LoadMore list={list} label="Show more plans" errorTitle="More plans could not be loaded" />
     </section>
   );
 }

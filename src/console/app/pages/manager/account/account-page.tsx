@@ -7,8 +7,8 @@ import { href } from '../../../router';
 import { currentUser } from '../../../session';
 import { useSignal } from '../../../signal';
 import { useApi } from '../../../use-api';
+import { useUsers } from '../../../use-users';
 import { mayWorkAccounts, useTakeAccount } from '../take-account';
-import { useUserNames } from '../user-names';
 import type { AccountPage as AccountPageData, AccountTimer, ActivityResult } from './account-types';
 import { ActivityResultNotice } from './activity-result';
 import { ContactsCard } from './contacts-card';
@@ -28,7 +28,7 @@ export function AccountPage({ params }: PageProps) {
   const me = useSignal(currentUser);
   const page = useApi<AccountPageData>(`/accounts/${params.id}`);
   const timers = useApi<TimerPage>(`/accounts/${params.id}/timers`, { limit: 200 });
-  const nameOf = useUserNames();
+  const { nameOf } = useUsers({ meAs: 'you' });
   const take = useTakeAccount();
   const [logged, setLogged] = useState<ActivityResult>();
   const [tookIt, setTookIt] = useState(false);

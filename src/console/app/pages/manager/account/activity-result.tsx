@@ -1,5 +1,5 @@
 import { formatDateTime, humanize } from '../../../format';
-import { activityLabel, timerLabel } from '../lifecycle-terms';
+import { activityLabel, timerLabel } from '../../../lifecycle-terms';
 import { WhyExplanation } from '../task-why';
 import { When } from '../when';
 import type { ActivityResult } from './account-types';

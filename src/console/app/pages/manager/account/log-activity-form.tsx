@@ -4,8 +4,8 @@ import { Field } from '../../../components/field';
 import { ErrorNotice } from '../../../components/notices';
 import { humanize } from '../../../format';
 import { useAction } from '../../../use-api';
-import { fromLocalInput } from '../date-input';
-import { ACTIVITY_TYPES, activityLabel, OUTCOMES, TASK_TYPES } from '../lifecycle-terms';
+import { fromLocalInput } from '../../../date-input';
+import { ACTIVITY_TYPES, activityLabel, OUTCOMES, TASK_TYPES } from '../../../lifecycle-terms';
 import type { AccountPage, ActivityResult } from './account-types';
 
 const empty = { type: 'CALL', outcome: 'CONTACT_MADE', contactId: '', notes: '', nextType: '', nextDueAt: '', nextTitle: '', occurredAt: '', objectiveId: '' };

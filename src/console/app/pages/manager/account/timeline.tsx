@@ -1,5 +1,5 @@
 import { formatDateTime, humanize } from '../../../format';
-import { activityLabel, timerLabel } from '../lifecycle-terms';
+import { activityLabel, timerLabel } from '../../../lifecycle-terms';
 import { When } from '../when';
 import type { AccountActivity, AccountTimer, StatusChange, TimerEvent } from './account-types';
 import { buildTimeline, type TimelineEntry } from './timeline-entries';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { Empty, Notice } from '../../../components/notices';
 import { formatDateTime } from '../../../format';
-import { timerLabel } from '../lifecycle-terms';
+import { timerLabel } from '../../../lifecycle-terms';
 import type { Timer } from './account-types';
 import { TimerItem, type TimerOutcome } from './timer-item';
 

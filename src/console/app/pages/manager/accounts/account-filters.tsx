@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Field } from '../../../components/field';
-import { humanize } from '../../../format';
-import { STATUSES } from '../lifecycle-terms';
+import { StatusOptions } from '../../../components/status-options';
+import { ACCOUNT_STATUSES } from '../../../lifecycle-terms';
 
 export type Scope = 'all' | 'mine' | 'pool';
 
@@ -53,12 +53,7 @@ export function AccountFilters({ value, showScope, onChange }: { value: AccountF
       <Field label="Status" hint={value.scope === 'pool' ? 'The pool holds only NEW accounts' : undefined}>
         {(props) => (
           <select {...props} value={value.scope === 'pool' ? 'NEW' : value.status} disabled={value.scope === 'pool'} onChange={(event) => onChange({ ...value, status: event.currentTarget.value })}>
-            <option value="">Any status</option>
-            {STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {humanize(status)}
-              </option>
-            ))}
+            <StatusOptions statuses={ACCOUNT_STATUSES} />
           </select>
         )}
       </Field>

@@ -1,16 +1,16 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { AccountList, AccountSummary } from '../../../../../accounts/account-views.schemas';
-import { ApiError, get } from '../../../api';
+import { useState } from 'preact/hooks';
+import type { AccountSummary } from '../../../../../accounts/account-views.schemas';
 import { StatusBadge } from '../../../components/badge';
+import { LoadMore } from '../../../components/load-more';
 import { Empty, ErrorNotice, Loading, Notice } from '../../../components/notices';
 import { formatDate } from '../../../format';
 import type { PageProps } from '../../../page-route';
 import { href, navigate } from '../../../router';
 import { currentUser } from '../../../session';
 import { useSignal } from '../../../signal';
-import { useApi } from '../../../use-api';
+import { usePagedList } from '../../../use-paged-list';
+import { useUsers } from '../../../use-users';
 import { mayWorkAccounts, useTakeAccount } from '../take-account';
-import { useUserNames } from '../user-names';
 import { AccountFilters, filtersPath, readFilters, toListQuery } from './account-filters';
 import '../manager.css';
 
@@ -19,38 +19,13 @@ const PAGE_SIZE = 25;
 export function AccountsPage({ query }: PageProps) {
   const me = useSignal(currentUser);
   const filters = readFilters(query);
-  const listQuery = { ...toListQuery(filters), limit: PAGE_SIZE };
-  const first = useApi<AccountList>('/accounts', listQuery);
-  const [more, setMore] = useState<AccountSummary[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<ApiError>();
+  const list = usePagedList<AccountSummary>('/accounts', { ...toListQuery(filters), limit: PAGE_SIZE });
+  const first = list.first;
   const [taken, setTaken] = useState<Map<string, AccountSummary>>(new Map());
   const [takenNotice, setTakenNotice] = useState<{ id: string; name: string }>();
   const take = useTakeAccount();
-  const ownerName = useUserNames();
+  const { nameOf } = useUsers({ meAs: 'you' });
   const mayWork = mayWorkAccounts(me?.role);
-
-  // A new first page (new filters, or a reload) starts the paging again.
-  useEffect(() => {
-    setMore([]);
-    setCursor(first.data?.nextCursor ?? null);
-  }, [first.data]);
-
-  async function loadMore() {
-    if (!cursor) return;
-    setLoadingMore(true);
-    setMoreError(undefined);
-    try {
-      const page = await get<AccountList>('/accounts', { ...listQuery, cursor });
-      setMore((items) => [...items, ...page.items]);
-      setCursor(page.nextCursor);
-    } catch (caught) {
-      setMoreError(caught instanceof ApiError ? caught : new ApiError(0, 'CLIENT', String(caught)));
-    } finally {
-      setLoadingMore(false);
-    }
-  }
 
   async function takeIntoWork(account: AccountSummary) {
     const result = await take.run(account.id);
@@ -59,7 +34,7 @@ export function AccountsPage({ query }: PageProps) {
     setTakenNotice({ id: account.id, name: account.name });
   }
 
-  const items = [...(first.data?.items ?? []), ...more].map((account) => taken.get(account.id) ?? account);
+  const items = list.items.map((account) => taken.get(account.id) ?? account);
 
   return (
     <section>
@@ -80,7 +55,7 @@ export function AccountsPage({ query }: PageProps) {
         <div class="table-wrap">
           <table>
             <caption class="muted" style={{ textAlign: 'left', padding: '0.5rem 0.6rem' }}>
-              {items.length} account{items.length === 1 ? '' : 's'} shown{cursor ? ', more to load' : ''}
+              {items.length} account{items.length === 1 ? '' : 's'} shown{list.hasMore ? ', more to load' : ''}
             </caption>
             <thead>
               <tr>
@@ -101,7 +76,7 @@ export function AccountsPage({ query }: PageProps) {
                   <td>
                     <StatusBadge status={account.status} />
                   </td>
-                  <td>{account.ownerId ? (ownerName(account.ownerId) ?? 'Someone') : <span class="muted">Nobody (pool)</span>}</td>
+                  <td>{account.ownerId ? (nameOf(account.ownerId) ?? 'Someone') : <span class="muted">Nobody (pool)</span>}</td>
                   <td>{account.segment ?? <span class="muted">—</span>}</td>
                   <td>{formatDate(account.createdAt)}</td>
                   {mayWork && (
@@ -119,14 +94,7 @@ export function AccountsPage({ query }: PageProps) {
           </table>
         </div>
       )}
-      <ErrorNotice error={moreError} title="Could not load more accounts" />
-      {cursor && (
-        <p>
-          <button type="button" onClick={() => void loadMore()} disabled={loadingMore}>
-            {loadingMore ? 'Loading…' : 'Load more'}
-          </button>
-        </p>
-      )}
+      <LoadMore list={list} label="Load more" errorTitle="Could not load more accounts" />
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { Empty, ErrorNotice, Loading, Notice } from '../../../components/notices
 import { formatDate } from '../../../format';
 import { useApi } from '../../../use-api';
 import { useAccountNames } from '../account-names';
-import { browserTimeZone } from '../date-input';
+import { browserTimeZone } from '../../../date-input';
 import { TaskItem } from '../task-item';
 import { mergeDayTasks } from './day-tasks';
 import { NotificationsCard } from './notifications-card';

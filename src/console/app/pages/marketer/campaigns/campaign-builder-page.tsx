@@ -7,7 +7,8 @@ import { humanize } from '../../../format';
 import type { PageProps } from '../../../page-route';
 import { href, navigate } from '../../../router';
 import { useAction, useApi } from '../../../use-api';
-import { useSegmentChoices, useTemplateChoices, useUsers } from '../directory';
+import { useUsers } from '../../../use-users';
+import { useSegmentChoices, useTemplateChoices } from '../directory';
 import '../marketer.css';
 import { exactDetail } from '../segments/criteria-model';
 import { detailsForApi, detailsFromView, emptyDetails, type DetailsDraft } from './campaign-details-draft';
@@ -15,7 +16,7 @@ import { CampaignDetailsForm } from './campaign-details-form';
 import { MAX_STAGES, stageTypeLabels, stageTypes, type StageType } from './campaign-model';
 import { durationMs } from './iso-duration';
 import { StageCard } from './stage-card';
-import { fromLocalInput, newStage, stageForApi, stageFromView, type StageDraft } from './stage-draft';
+import { newStage, startAtForApi, stageForApi, stageFromView, type StageDraft } from './stage-draft';
 import { StageTimeline, type TimelineStage } from './stage-timeline';
 
 /** /campaigns/new (a segment may be given: `?segment=<id>`) and /campaigns/:id/edit for a draft. */
@@ -49,7 +50,7 @@ function CampaignBuilder({ saved, segmentId }: { saved?: CampaignView; segmentId
   const users = useUsers();
   const segments = useSegmentChoices();
   const templates = useTemplateChoices();
-  const choices = { users: users.data?.items ?? [], segments: segments.data?.items ?? [], templates: templates.data?.items ?? [] };
+  const choices = { users: users.users, segments: segments.data?.items ?? [], templates: templates.data?.items ?? [] };
 
   const save = useAction(async (): Promise<CampaignView> => {
     const stageBodies = stages.map(stageForApi);
@@ -94,7 +95,7 @@ function CampaignBuilder({ saved, segmentId }: { saved?: CampaignView; segmentId
   const timeline = useMemo(
     (): TimelineStage[] =>
       stages.map((stage) => {
-        const iso = fromLocalInput(stage.startAt);
+        const iso = startAtForApi(stage.startAt);
         const date = iso ? new Date(iso) : null;
         return {
           key: stage.uid,

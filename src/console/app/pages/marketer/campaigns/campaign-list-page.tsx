@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CampaignPage, CampaignSummary } from '../../../../../campaigns/campaigns.schemas';
-import { get } from '../../../api';
+import type { CampaignSummary } from '../../../../../campaigns/campaigns.schemas';
 import { StatusBadge } from '../../../components/badge';
 import { Field } from '../../../components/field';
+import { LoadMore } from '../../../components/load-more';
 import { Empty, ErrorNotice, Loading } from '../../../components/notices';
-import { formatDateTime, humanize } from '../../../format';
+import { StatusOptions } from '../../../components/status-options';
+import { formatDateTime } from '../../../format';
 import { href } from '../../../router';
 import { currentUser } from '../../../session';
 import { useSignal } from '../../../signal';
-import { useAction, useApi } from '../../../use-api';
+import { usePagedList } from '../../../use-paged-list';
 import '../marketer.css';
 import { campaignStatuses, mayWriteCampaigns } from './campaign-model';
 
@@ -23,21 +24,8 @@ export function CampaignListPage() {
     const timer = window.setTimeout(() => setQ(search.trim()), 300);
     return () => window.clearTimeout(timer);
   }, [search]);
-  const query = { status: status || undefined, q: q || undefined, limit: 50 };
-  const first = useApi<CampaignPage>('/campaigns', query);
-  const [more, setMore] = useState<CampaignSummary[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  useEffect(() => {
-    setMore([]);
-    setCursor(first.data?.nextCursor ?? null);
-  }, [first.data]);
-  const loadMore = useAction(async () => {
-    if (!cursor) return;
-    const page = await get<CampaignPage>('/campaigns', { ...query, cursor });
-    setMore((items) => [...items, ...page.items]);
-    setCursor(page.nextCursor);
-  });
-  const items = [...(first.data?.items ?? []), ...more];
+  const list = usePagedList<CampaignSummary>('/campaigns', { status: status || undefined, q: q || undefined, limit: 50 });
+  const { first, items } = list;
   return (
     <section>
       <div class="page-head">
@@ -52,12 +40,7 @@ export function CampaignListPage() {
         <Field label="Status">
           {(props) => (
             <select {...props} value={status} onChange={(event) => setStatus(event.currentTarget.value)}>
-              <option value="">Any status</option>
-              {campaignStatuses.map((value) => (
-                <option key={value} value={value}>
-                  {humanize(value)}
-                </option>
-              ))}
+              <StatusOptions statuses={campaignStatuses} />
             </select>
           )}
         </Field>
@@ -101,14 +84,7 @@ export function CampaignListPage() {
           </table>
         </div>
       )}
-      <ErrorNotice error={loadMore.error} title="More campaigns could not be loaded" />
-      {cursor && (
-        <p>
-          <button type="button" onClick={() => void loadMore.run()} disabled={loadMore.busy}>
-            {loadMore.busy ? 'Loading…' : 'Show more campaigns'}
-          </button>
-        </p>
-      )}
+      <LoadMore list={list} label="Show more campaigns" errorTitle="More campaigns could not be loaded" />
     </section>
   );
 }

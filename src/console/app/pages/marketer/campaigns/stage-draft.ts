@@ -1,4 +1,5 @@
 import type { StageView } from '../../../../../campaigns/campaigns.schemas';
+import { fromLocalInput, toLocalInput } from '../../../date-input';
 import type { StageType } from './campaign-model';
 
 export interface ListDraft {
@@ -65,21 +66,11 @@ export function newSettings<T extends StageType>(type: T, defaults: { segmentId?
 
 export const newStage = (type: StageType, defaults: { segmentId?: string } = {}): StageDraft => ({ uid: nextUid++, type, name: '', startAt: '', settings: newSettings(type, defaults) }) as StageDraft;
 
-const pad = (value: number) => String(value).padStart(2, '0');
+/** A stage's start as the builder's `datetime-local` value (with seconds: its inputs have `step={1}`). */
+export const startAtInput = (iso: string | Date | null | undefined) => toLocalInput(iso, { seconds: true });
 
-/** An instant as a `datetime-local` value with seconds, in the browser's time zone. */
-export function toLocalInput(iso: string | Date | null | undefined): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
-}
-
-/** A `datetime-local` value as an ISO instant; text that is no date is sent as typed, for the API to name. */
-export function fromLocalInput(value: string): string | null {
-  if (value.trim() === '') return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toISOString();
-}
+/** A stage's start for the API: empty is null, "right after the previous stage". */
+export const startAtForApi = (value: string): string | null => (value.trim() === '' ? null : fromLocalInput(value));
 
 // A number field left empty takes the API's default; anything else that is not a number goes as
 // typed so the API's message names the field.
@@ -110,7 +101,7 @@ function settingsForApi(stage: StageDraft): Record<string, unknown> {
 
 /** The stage as POST/PATCH /campaigns take it. */
 export function stageForApi(stage: StageDraft) {
-  return { type: stage.type, name: optionalText(stage.name), startAt: fromLocalInput(stage.startAt), settings: settingsForApi(stage) };
+  return { type: stage.type, name: optionalText(stage.name), startAt: startAtForApi(stage.startAt), settings: settingsForApi(stage) };
 }
 
 const text = (value: unknown, fallback = '') => (value === undefined || value === null ? fallback : String(value));
@@ -121,7 +112,7 @@ export function stageFromView(view: Pick<StageView, 'type' | 'name' | 'startAt' 
   const settings = view.settings;
   const stage = newStage(view.type);
   stage.name = view.name ?? '';
-  stage.startAt = toLocalInput(view.startAt);
+  stage.startAt = startAtInput(view.startAt);
   switch (stage.type) {
     case 'LIST': {
       const cell = settings.testCell as { mode?: string; percent?: number; n?: number } | undefined;

@@ -4,13 +4,13 @@ import { api } from '../../../api';
 import { Field } from '../../../components/field';
 import { ErrorNotice } from '../../../components/notices';
 import { useAction } from '../../../use-api';
-import { fromLocalInput, toLocalInput } from './stage-draft';
+import { startAtForApi, startAtInput } from './stage-draft';
 
 /** A new date for a stage that has not started; the workflow re-arms its timer at once. */
 export function StageReschedule({ campaignId, stage, onChanged }: { campaignId: string; stage: StageView; onChanged(view: CampaignView, what: string): void }) {
   const [open, setOpen] = useState(false);
-  const [startAt, setStartAt] = useState(toLocalInput(stage.startAt));
-  const change = useAction(() => api<CampaignView>('PATCH', `/campaigns/${campaignId}/stages/${stage.id}`, { startAt: fromLocalInput(startAt) }));
+  const [startAt, setStartAt] = useState(startAtInput(stage.startAt));
+  const change = useAction(() => api<CampaignView>('PATCH', `/campaigns/${campaignId}/stages/${stage.id}`, { startAt: startAtForApi(startAt) }));
   const number = stage.position + 1;
   if (!open) {
     return (

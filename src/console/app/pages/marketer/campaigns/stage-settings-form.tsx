@@ -1,6 +1,7 @@
 import type { ApiError } from '../../../api';
 import { Field } from '../../../components/field';
-import type { DirectoryUser, SegmentChoice, TemplateChoice } from '../directory';
+import type { DirectoryUser } from '../../../use-users';
+import type { SegmentChoice, TemplateChoice } from '../directory';
 import { stageDetail, type ApprovalDraft, type CallTasksDraft, type ListDraft, type MailingDraft, type StageDraft, type WaitDraft } from './stage-draft';
 import { UserChecklist } from './user-checklist';
 

@@ -1,4 +1,4 @@
-import { userLabel, type DirectoryUser } from '../directory';
+import { userLabel, type DirectoryUser } from '../../../use-users';
 
 /** Users picked with checkboxes under a legend (approvers, escalation contacts). */
 export function UserChecklist({ legend, users, picked, error, hint, onChange }: { legend: string; users: DirectoryUser[]; picked: string[]; error?: string; hint?: string; onChange(ids: string[]): void }) {

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError } from '../../../api';
+import { ApiError, asApiError } from '../../../api';
 import { Field } from '../../../components/field';
 import { ErrorNotice, Notice } from '../../../components/notices';
 import { Progress } from '../../../components/progress';
@@ -54,7 +54,7 @@ export function ImportPage() {
       if (asDryRun) setDryRun(await uploadCsv<ImportCheckView>('/accounts/import/check', content, onProgress));
       else setImported(await uploadCsv<ImportResultView>('/accounts/import', content, onProgress));
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'CLIENT', String(caught)));
+      setError(asApiError(caught));
     } finally {
       setProgress(undefined);
     }

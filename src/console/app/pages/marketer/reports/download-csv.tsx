@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError, withQuery } from '../../../api';
+import { ApiError, asApiError, withQuery } from '../../../api';
 import { ErrorNotice } from '../../../components/notices';
 import { session } from '../../../session';
 
@@ -42,7 +42,7 @@ export function CsvDownloadButton({ path, query = {}, filename, label = 'Downloa
     try {
       await downloadCsv(path, query, filename);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'CLIENT', String(caught)));
+      setError(asApiError(caught));
     } finally {
       setBusy(false);
     }

@@ -7,7 +7,7 @@ import { formatNumber, formatPercent, humanize } from '../../../format';
 import { withQuery } from '../../../api';
 import { navigate } from '../../../router';
 import { useApi } from '../../../use-api';
-import { seriesColours } from './chart-colours';
+import { chartColors } from '../../../components/chart-colors';
 import { CampaignReturnLinks } from './campaign-return-links';
 import { CsvDownloadButton } from './download-csv';
 import { filterNames, FunnelFilters, type FunnelFilterValues } from './funnel-filters';
@@ -40,8 +40,8 @@ function FunnelBody({ funnel, filters }: { funnel: FunnelReport; filters: Funnel
     data: {
       labels,
       datasets: [
-        { label: 'Ever reached', data: funnel.steps.map((step) => step.reached), backgroundColor: seriesColours[0] },
-        { label: 'In it now', data: funnel.steps.map((step) => step.current), backgroundColor: seriesColours[2] },
+        { label: 'Ever reached', data: funnel.steps.map((step) => step.reached), backgroundColor: chartColors.blue },
+        { label: 'In it now', data: funnel.steps.map((step) => step.current), backgroundColor: chartColors.brown },
       ],
     },
     options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },

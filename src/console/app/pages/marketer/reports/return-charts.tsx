@@ -1,6 +1,6 @@
 import type { ChartConfiguration } from 'chart.js';
 import { ChartView } from '../../../components/chart';
-import { seriesColours } from './chart-colours';
+import { chartColors, seriesColors } from '../../../components/chart-colors';
 import type { Report } from './return-figures';
 
 /** Counts per sub-source: how many responded, how many accounts, how many signed. */
@@ -13,7 +13,7 @@ export function ResponsesChart({ report }: { report: Report }) {
   ];
   const config: ChartConfiguration = {
     type: 'bar',
-    data: { labels, datasets: series.map(([label, data], index) => ({ label, data, backgroundColor: seriesColours[index] })) },
+    data: { labels, datasets: series.map(([label, data], index) => ({ label, data, backgroundColor: seriesColors[index] })) },
     options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
   };
   return <ChartView config={config} label={`Responses, accounts and contracts per sub-source of ${report.name} (the table below has the same figures)`} />;
@@ -28,8 +28,8 @@ export function CostRevenueChart({ report }: { report: Report }) {
     data: {
       labels: sources.map((source) => source.code),
       datasets: [
-        { label: `Cost${report.currency ? ` (${report.currency})` : ''}`, data: sources.map((source) => source.cost ?? 0), backgroundColor: seriesColours[3] },
-        { label: `Revenue${report.currency ? ` (${report.currency})` : ''}`, data: sources.map((source) => source.revenue), backgroundColor: seriesColours[1] },
+        { label: `Cost${report.currency ? ` (${report.currency})` : ''}`, data: sources.map((source) => source.cost ?? 0), backgroundColor: chartColors.red },
+        { label: `Revenue${report.currency ? ` (${report.currency})` : ''}`, data: sources.map((source) => source.revenue), backgroundColor: chartColors.green },
       ],
     },
     options: { scales: { y: { beginAtZero: true } } },

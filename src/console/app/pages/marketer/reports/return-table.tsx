@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { formatNumber, humanize } from '../../../format';
 import { moneyCells, type Figures, type Report } from './return-figures';
 
@@ -21,121 +22,104 @@ function FigureCells({ figures, currency }: { figures: Figures; currency: string
   );
 }
 
-/** One line per sub-source (publication, web site…) and the campaign's total. */
-export function SourceReturnTable({ report }: { report: Report }) {
-  const nested = report.campaigns.length > 1;
+/** The three report tables' frame: a caption, then the head row of row labels and number columns. */
+function ReportTable({ caption, rowHeads, numberHeads, children }: { caption: string; rowHeads: string[]; numberHeads: string[]; children: ComponentChildren }) {
   return (
     <div class="table-wrap">
       <table>
-        <caption class="muted">Return by sub-source{report.currency ? `, amounts in ${report.currency}` : ''}</caption>
+        <caption class="muted">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Sub-source</th>
-            <th scope="col">Channel</th>
-            {nested && <th scope="col">Campaign</th>}
-            {figureHeads.map((head) => (
+            {rowHeads.map((head) => (
+              <th key={head} scope="col">
+                {head}
+              </th>
+            ))}
+            {numberHeads.map((head) => (
               <th key={head} scope="col" class="number">
                 {head}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody>
-          {report.sources.map((source) => (
-            <tr key={source.sourceId}>
-              <th scope="row" class="source-cell">
-                <code>{source.code}</code> <span class="source-name">{source.name}</span>
-              </th>
-              <td>{source.channel ?? '—'}</td>
-              {nested && <td>{report.campaigns.find((campaign) => campaign.campaignId === source.campaignId)?.name ?? '—'}</td>}
-              <FigureCells figures={source} currency={report.currency} />
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={nested ? 3 : 2}>
-              Total
-            </th>
-            <FigureCells figures={report.total} currency={report.currency} />
-          </tr>
-        </tfoot>
+        {children}
       </table>
     </div>
+  );
+}
+
+/** One line per sub-source (publication, web site…) and the campaign's total. */
+export function SourceReturnTable({ report }: { report: Report }) {
+  const nested = report.campaigns.length > 1;
+  return (
+    <ReportTable caption={`Return by sub-source${report.currency ? `, amounts in ${report.currency}` : ''}`} rowHeads={nested ? ['Sub-source', 'Channel', 'Campaign'] : ['Sub-source', 'Channel']} numberHeads={figureHeads}>
+      <tbody>
+        {report.sources.map((source) => (
+          <tr key={source.sourceId}>
+            <th scope="row" class="source-cell">
+              <code>{source.code}</code> <span class="source-name">{source.name}</span>
+            </th>
+            <td>{source.channel ?? '—'}</td>
+            {nested && <td>{report.campaigns.find((campaign) => campaign.campaignId === source.campaignId)?.name ?? '—'}</td>}
+            <FigureCells figures={source} currency={report.currency} />
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row" colSpan={nested ? 3 : 2}>
+            Total
+          </th>
+          <FigureCells figures={report.total} currency={report.currency} />
+        </tr>
+      </tfoot>
+    </ReportTable>
   );
 }
 
 /** The campaign and each campaign below it, children rolled up. */
 export function CampaignReturnTable({ report }: { report: Report }) {
   return (
-    <div class="table-wrap">
-      <table>
-        <caption class="muted">Return by campaign (each with its children)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Campaign</th>
-            {figureHeads.map((head) => (
-              <th key={head} scope="col" class="number">
-                {head}
-              </th>
-            ))}
+    <ReportTable caption="Return by campaign (each with its children)" rowHeads={['Campaign']} numberHeads={figureHeads}>
+      <tbody>
+        {report.campaigns.map((campaign) => (
+          <tr key={campaign.campaignId}>
+            <th scope="row">{campaign.name}</th>
+            <FigureCells figures={campaign} currency={report.currency} />
           </tr>
-        </thead>
-        <tbody>
-          {report.campaigns.map((campaign) => (
-            <tr key={campaign.campaignId}>
-              <th scope="row">{campaign.name}</th>
-              <FigureCells figures={campaign} currency={report.currency} />
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ReportTable>
   );
 }
 
 /** How far the responding accounts got: per sub-source, the accounts that reached each status since responding. */
 export function StatusesReachedTable({ report }: { report: Report }) {
   const statuses = Object.keys(report.total.statusesReached) as (keyof Figures['statusesReached'])[];
+  const reachedCells = (reached: Figures['statusesReached']) =>
+    statuses.map((status) => (
+      <td key={status} class="number">
+        {formatNumber(reached[status])}
+      </td>
+    ));
   return (
-    <div class="table-wrap">
-      <table>
-        <caption class="muted">Responding accounts that reached each status after their response (an account can count under several)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Sub-source</th>
-            {statuses.map((status) => (
-              <th key={status} scope="col" class="number">
-                {humanize(status)}
-              </th>
-            ))}
+    <ReportTable caption="Responding accounts that reached each status after their response (an account can count under several)" rowHeads={['Sub-source']} numberHeads={statuses.map(humanize)}>
+      <tbody>
+        {report.sources.map((source) => (
+          <tr key={source.sourceId}>
+            <th scope="row" class="source-cell">
+              <code>{source.code}</code>
+            </th>
+            {reachedCells(source.statusesReached)}
           </tr>
-        </thead>
-        <tbody>
-          {report.sources.map((source) => (
-            <tr key={source.sourceId}>
-              <th scope="row" class="source-cell">
-                <code>{source.code}</code>
-              </th>
-              {statuses.map((status) => (
-                <td key={status} class="number">
-                  {formatNumber(source.statusesReached[status])}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Total</th>
-            {statuses.map((status) => (
-              <td key={status} class="number">
-                {formatNumber(report.total.statusesReached[status])}
-              </td>
-            ))}
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">Total</th>
+          {reachedCells(report.total.statusesReached)}
+        </tr>
+      </tfoot>
+    </ReportTable>
   );
 }

@@ -1,8 +1,9 @@
 import type { ApiError } from '../../../api';
 import { Field } from '../../../components/field';
 import { humanize } from '../../../format';
-import { userLabel, type DirectoryUser } from '../directory';
-import { accountStatuses, criteriaFields, exactDetail, fieldKind, fieldLabels, opLabels, opsFor, picksFromList, takesNoValue, withField, type ConditionDraft, type CriteriaField, type CriteriaOp } from './criteria-model';
+import { ACCOUNT_STATUSES } from '../../../lifecycle-terms';
+import { userLabel, type DirectoryUser } from '../../../use-users';
+import { criteriaFields, exactDetail, fieldKind, fieldLabels, opLabels, opsFor, picksFromList, takesNoValue, withField, type ConditionDraft, type CriteriaField, type CriteriaOp } from './criteria-model';
 
 interface Props {
   condition: ConditionDraft;
@@ -66,7 +67,7 @@ function ValueControl({ condition, users, error, set }: { condition: ConditionDr
   const kind = fieldKind[condition.field];
   const { op } = condition;
   if (op === 'in' && picksFromList(condition.field)) {
-    const choices = kind === 'status' ? accountStatuses.map((status) => ({ value: status, label: humanize(status) })) : users.map((user) => ({ value: user.id, label: userLabel(user) }));
+    const choices = kind === 'status' ? ACCOUNT_STATUSES.map((status) => ({ value: status, label: humanize(status) })) : users.map((user) => ({ value: user.id, label: userLabel(user) }));
     const toggle = (value: string, on: boolean) => set({ values: on ? [...condition.values, value] : condition.values.filter((picked) => picked !== value) });
     return (
       <fieldset class={`choice-list${error ? ' field-invalid' : ''}`}>
@@ -96,7 +97,7 @@ function ValueControl({ condition, users, error, set }: { condition: ConditionDr
         if (kind === 'status' && op !== 'in') {
           return (
             <select {...common} onChange={common.onInput}>
-              {accountStatuses.map((status) => (
+              {ACCOUNT_STATUSES.map((status) => (
                 <option key={status} value={status}>
                   {humanize(status)}
                 </option>

@@ -1,6 +1,6 @@
 import type { ApiError } from '../../../api';
 import { Field } from '../../../components/field';
-import type { DirectoryUser } from '../directory';
+import type { DirectoryUser } from '../../../use-users';
 import { ConditionEditor } from './condition-editor';
 import { childPath, exactDetail, newCondition, newGroup, replaceNode, type CriteriaDraft, type GroupDraft } from './criteria-model';
 

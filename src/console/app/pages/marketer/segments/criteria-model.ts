@@ -2,12 +2,9 @@ import type { CriteriaNode } from '../../../../../segments/segment-criteria.sche
 // The field list and the operators each field allows come from the server's own module (plain
 // constants, no zod): the builder can never offer an operator the API would refuse.
 import { criteriaFields, fieldKind, opsFor, type CriteriaField, type CriteriaOp, type FieldKind } from '../../../../../segments/segment-fields';
-import type { Status } from '../../../../../rules/lifecycle';
 
 export { criteriaFields, fieldKind, opsFor };
 export type { CriteriaField, CriteriaOp, FieldKind };
-
-export const accountStatuses = ['NEW', 'POTENTIAL', 'CONTACT_ESTABLISHED', 'MEETING_HELD', 'CONTRACT_SIGNED', 'CLIENT', 'REFUSED', 'LOST'] as const satisfies readonly Status[];
 
 export const fieldLabels: Record<CriteriaField, string> = {
   'account.segment': 'Account segment',

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../../format';
 import type { PageProps } from '../../../page-route';
 import { href, navigate } from '../../../router';
 import { useAction, useApi } from '../../../use-api';
-import { useUsers } from '../directory';
+import { useUsers } from '../../../use-users';
 import '../marketer.css';
 import { CriteriaBuilder } from './criteria-builder';
 import { fromCriteria, newGroup, toCriteria, type GroupDraft } from './criteria-model';
@@ -75,7 +75,7 @@ function SegmentForm({ saved, justCreated = false }: { saved?: SegmentView; just
             {(props) => <textarea {...props} value={description} maxLength={2000} onInput={(event) => setDescription(event.currentTarget.value)} />}
           </Field>
           <h2>Criteria</h2>
-          <CriteriaBuilder root={root} users={users.data?.items ?? []} error={fieldError} onChange={setRoot} />
+          <CriteriaBuilder root={root} users={users.users} error={fieldError} onChange={setRoot} />
           <div class="actions">
             <button type="submit" class="primary" disabled={save.busy}>
               {save.busy ? 'Saving…' : saved ? 'Save changes' : 'Create segment'}

@@ -1,33 +1,15 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { SegmentView } from '../../../../../segments/segments.schemas';
-import { get } from '../../../api';
+import { LoadMore } from '../../../components/load-more';
 import { Empty, ErrorNotice, Loading } from '../../../components/notices';
 import { formatDateTime } from '../../../format';
 import { href } from '../../../router';
-import { useAction, useApi } from '../../../use-api';
+import { usePagedList } from '../../../use-paged-list';
 import '../marketer.css';
-
-interface SegmentPage {
-  items: SegmentView[];
-  nextCursor: string | null;
-}
 
 /** /segments: saved segments, newest first, with a link to each one's editor. */
 export function SegmentListPage() {
-  const first = useApi<SegmentPage>('/segments', { limit: 50 });
-  const [more, setMore] = useState<SegmentView[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  useEffect(() => {
-    setMore([]);
-    setCursor(first.data?.nextCursor ?? null);
-  }, [first.data]);
-  const loadMore = useAction(async () => {
-    if (!cursor) return;
-    const page = await get<SegmentPage>('/segments', { limit: 50, cursor });
-    setMore((items) => [...items, ...page.items]);
-    setCursor(page.nextCursor);
-  });
-  const items = [...(first.data?.items ?? []), ...more];
+  const list = usePagedList<SegmentView>('/segments', { limit: 50 });
+  const { first, items } = list;
   return (
     <section>
       <div class="page-head">
@@ -63,14 +45,7 @@ export function SegmentListPage() {
           </table>
         </div>
       )}
-      <ErrorNotice error={loadMore.error} title="More segments could not be loaded" />
-      {cursor && (
-        <p>
-          <button type="button" onClick={() => void loadMore.run()} disabled={loadMore.busy}>
-            {loadMore.busy ? 'Loading…' : 'Show more segments'}
-          </button>
-        </p>
-      )}
+      <LoadMore list={list} label="Show more segments" errorTitle="More segments could not be loaded" />
     </section>
   );
 }

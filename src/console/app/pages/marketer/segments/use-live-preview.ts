@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SegmentPreview } from '../../../../../segments/segments.schemas';
-import { api, ApiError, withQuery } from '../../../api';
+import { api, ApiError, asApiError, withQuery } from '../../../api';
 
 export const PREVIEW_DEBOUNCE_MS = 400;
 export const PREVIEW_SAMPLE = 10;
@@ -27,7 +27,7 @@ export function useLivePreview(criteria: unknown): LivePreview {
         const preview = await api<SegmentPreview>('POST', withQuery('/segments/preview', { sample: PREVIEW_SAMPLE }), JSON.parse(body));
         if (call === latest.current) setState({ preview, error: undefined, counting: false });
       } catch (caught) {
-        const error = caught instanceof ApiError ? caught : new ApiError(0, 'CLIENT', String(caught));
+        const error = asApiError(caught);
         if (call === latest.current) setState((previous) => ({ preview: previous.preview, error, counting: false }));
       }
     }, PREVIEW_DEBOUNCE_MS);

@@ -1,31 +1,24 @@
 import { useState } from 'preact/hooks';
 import type { z } from 'zod';
 import type { TemplatePage as TemplatePageSchema } from '../../../../../templates/templates.schemas';
-import { get } from '../../../api';
 import { Field } from '../../../components/field';
+import { LoadMore } from '../../../components/load-more';
 import { Empty, ErrorNotice, Loading } from '../../../components/notices';
 import { formatDateTime } from '../../../format';
 import { href, navigate } from '../../../router';
-import { useAction, useApi } from '../../../use-api';
+import { usePagedList } from '../../../use-paged-list';
 import { TemplateForm } from './template-form';
 import './templates.css';
 
-type TemplatePage = z.output<typeof TemplatePageSchema>;
-type Summary = TemplatePage['items'][number];
+type Summary = z.output<typeof TemplatePageSchema>['items'][number];
 
 /** The e-mail templates, searchable, with a form to create one (it then opens on its own page). */
 export function TemplatesPage() {
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
-  const first = useApi<TemplatePage>('/templates', { q: search, limit: 50 });
-  const [more, setMore] = useState<{ items: Summary[]; nextCursor: string | null }>();
-  const loadMore = useAction(async (cursor: string) => {
-    const page = await get<TemplatePage>('/templates', { q: search, limit: 50, cursor });
-    setMore({ items: [...(more?.items ?? []), ...page.items], nextCursor: page.nextCursor });
-  });
-  const items = [...(first.data?.items ?? []), ...(more?.items ?? [])];
-  const nextCursor = more ? more.nextCursor : first.data?.nextCursor;
+  const list = usePagedList<Summary>('/templates', { q: search, limit: 50 });
+  const { first, items } = list;
 
   return (
     <section>
@@ -52,8 +45,9 @@ export function TemplatesPage() {
         role="search"
         onSubmit={(event) => {
           event.preventDefault();
-          setMore(undefined);
-          setSearch(q.trim());
+          // The same search again starts from its first page, fresh.
+          if (q.trim() === search) void first.reload();
+          else setSearch(q.trim());
         }}
       >
         <Field label="Search templates (key or name)">
@@ -63,7 +57,7 @@ export function TemplatesPage() {
           <button type="submit">Search</button>
         </div>
       </form>
-      <ErrorNotice error={first.error ?? loadMore.error} title="The templates could not be loaded" />
+      <ErrorNotice error={first.error} title="The templates could not be loaded" />
       {first.loading && !first.data && <Loading label="Loading templates…" />}
       {first.data && items.length === 0 && <Empty>{search ? `No template matches “${search}”.` : 'No template yet: create the first one.'}</Empty>}
       {items.length > 0 && (
@@ -92,13 +86,7 @@ export function TemplatesPage() {
           </table>
         </div>
       )}
-      {nextCursor && (
-        <p>
-          <button type="button" onClick={() => void loadMore.run(nextCursor)} disabled={loadMore.busy}>
-            {loadMore.busy ? 'Loading…' : 'More templates'}
-          </button>
-        </p>
-      )}
+      <LoadMore list={list} label="More templates" errorTitle="The templates could not be loaded" />
     </section>
   );
 }

@@ -1,8 +1,8 @@
-import type { ActivityType, Outcome, Status, TaskType } from '../../../../rules/lifecycle';
+import type { ActivityType, Outcome, Status, TaskType } from '../../rules/lifecycle';
 
 // The server's lists are zod enums: importing them would bundle zod into the console, so the
 // values are repeated here and `satisfies` keeps them in step with the server's types.
-export const STATUSES = ['NEW', 'POTENTIAL', 'CONTACT_ESTABLISHED', 'MEETING_HELD', 'CONTRACT_SIGNED', 'CLIENT', 'REFUSED', 'LOST'] as const satisfies readonly Status[];
+export const ACCOUNT_STATUSES = ['NEW', 'POTENTIAL', 'CONTACT_ESTABLISHED', 'MEETING_HELD', 'CONTRACT_SIGNED', 'CLIENT', 'REFUSED', 'LOST'] as const satisfies readonly Status[];
 export const ACTIVITY_TYPES = ['CALL', 'MEETING', 'EMAIL', 'FAX', 'NOTE'] as const satisfies readonly ActivityType[];
 export const OUTCOMES = [
   'CONTACT_MADE',

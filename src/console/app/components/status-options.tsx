@@ -1,0 +1,15 @@
+import { humanize } from '../format';
+
+/** The options of a status filter: "Any status" (the empty value), then each status in words. */
+export function StatusOptions({ statuses }: { statuses: readonly string[] }) {
+  return (
+    <>
+      <option value="">Any status</option>
+      {statuses.map((status) => (
+        <option key={status} value={status}>
+          {humanize(status)}
+        </option>
+      ))}
+    </>
+  );
+}

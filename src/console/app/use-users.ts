@@ -1,0 +1,26 @@
+import type { UserResponse } from '../../users/users.schemas';
+import { currentUser } from './session';
+import { useApi } from './use-api';
+
+export type DirectoryUser = Pick<UserResponse, 'id' | 'name' | 'email' | 'role'>;
+
+/**
+ * The company directory (GET /users, one small request): people to pick as owners or approvers,
+ * and names to show for the user ids the API answers. `nameOf` is undefined for no id, for an id
+ * not in the directory and until the directory arrives: each page says what it shows instead,
+ * rather than a guess. `meAs` names the signed-in user ("you") where that reads better.
+ */
+export function useUsers({ meAs }: { meAs?: string } = {}) {
+  const loaded = useApi<{ items: UserResponse[] }>('/users');
+  const users = loaded.data?.items ?? [];
+  const names = new Map(users.map((user) => [user.id, user.name]));
+  const nameOf = (id: string | null | undefined): string | undefined => {
+    if (!id) return undefined;
+    if (meAs && id === currentUser.get()?.id) return meAs;
+    return names.get(id);
+  };
+  return { ...loaded, users, nameOf };
+}
+
+/** A user in a picker: the name, and the e-mail that tells two of the same name apart. */
+export const userLabel = (user: DirectoryUser) => `${user.name} (${user.email})`;
