@@ -14,7 +14,7 @@ export function mountRoutes(routes: readonly RouteDefinition[], deps: ApiDepende
       if (route.roles !== 'any' && !route.roles.includes(caller.role)) {
         throw new AppError('FORBIDDEN', `The role "${caller.role}" may not ${route.method.toUpperCase()} /api/v1${route.path} (allowed: ${route.roles.join(', ')})`);
       }
-      const body = route.body ? parseRequestPart(route.body, requestBody(route, req), 'body') : undefined;
+      const body = route.body ? parseRequestPart(route.body, requestBody(route, req), 'body', { refuseNul: !route.rowsValidatedOneByOne }) : undefined;
       const params = route.params ? parseRequestPart(route.params, req.params, 'path') : undefined;
       const answer = route.csv ? requestedFormat(req) : { format: 'json' as const, query: req.query };
       const query = route.query ? parseRequestPart(route.query, answer.query, 'query') : undefined;

@@ -48,6 +48,11 @@ export interface RouteDefinition<B extends Schema | undefined = Schema | undefin
    * validates. Both JSON and CSV bodies of such a route may reach `limit` instead of the app's JSON limit.
    */
   csvBody?: { limit: string; toBody(text: string): unknown };
+  /**
+   * The body's rows are validated one by one (a bad row is reported, the others go on), NUL
+   * characters included: the API-wide NUL refusal of the whole request is left out for the body.
+   */
+  rowsValidatedOneByOne?: true;
   params?: P;
   query?: Q;
   response: { status: 200 | 201 | 202 | 204; description: string; schema?: Schema };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Text } from '../api/text.schemas';
+import { NO_NUL, noNul, Text } from '../api/text.schemas';
 import { Slug } from '../rules/slug';
 import { templateProblems } from './render-template';
 
@@ -8,6 +8,7 @@ const templateText = (max: number) =>
   z
     .string()
     .max(max)
+    .regex(NO_NUL, noNul)
     .superRefine((source, ctx) => {
       for (const message of templateProblems(source)) ctx.addIssue({ code: 'custom', message });
     });
@@ -17,7 +18,7 @@ const variablesHelp = 'Placeholders {{ account.name }}, {{ account.segment }}, {
 export const TemplateKey = Slug.meta({ description: 'Stable name that rules and campaigns use (e.g. welcome-call)' });
 
 const templateFields = {
-  name: z.string().trim().min(1).max(200),
+  name: Text(200),
   subject: templateText(200)
     .regex(/^[^\r\n]*$/, { error: 'must be one line' })
     .refine((subject) => subject.trim().length > 0, { error: 'must not be empty' })

@@ -81,6 +81,8 @@ describe('GET /api/v1/accounts/:id', () => {
       loggedById: nina.id,
       planId: null,
       objectiveId: null,
+      contactId: null,
+      contactName: null,
     });
   });
 

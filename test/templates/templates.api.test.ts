@@ -99,6 +99,8 @@ describe('templates API', () => {
     ['a wrong type', { ...welcome, key: 'k5', html: 42 }, ['body.html']],
     ['an unknown field', { ...welcome, key: 'k6', from: 'me@example.com' }, ['body.from']],
     ['a malformed placeholder', { ...welcome, key: 'k7', text: 'Hi {{ contact.name | upper }}' }, ['body.text']],
+    // PostgreSQL cannot store NUL: found by the fuzz suite as a 500 on PUT.
+    ['NUL characters', { ...welcome, key: 'k8', name: 'N\u0000', subject: '\u0000', text: 'a\u0000', html: '<p>\u0000</p>' }, ['body.html', 'body.name', 'body.subject', 'body.text']],
   ])('when the body has %s then 400 names each bad field and nothing is saved', async (_case, body, paths) => {
     const before = await templateCount();
     const response = await t.request.post('/api/v1/templates').set(auth(marketer)).send(body);

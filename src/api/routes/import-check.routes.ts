@@ -14,6 +14,7 @@ export const importCheckRoutes = [
     roles: ['marketer', 'admin'],
     body: ImportCheckRequest,
     csvBody: { limit: IMPORT_BODY_LIMIT, toBody: csvToImportRequest },
+    rowsValidatedOneByOne: true,
     response: { status: 200, description: 'Every row with its outcome, and the counts a dry run of the import gives', schema: ImportCheckResult },
     errors: [503],
     handler: ({ body, deps, req }) => {

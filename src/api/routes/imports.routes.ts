@@ -13,6 +13,7 @@ export const importRoutes = [
     roles: ['marketer', 'admin'],
     body: ImportRequest,
     csvBody: { limit: IMPORT_BODY_LIMIT, toBody: csvToImportRequest },
+    rowsValidatedOneByOne: true,
     query: ImportQuery,
     response: { status: 200, description: 'What was created and merged, and each rejected row with its reasons', schema: ImportResult },
     errors: [503],
