@@ -3,6 +3,7 @@ import { applyToAccountsWorkflow, applyWorkflowId } from '../../workflows/apply-
 import type { ApiDependencies, Caller } from '../api/route';
 import type { DbClient } from '../db/prisma';
 import { AppError } from '../errors/app-error';
+import { isUniqueViolation } from '../db/prisma-errors';
 import { isWorkflowAlreadyStarted } from '../temporal/temporal-errors';
 import { Prisma } from '../generated/prisma/client';
 import { objectiveNotFound } from '../objectives/objective-store';
@@ -55,10 +56,14 @@ async function checkedTarget(db: DbClient, request: ApplyRequest): Promise<Appli
  */
 async function runApplication(deps: ApiDependencies, caller: Caller, owner: { planId: string } | { objectiveId: string }, request: ApplyRequest): Promise<ApplyResult> {
   const target = await checkedTarget(deps.db, request);
-  const application = await deps.db.planApplication.create({
-    data: { ...owner, target: target as Prisma.InputJsonValue, byUserId: caller.id },
-    select: { id: true },
-  });
+  const application = await deps.db.planApplication
+    .create({ data: { id: request.applicationId, ...owner, target: target as Prisma.InputJsonValue, byUserId: caller.id }, select: { id: true } })
+    .catch((error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
+      throw new AppError('CONFLICT', `The application id ${request.applicationId} is used already: choose a new one for each apply`, [
+        { path: 'body.applicationId', message: 'used already' },
+      ]);
+    });
   let handle;
   try {
     handle = await startApplyWorkflow(deps.temporal, application.id, owner);

@@ -8,6 +8,10 @@ export const ApplyRequest = z
     accountIds: z.array(z.uuid()).min(1).max(MAX_ACCOUNT_IDS).optional().meta({ description: `Chosen accounts (1 to ${MAX_ACCOUNT_IDS}); an unknown or archived one refuses the whole request` }),
     segmentId: z.uuid().optional().meta({ description: 'A saved segment: the accounts with at least one contact it matches' }),
     all: z.literal(true).optional().meta({ description: 'Every account that is not archived' }),
+    applicationId: z
+      .uuid()
+      .optional()
+      .meta({ description: 'An id of your choosing for the application, so that GET /plan-applications/:id follows its progress while this request runs; an id already used is a 409' }),
   })
   .superRefine((body, ctx) => {
     const given = (['accountIds', 'segmentId', 'all'] as const).filter((key) => body[key] !== undefined);

@@ -129,10 +129,16 @@ test('the plan page shows its quarters and progress charts, and applying it to a
 
   const accountCount = await harness.app.database.db.account.count({ where: { archivedAt: null } });
   await page.getByRole('radio', { name: 'All accounts' }).check();
+  // The console names the application itself, so it can follow its progress while the POST runs.
+  const applyRequest = page.waitForRequest((request) => request.method() === 'POST' && request.url().endsWith('/apply'));
+  const firstPoll = page.waitForRequest((request) => request.method() === 'GET' && request.url().includes('/plan-applications/'));
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  const { applicationId } = (await applyRequest).postDataJSON() as { applicationId: string };
+  expect((await firstPoll).url()).toContain(`/plan-applications/${applicationId}`);
   const done = page.getByRole('status').filter({ hasText: `Done: ${accountCount} accounts matched, ${accountCount} newly applied, 0 already applied.` });
   await done.waitFor();
   await expect(page.getByRole('progressbar', { name: 'Accounts matched' }).getAttribute('value')).resolves.toBe(String(accountCount));
+  expect(await harness.app.database.db.planApplication.findUniqueOrThrow({ where: { id: applicationId } })).toMatchObject({ state: 'COMPLETED', matched: accountCount });
   await page.getByText(`Accounts applied${accountCount}`).waitFor();
   await saveScreenshot(page, 'plan-progress');
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { applyToAccountsWorkflow, applyWorkflowId } from '../../../workflows/apply-to-accounts.workflow';
 import { eventually } from '../../support/eventually';
 import { recordHistory } from '../../support/histories';
@@ -57,6 +58,32 @@ describe('applying a plan or an objective to accounts', () => {
       byUserId: author.id, error: null, startedAt: expect.any(String), finishedAt: expect.any(String),
     });
     expect(Date.parse(progress.body.finishedAt)).toBeGreaterThanOrEqual(Date.parse(progress.body.startedAt));
+  });
+
+  test('when the caller names the application then it carries that id, readable while it runs, and the id cannot be used twice', async () => {
+    const planId = await seedPlan(t.database.db, author.id);
+    const applicationId = randomUUID();
+    const running = apply(author.key, `/plans/${planId}/apply`, { all: true, applicationId });
+    // The console follows the application by its id before the POST answers.
+    const seen = await eventually(async () => {
+      const progress = await t.request.get(`/api/v1/plan-applications/${applicationId}`).set(auth(author.key));
+      expect(progress.status).toBe(200);
+      return progress.body;
+    });
+    expect(seen).toMatchObject({ id: applicationId, planId });
+    const response = await running;
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ applicationId, state: 'COMPLETED', matched: await liveAccounts() });
+
+    const rows = (await planAccounts(planId)).length;
+    const twice = await apply(author.key, `/plans/${planId}/apply`, { all: true, applicationId });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.details).toEqual([{ path: 'body.applicationId', message: 'used already' }]);
+    expect(await t.database.db.planApplication.count({ where: { id: applicationId } })).toBe(1);
+    expect((await planAccounts(planId)).length).toBe(rows);
+    const malformed = await apply(author.key, `/plans/${planId}/apply`, { all: true, applicationId: 'not-a-uuid' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.details[0].path).toBe('body.applicationId');
   });
 
   test('when the same plan is applied again then nothing is added and no row is duplicated', async () => {

@@ -8,8 +8,8 @@ import { formatNumber } from '../../format';
 const POLL_MS = 400;
 
 /**
- * Follows one apply operation (GET /plan-applications/:id) until it is no longer RUNNING, then
- * reports its counts once through `onFinished`.
+ * Follows one apply operation (GET /plan-applications/:id) from before its record exists until it is
+ * no longer RUNNING, then reports its counts once through `onFinished`.
  */
 export function ApplicationProgress({ applicationId, expected, onFinished }: { applicationId: string; expected: number | null; onFinished(application: ApplicationView): void }) {
   const [application, setApplication] = useState<ApplicationView>();
@@ -26,7 +26,9 @@ export function ApplicationProgress({ applicationId, expected, onFinished }: { a
         if (current.state !== 'RUNNING') return onFinished(current);
       } catch (caught) {
         if (stopped) return;
-        setError(asApiError(caught));
+        const failure = asApiError(caught);
+        // Until the POST that creates it has written the record, there is nothing to read yet.
+        if (failure.status !== 404) setError(failure);
       }
       timer = window.setTimeout(poll, POLL_MS);
     };

@@ -5,6 +5,7 @@ import type { SegmentView } from '../../../../segments/segments.schemas';
 import { post } from '../../api';
 import { Field } from '../../components/field';
 import { ErrorNotice } from '../../components/notices';
+import { newId } from '../../new-id';
 import { useAction, useApi } from '../../use-api';
 import { AccountPicker, type PickedAccount } from './account-picker';
 import { ApplicationProgress } from './application-progress';
@@ -13,8 +14,8 @@ type Target = 'all' | 'segment' | 'accounts';
 
 /**
  * Applies the plan or one of its objectives to all accounts, a segment or chosen accounts. The POST
- * answers once the operation's workflow is done; the bar shows it running meanwhile, then follows
- * the application record to its final counts.
+ * answers once the operation's workflow is done, so the application is given an id here and its
+ * record followed by that id while the POST runs: the bar counts the accounts as the chunks land.
  */
 export function ApplyPanel({ plan, onApplied }: { plan: PlanView; onApplied(application: ApplicationView): void }) {
   const [subject, setSubject] = useState('plan');
@@ -29,10 +30,10 @@ export function ApplyPanel({ plan, onApplied }: { plan: PlanView; onApplied(appl
   const body = target === 'all' ? { all: true } : target === 'segment' ? { segmentId } : { accountIds: accounts.map((account) => account.id) };
   const submit = async (event: Event) => {
     event.preventDefault();
-    setRunning(undefined);
+    const applicationId = newId();
+    setRunning({ applicationId, expected: target === 'accounts' ? accounts.length : null });
     const path = subject === 'plan' ? `/plans/${plan.id}/apply` : `/objectives/${subject}/apply`;
-    const result = await apply.run(path, body);
-    if (result) setRunning({ applicationId: result.applicationId, expected: target === 'accounts' ? accounts.length : null });
+    if (!(await apply.run(path, { ...body, applicationId }))) setRunning(undefined);
   };
   const targetError = error?.detailFor('body.all') ?? error?.detailFor('body.segmentId') ?? error?.detailFor('body.accountIds');
 
@@ -90,12 +91,6 @@ export function ApplyPanel({ plan, onApplied }: { plan: PlanView; onApplied(appl
       <button type="submit" class="primary" disabled={apply.busy || (target === 'segment' && !segmentId) || (target === 'accounts' && accounts.length === 0)}>
         {apply.busy ? 'Applying…' : 'Apply'}
       </button>
-      {apply.busy && (
-        <div class="progress" role="status">
-          <div class="progress-label">Applying: matching the accounts…</div>
-          <progress aria-label="Applying" />
-        </div>
-      )}
       {running && <ApplicationProgress key={running.applicationId} applicationId={running.applicationId} expected={running.expected} onFinished={onApplied} />}
     </form>
   );
