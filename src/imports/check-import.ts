@@ -1,14 +1,10 @@
 import type { Db } from '../db/prisma';
-import { planUnderImportLock } from './import-accounts';
+import { planUnderImportLock, type ImportOptions } from './import-accounts';
 import type { ImportCheckResult, ImportRowCheck } from './import-check.schemas';
 import { nameKey, planImport, type ExistingAccount } from './plan-import';
 import { validateRows, type ValidRow } from './validate-rows';
 
-export interface CheckImportOptions {
-  rows: unknown[];
-  firstRow: number;
-  fieldName?: (field: string) => string;
-}
+export type CheckImportOptions = Omit<ImportOptions, 'dryRun'>;
 
 /**
  * What importing each row would do, writing nothing: the same validation and the same plan as

@@ -1,12 +1,8 @@
 import { z } from 'zod';
-import { MAX_IMPORT_ROWS } from './import.schemas';
+import { ImportRequest } from './import.schemas';
 
 /** The rows to check: the same rows POST /accounts/import takes, without dryRun (a check never writes). */
-export const ImportCheckRequest = z
-  .strictObject({
-    rows: z.array(z.unknown().meta({ description: 'An ImportRow, as POST /accounts/import takes it' })).min(1).max(MAX_IMPORT_ROWS),
-  })
-  .meta({ id: 'ImportCheckRequest' });
+export const ImportCheckRequest = ImportRequest.omit({ dryRun: true }).meta({ id: 'ImportCheckRequest' });
 export type ImportCheckRequest = z.output<typeof ImportCheckRequest>;
 
 export const importAccountOutcomes = ['created', 'existing', 'earlier-row'] as const;

@@ -57,3 +57,8 @@ function toRow(header: string[], record: string[]): Record<string, unknown> {
   if (Object.keys(fields).length > 0) row.fields = fields;
   return row;
 }
+
+/** A CSV row is numbered as a spreadsheet shows it, below its header row, and named by its columns; a JSON row by its place in rows. */
+export function rowNumbering(isCsv: boolean): { firstRow: number; fieldName?: (field: string) => string } {
+  return isCsv ? { firstRow: 2, fieldName: csvColumnOf } : { firstRow: 1 };
+}

@@ -1,7 +1,7 @@
 import { IMPORT_BODY_LIMIT } from '../../imports/import.schemas';
 import { ImportCheckRequest, ImportCheckResult } from '../../imports/import-check.schemas';
 import { checkImport } from '../../imports/check-import';
-import { csvColumnOf, csvToImportRequest } from '../../imports/parse-csv';
+import { csvToImportRequest, rowNumbering } from '../../imports/parse-csv';
 import { defineRoute } from '../route';
 
 export const importCheckRoutes = [
@@ -17,9 +17,6 @@ export const importCheckRoutes = [
     rowsValidatedOneByOne: true,
     response: { status: 200, description: 'Every row with its outcome, and the counts a dry run of the import gives', schema: ImportCheckResult },
     errors: [503],
-    handler: ({ body, deps, req }) => {
-      const csv = Boolean(req.is('text/csv'));
-      return checkImport(deps.db, { rows: body.rows, firstRow: csv ? 2 : 1, fieldName: csv ? csvColumnOf : undefined });
-    },
+    handler: ({ body, deps, req }) => checkImport(deps.db, { rows: body.rows, ...rowNumbering(Boolean(req.is('text/csv'))) }),
   }),
 ];

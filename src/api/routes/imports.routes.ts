@@ -1,6 +1,6 @@
 import { IMPORT_BODY_LIMIT, ImportQuery, ImportRequest, ImportResult } from '../../imports/import.schemas';
 import { importAccounts } from '../../imports/import-accounts';
-import { csvColumnOf, csvToImportRequest } from '../../imports/parse-csv';
+import { csvToImportRequest, rowNumbering } from '../../imports/parse-csv';
 import { defineRoute } from '../route';
 
 export const importRoutes = [
@@ -17,15 +17,7 @@ export const importRoutes = [
     query: ImportQuery,
     response: { status: 200, description: 'What was created and merged, and each rejected row with its reasons', schema: ImportResult },
     errors: [503],
-    handler: ({ body, query, caller, deps, req }) => {
-      // A CSV row is numbered as a spreadsheet shows it, below its header row; a JSON row by its place in rows.
-      const csv = Boolean(req.is('text/csv'));
-      return importAccounts(deps.db, caller.id, {
-        rows: body.rows,
-        dryRun: body.dryRun ?? query.dryRun ?? false,
-        firstRow: csv ? 2 : 1,
-        fieldName: csv ? csvColumnOf : undefined,
-      });
-    },
+    handler: ({ body, query, caller, deps, req }) =>
+      importAccounts(deps.db, caller.id, { rows: body.rows, dryRun: body.dryRun ?? query.dryRun ?? false, ...rowNumbering(Boolean(req.is('text/csv'))) }),
   }),
 ];
