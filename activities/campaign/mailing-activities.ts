@@ -28,7 +28,7 @@ export function createMailingActivities(dependencies: ActivityDependencies, opti
       return { recipients: await insertDeliveries(db, input.campaignId, input.stageId) };
     },
     /**
-     * Sends one batch of the stage's pending deliveries (about 1,000 recipients or 30 seconds),
+     * Sends one batch of the stage's pending deliveries (about 5,000 recipients or 30 seconds),
      * heartbeating its progress. `remaining` counts what is pending or in flight over the whole
      * stage; `nextAttemptAt` says when to call again when nothing can be sent now (send window,
      * back-off); `stoppedBecause` when the campaign is paused or no longer running.

@@ -1,3 +1,4 @@
+import addressparser from 'nodemailer/lib/addressparser';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -21,7 +22,14 @@ export const envSchema = z.object({
   TEMPORAL_API_KEY: optionalString,
   TEMPORAL_TLS: booleanFlag.optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
-  MAIL_FROM: z.string().min(3).default('CRM <crm@localhost>'),
+  // Exactly one address: it is every campaign message's envelope sender.
+  MAIL_FROM: z
+    .string()
+    .refine((from) => {
+      const parsed = addressparser(from, { flatten: true });
+      return parsed.length === 1 && /^[^\s@]+@[^\s@]+$/.test(parsed[0].address);
+    }, 'must be one e-mail address, for example "CRM <crm@example.com>"')
+    .default('CRM <crm@localhost>'),
   PORT: port.default(3000),
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   ADMIN_API_KEY: z.string().min(24, 'must be at least 24 characters').optional(),

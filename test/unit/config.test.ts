@@ -45,6 +45,8 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'verbose'],
     ['RUN_MIGRATIONS', 'yes'],
     ['TEMPORAL_TLS', 'on'],
+    ['MAIL_FROM', 'CRM'],
+    ['MAIL_FROM', 'a@example.com, b@example.com'],
   ])('when %s is %p then start-up stops with a message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^\\s+${name}:`, 'm'));

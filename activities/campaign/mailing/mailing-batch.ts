@@ -11,7 +11,7 @@ import { unsubscribeSecret } from '../../../src/unsubscribe/unsubscribe-token';
 import type { ActivityDependencies } from '../../dependencies';
 import type { MailingBatchResult, StartedMailingSettings } from '../campaign-results';
 import { campaignStatus, claimDeliveries, countRemaining, loadMailingStage, releaseDeliveries, writeOutcomes, type ClaimedRow, type DeliveryOutcome } from './delivery-queries';
-import { GroupCommit } from './group-commit';
+import { GroupCommit, type Gathering } from './group-commit';
 import { classifySendFailure } from './smtp-outcome';
 import { TokenBucket } from './token-bucket';
 import { WorkQueue } from './work-queue';
@@ -35,7 +35,7 @@ export interface MailingOptions {
 
 export const defaultMailingOptions: MailingOptions = {
   chunkSize: 100,
-  batchRecipients: 1000,
+  batchRecipients: 5000,
   batchMillis: 30_000,
   maxAttempts: 8,
   // 1, 2, 4 … 60 minutes: eight attempts span about two hours.
@@ -69,11 +69,25 @@ function startedMailingSettings(value: unknown): (Omit<StartedMailingSettings, '
 const stopReason = (status: string | undefined) => (status === 'PAUSED' ? 'paused' : 'ended');
 
 /**
+ * A sender sends its next message only once its previous outcome is written, so a crash leaves
+ * at most one accepted message per sender unrecorded. While one sender waits for that write,
+ * the other sender on its connection sends: the pool always has a message ready.
+ */
+export const SENDERS_PER_CONNECTION = 2;
+
+/**
+ * A write waits for one outcome per connection, or 2 ms: its senders wait that much longer,
+ * while the other sender of each connection keeps it busy.
+ */
+const gatheringFor = (connections: number): Gathering => ({ items: connections, ms: 2 });
+
+/**
  * One batch of a MAILING stage (see createMailingActivities). A claimer keeps about a second of
- * work (at most one chunk) ahead of the senders; as many senders as the SMTP pool has
- * connections take messages in turn, each waiting for the rate limiter; outcomes are recorded by
- * group commit; a sender's next message is accepted only once its previous outcome is written. The claimer stops at the batch's size or time limit, when nothing is claimable,
- * when the campaign is no longer RUNNING, or when the activity is cancelled.
+ * work (at most one chunk) ahead of the senders; SENDERS_PER_CONNECTION senders per pooled SMTP
+ * connection take messages in turn, each waiting for the rate limiter and for its previous
+ * outcome's write; outcomes are recorded by group commit. The claimer stops at the batch's size or
+ * time limit, when nothing is claimable, when the campaign is no longer RUNNING, or when the
+ * activity is cancelled.
  */
 export async function runMailingBatch(dependencies: ActivityDependencies, options: MailingOptions, input: { campaignId: string; stageId: string }): Promise<MailingBatchResult> {
   const { db, mailer, publicUrl } = dependencies;
@@ -103,11 +117,11 @@ export async function runMailingBatch(dependencies: ActivityDependencies, option
   const bucket = new TokenBucket(settings.ratePerSecond);
   const queue = new WorkQueue<Prepared>();
   const heartbeat = () => context.heartbeat({ ...counts });
-  const senders = Math.max(1, mailer.maxConnections ?? 1);
+  const connections = Math.max(1, mailer.maxConnections ?? 1);
   const commit = new GroupCommit<DeliveryOutcome>(async (outcomes) => {
     await writeOutcomes(db, stageId, outcomes);
     heartbeat();
-  });
+  }, gatheringFor(connections));
   const deadline = Date.now() + options.batchMillis;
   const unsent: string[] = [];
   let stoppedBecause: 'paused' | 'ended' | null = null;
@@ -185,7 +199,7 @@ export async function runMailingBatch(dependencies: ActivityDependencies, option
   }
 
   async function send(): Promise<void> {
-    // This sender's previous outcome being written: the next message is only accepted after it.
+    // This sender's previous outcome being written: its next message goes only after that.
     let recorded: Promise<void> = Promise.resolve();
     for (let item = await queue.take(); item; item = await queue.take()) {
       if (stopping()) {
@@ -194,27 +208,27 @@ export async function runMailingBatch(dependencies: ActivityDependencies, option
       }
       const wait = bucket.take();
       if (wait) await wait;
+      await recorded;
       if (stopping()) {
         unsent.push(item.contactId);
         continue;
       }
       let outcome: DeliveryOutcome;
       try {
-        await mailer.send(item.mail, { acceptAfter: recorded });
+        await mailer.send(item.mail);
         connectionFailures = 0;
         counts.sent++;
         outcome = { contactId: item.contactId, state: 'SENT', sentAt: new Date() };
       } catch (error) {
         outcome = failed(item, error);
       }
-      // A crash leaves at most one accepted message per sender unrecorded: this one, until it is written.
       recorded = commit.add(outcome);
     }
   }
 
   const ticker = setInterval(heartbeat, HEARTBEAT_EVERY_MS);
   try {
-    const results = await Promise.allSettled([claim(), ...Array.from({ length: senders }, send)]);
+    const results = await Promise.allSettled([claim(), ...Array.from({ length: connections * SENDERS_PER_CONNECTION }, send)]);
     await commit.drain();
     if (unsent.length) await releaseDeliveries(db, stageId, unsent);
     const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');

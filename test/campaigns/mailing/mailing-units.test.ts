@@ -1,3 +1,4 @@
+import { GroupCommit } from '../../../activities/campaign/mailing/group-commit';
 import { classifySendFailure } from '../../../activities/campaign/mailing/smtp-outcome';
 import { TokenBucket } from '../../../activities/campaign/mailing/token-bucket';
 import { isSendWindowOpen, nextSendWindowOpening } from '../../../src/campaigns/send-window';
@@ -36,6 +37,75 @@ describe('token bucket', () => {
     expect(bucket.rate).toBe(50);
     for (let i = 0; i < 10; i++) bucket.slowDown();
     expect(bucket.rate).toBe(1);
+  });
+});
+
+describe('group commit', () => {
+  /** A writer whose writes end when the test says so. */
+  function heldWriter() {
+    const writes: number[][] = [];
+    const ends: (() => void)[] = [];
+    const write = (items: number[]) => new Promise<void>((resolve) => (writes.push(items), ends.push(resolve)));
+    return { writes, write, endWrite: () => ends.shift()!() };
+  }
+  const settled = () => new Promise((resolve) => setImmediate(resolve));
+
+  test('outcomes added while a write runs go together in the next one, and each add answers once its own write ended', async () => {
+    const writer = heldWriter();
+    const commit = new GroupCommit<number>(writer.write);
+    const done: number[] = [];
+    const add = (n: number) => commit.add(n).then(() => done.push(n));
+    add(1);
+    await settled();
+    add(2);
+    add(3);
+    await settled();
+    expect(writer.writes).toEqual([[1]]);
+    writer.endWrite();
+    await settled();
+    expect(done).toEqual([1]);
+    expect(writer.writes).toEqual([[1], [2, 3]]);
+    writer.endWrite();
+    await commit.drain();
+    expect(done).toEqual([1, 2, 3]);
+  });
+
+  test('a gathering write starts as soon as enough outcomes wait, or once the first has waited its time', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate'] });
+    try {
+      const writer = heldWriter();
+      const commit = new GroupCommit<number>(writer.write, { items: 3, ms: 20 });
+      commit.add(1);
+      commit.add(2);
+      await settled();
+      expect(writer.writes).toEqual([]);
+      commit.add(3);
+      await settled();
+      expect(writer.writes).toEqual([[1, 2, 3]]);
+      writer.endWrite();
+      commit.add(4);
+      await settled();
+      jest.advanceTimersByTime(19);
+      await settled();
+      expect(writer.writes).toHaveLength(1);
+      jest.advanceTimersByTime(1);
+      await settled();
+      expect(writer.writes).toEqual([[1, 2, 3], [4]]);
+      writer.endWrite();
+      await commit.drain();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  test('a failed write releases what waits on it, later adds resolve at once, and drain throws the failure', async () => {
+    const commit = new GroupCommit<number>(async () => {
+      throw new Error('disk full');
+    });
+    await commit.add(1);
+    expect(commit.failed).toBe(true);
+    await commit.add(2);
+    await expect(commit.drain()).rejects.toThrow('disk full');
   });
 });
 
