@@ -1,19 +1,22 @@
 import type { ActivityDependencies } from './dependencies';
 import { createAccountActivities } from './account';
 import { createCampaignActivities } from './campaign';
+import { withActivityFailures } from './failures';
+import { createOutboxActivities } from './outbox';
 import { createPlanActivities } from './plan';
 import { createPlanApplyActivities } from './plan-apply';
 import { createUserActivities } from './user.activities';
 
 export type { ActivityDependencies } from './dependencies';
 
-/** Every activity the worker registers, built from its dependencies. */
+/** Every activity the worker registers, built from its dependencies; AppErrors leave them as failures of the same code. */
 export function createActivities(dependencies: ActivityDependencies) {
-  return {
+  return withActivityFailures({
     ...createUserActivities(dependencies),
     ...createAccountActivities(dependencies),
     ...createCampaignActivities(dependencies),
     ...createPlanActivities(dependencies),
     ...createPlanApplyActivities(dependencies),
-  };
+    ...createOutboxActivities(dependencies),
+  });
 }

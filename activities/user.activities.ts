@@ -1,5 +1,5 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import type { ActivityDependencies } from './dependencies';
+import { retryableFailure } from './failures';
 
 export function createUserActivities({ db, mailer, publicUrl }: ActivityDependencies) {
   const mailDomain = new URL(publicUrl).hostname;
@@ -8,7 +8,7 @@ export function createUserActivities({ db, mailer, publicUrl }: ActivityDependen
     async sendWelcomeEmail({ userId }: { userId: string }): Promise<{ messageId: string }> {
       const messageId = `<welcome-${userId}@${mailDomain}>`;
       const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, name: true, role: true, welcomeEmailSentAt: true } });
-      if (!user) throw ApplicationFailure.retryable(`user ${userId} not found (yet)`, 'NOT_FOUND');
+      if (!user) throw retryableFailure('NOT_FOUND', `user ${userId} not found (yet)`);
       if (user.welcomeEmailSentAt) return { messageId };
 
       await mailer.send({

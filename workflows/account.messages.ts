@@ -1,5 +1,33 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { AccountEffects, PendingTimer } from '../activities/account/account-effects';
+import type { AccountStatus } from '../src/generated/prisma/enums';
+
+/** A timer as the workflow keeps it: an id, what kind, and when (ISO), nothing personal. */
+export interface PendingTimer {
+  id: string;
+  kind: string;
+  fireAt: string;
+}
+
+/**
+ * What an account activity changed, in ids only: it is recorded in the workflow's history,
+ * so titles and notes stay in PostgreSQL and the API reads them from there.
+ */
+export interface AccountEffects {
+  status: AccountStatus;
+  previousStatus: AccountStatus;
+  archived: boolean;
+  taskIds: string[];
+  timersStarted: PendingTimer[];
+  timersEnded: string[];
+  notificationIds: string[];
+  /** Mail outbox rows (rule e-mails, notification e-mails) the workflow delivers after answering. */
+  emailIds: string[];
+}
+
+/** The effects of something that changed nothing (the account stays in `status`). */
+export function noChange(status: AccountStatus): AccountEffects {
+  return { status, previousStatus: status, archived: false, taskIds: [], timersStarted: [], timersEnded: [], notificationIds: [], emailIds: [] };
+}
 
 /** Every update answers what it changed, so the API can show the effect at once. */
 export const logActivityUpdate = defineUpdate<AccountEffects, [{ activityId: string }]>('logActivity');

@@ -1,6 +1,6 @@
 import { allHandlersFinished, condition, continueAsNew, proxyLocalActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { AccountActivities } from '../activities/account/account-effects';
-import type { AccountEffects, PendingTimer } from '../activities/account/account-effects';
+import type { AccountActivities } from '../activities/account';
+import type { AccountEffects, PendingTimer } from './account.messages';
 import {
   archiveAccountUpdate,
   cancelTimerUpdate,
@@ -9,6 +9,8 @@ import {
   pendingTimersQuery,
   rescheduleTimerUpdate,
 } from './account.messages';
+import { createMailSender } from './mail-sender';
+import { refusal } from './refusal';
 import { createSerializer } from './serialize';
 
 // Local activities: each is one short PostgreSQL transaction, run inside the workflow task, so
@@ -34,18 +36,22 @@ export async function accountWorkflow({ accountId, timers: carried, continueAsNe
   let archived = false;
   let wake = false;
   const serialized = createSerializer();
+  const mail = createMailSender();
+  // Continuing as new (or ending) waits for the mail handed to the sender.
+  const readyToContinueAsNew = () => historyIsLong() && mail.idle();
 
   const apply = (effects: AccountEffects): AccountEffects => {
     for (const id of effects.timersEnded) timers.delete(id);
     for (const timer of effects.timersStarted) timers.set(timer.id, timer);
     if (effects.archived) archived = true;
     upsertSearchAttributes({ CrmAccountStatus: [effects.status] });
+    mail.send(effects.emailIds);
     wake = true;
     return effects;
   };
   // Refused before it is recorded in history: an archived account takes no more changes.
   const rejectIfArchived = (_input: object) => {
-    if (archived) throw new Error('The account is archived');
+    if (archived) throw refusal('The account is archived');
   };
 
   setHandler(logActivityUpdate, (input) => serialized(async () => apply(await activities.applyLoggedActivity({ accountId, ...input }))), { validator: rejectIfArchived });
@@ -62,7 +68,7 @@ export async function accountWorkflow({ accountId, timers: carried, continueAsNe
     const waitMs = next ? Date.parse(next.fireAt) - Date.now() : undefined;
     if (waitMs === undefined || waitMs > 0) {
       wake = false;
-      const woken = () => wake || archived || historyIsLong();
+      const woken = () => wake || archived || readyToContinueAsNew();
       if (waitMs === undefined) await condition(woken);
       else await condition(woken, waitMs, { summary: `${next!.kind} timer ${next!.id} fires at ${next!.fireAt}` });
     }
@@ -72,10 +78,10 @@ export async function accountWorkflow({ accountId, timers: carried, continueAsNe
         if (timers.has(timer.id)) apply(await activities.fireTimer({ accountId, timerId: timer.id }));
       });
     }
-    if (historyIsLong() && !archived) {
+    if (readyToContinueAsNew() && !archived) {
       await condition(allHandlersFinished);
       await continueAsNew<typeof accountWorkflow>({ accountId, timers: [...timers.values()], continueAsNewAfterEvents });
     }
   }
-  await condition(allHandlersFinished);
+  await condition(() => allHandlersFinished() && mail.idle());
 }

@@ -1,6 +1,6 @@
 import { ActivityFailure, ApplicationFailure, proxyLocalActivities } from '@temporalio/workflow';
 import type { PlanApplyActivities } from '../activities/plan-apply';
-import type { ApplicationOutcome } from '../activities/plan-apply/plan-apply-results';
+import type { ApplicationOutcome, ApplyToAccountsInput } from './apply-to-accounts.messages';
 
 // Local activities: a chunk is one SQL statement run inside the workflow task, so applying up to
 // one chunk of accounts costs a single workflow task (start, apply, complete).
@@ -16,13 +16,6 @@ const { failApplication } = proxyLocalActivities<PlanApplyActivities>({
 
 export const DEFAULT_APPLY_CHUNK_SIZE = 50_000;
 
-export const applyWorkflowId = (applicationId: string) => `apply-${applicationId}`;
-
-export interface ApplyToAccountsInput {
-  applicationId: string;
-  /** Accounts per chunk (tests make it small). */
-  chunkSize?: number;
-}
 
 /**
  * One bulk "apply a plan or an objective to accounts" operation (a PlanApplication row): chunk

@@ -1,15 +1,23 @@
 import { allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ActivityOptions } from '@temporalio/workflow';
 import type { CampaignCoreActivities, ListActivities, MailingActivities } from '../activities/campaign';
-import type { ApprovalOutcome, CampaignPlan, CampaignStatus, PlannedStage, StageStart, StageStatus } from '../activities/campaign/campaign-core';
 import {
   campaignProgressQuery,
   cancelCampaignUpdate,
   decideApprovalUpdate,
   editStageUpdate,
+  isEnded,
   pauseCampaignUpdate,
   resumeCampaignUpdate,
+  type ApprovalOutcome,
+  type CampaignPlan,
+  type CampaignStatus,
+  type PlannedStage,
+  type StageStart,
+  type StageStatus,
 } from './campaign.messages';
+import { createMailSender } from './mail-sender';
+import { refusal } from './refusal';
 import { createSerializer } from './serialize';
 
 // A decision taken must reach PostgreSQL: retry until it lands, except refusals.
@@ -36,8 +44,6 @@ interface StageOutcome {
   result?: object;
 }
 
-const endedStatuses: CampaignStatus[] = ['COMPLETED', 'CANCELLED', 'REJECTED', 'FAILED'];
-
 /**
  * One per campaign: runs its stages in order, each on its date (a durable timer that edits
  * re-arm), and holds ids, dates and counts only. Its state lives in PostgreSQL, so a
@@ -52,14 +58,17 @@ export async function campaignWorkflow({ campaignId, continueAsNewAfterEvents }:
   let current: PlannedStage | null = null;
   let approval: { stageId: string; approverIds: string[]; decidedIds: string[]; outcome: ApprovalOutcome; reason?: string } | null = null;
   const serialized = createSerializer();
+  const mail = createMailSender();
+  const notifyApprovers = async (stageId: string, kind: 'request' | 'reminder' | 'escalation') =>
+    mail.send((await core.notifyApprovers({ campaignId, stageId, kind })).emailIds);
 
   // Validators refuse before anything is recorded in the history.
   const refuseIfEnded = (_input?: object) => {
-    if (ended) throw new Error(`The campaign is ${ended.toLowerCase()}`);
+    if (ended) throw refusal(`The campaign is ${ended.toLowerCase()}`);
   };
   const refuseUnless = (allowed: () => boolean, message: string) => (_input: object) => {
     refuseIfEnded();
-    if (!allowed()) throw new Error(message);
+    if (!allowed()) throw refusal(message);
   };
   setHandler(
     pauseCampaignUpdate,
@@ -111,9 +120,9 @@ export async function campaignWorkflow({ campaignId, continueAsNewAfterEvents }:
     {
       validator: (input) => {
         refuseIfEnded();
-        if (!approval || approval.stageId !== input.stageId || approval.outcome !== 'waiting') throw new Error('This stage is not awaiting approval');
-        if (!approval.approverIds.includes(input.approverId)) throw new Error('Not an approver of this stage');
-        if (approval.decidedIds.includes(input.approverId)) throw new Error('This approver has already decided');
+        if (!approval || approval.stageId !== input.stageId || approval.outcome !== 'waiting') throw refusal('This stage is not awaiting approval');
+        if (!approval.approverIds.includes(input.approverId)) throw refusal('Not an approver of this stage', 'FORBIDDEN');
+        if (approval.decidedIds.includes(input.approverId)) throw refusal('This approver has already decided');
       },
     },
   );
@@ -133,7 +142,7 @@ export async function campaignWorkflow({ campaignId, continueAsNewAfterEvents }:
     const state = { stageId: stage.id, ...start.approval! } as NonNullable<typeof approval>;
     approval = state;
     const decided = () => state.outcome !== 'waiting' || !!ended;
-    await core.notifyApprovers({ campaignId, stageId: stage.id, kind: 'request' });
+    await notifyApprovers(stage.id, 'request');
     const nudges = (
       [
         [start.approval!.remindAt, 'reminder'],
@@ -144,7 +153,7 @@ export async function campaignWorkflow({ campaignId, continueAsNewAfterEvents }:
       .sort((a, b) => a[0].localeCompare(b[0]));
     for (const [at, kind] of nudges) {
       await waitUntil(at, decided, `approval ${kind} at ${at}`);
-      if (!decided()) await core.notifyApprovers({ campaignId, stageId: stage.id, kind });
+      if (!decided()) await notifyApprovers(stage.id, kind);
     }
     await condition(decided);
     const { outcome, reason } = state;
@@ -162,7 +171,7 @@ export async function campaignWorkflow({ campaignId, continueAsNewAfterEvents }:
       if (batch.stoppedBecause === 'ended') {
         // Ended outside this workflow's hands: read what PostgreSQL says.
         plan = await core.loadCampaignPlan({ campaignId });
-        if (endedStatuses.includes(plan.status)) ended = plan.status;
+        if (isEnded(plan.status)) ended = plan.status;
       } else if (!batch.stoppedBecause && batch.nextAttemptAt) {
         await waitUntil(batch.nextAttemptAt, () => !!ended || paused, `mailing resumes at ${batch.nextAttemptAt}`);
       }
@@ -189,7 +198,7 @@ export async function campaignWorkflow({ campaignId, continueAsNewAfterEvents }:
   }
 
   async function continueAsNewNow(): Promise<never> {
-    await condition(allHandlersFinished);
+    await condition(() => allHandlersFinished() && mail.idle());
     return continueAsNew<typeof campaignWorkflow>({ campaignId, continueAsNewAfterEvents });
   }
 
@@ -197,7 +206,7 @@ export async function campaignWorkflow({ campaignId, continueAsNewAfterEvents }:
   await serialized(async () => {
     plan = await core.loadCampaignPlan({ campaignId });
     paused = plan.status === 'PAUSED';
-    if (endedStatuses.includes(plan.status)) ended = plan.status;
+    if (isEnded(plan.status)) ended = plan.status;
   });
   while (!ended) {
     const stage = plan.stages.find((candidate) => candidate.status === 'PENDING' || candidate.status === 'RUNNING');
@@ -226,6 +235,6 @@ export async function campaignWorkflow({ campaignId, continueAsNewAfterEvents }:
     if (historyIsLong() && !ended) await continueAsNewNow();
   }
   if (!ended) ended = (await core.endCampaign({ campaignId, status: 'COMPLETED' })).status;
-  await condition(allHandlersFinished);
+  await condition(() => allHandlersFinished() && mail.idle());
   return ended;
 }

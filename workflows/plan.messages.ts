@@ -1,5 +1,28 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { PlanStatus, PlanTransition } from '../activities/plan/plan-core';
+import type { PlanStatus } from '../src/generated/prisma/enums';
+
+export type { PlanStatus } from '../src/generated/prisma/enums';
+
+/** A plan's state after a transition, as its workflow keeps it: status and times (ISO) only. */
+export interface PlanTransition {
+  status: PlanStatus;
+  /** When the current submission was made; it keys that submission's request and reminder. */
+  submittedAt: string | null;
+  decidedAt: string | null;
+  /** SUBMITTED with a remindAfter: when the approvers are reminded. */
+  remindAt: string | null;
+  /** APPROVED: when the plan expires, the end (UTC) of its period's last day. */
+  expireAt: string | null;
+}
+
+export type PlanTarget = 'SUBMITTED' | 'APPROVED' | 'REJECTED';
+
+/** Which statuses each transition leaves from: anything else is a conflict (the API, the validators and the activity agree). */
+export const transitionsFrom: Record<PlanTarget, readonly PlanStatus[]> = {
+  SUBMITTED: ['DRAFT', 'REJECTED'],
+  APPROVED: ['SUBMITTED'],
+  REJECTED: ['SUBMITTED'],
+};
 
 /** DRAFT or REJECTED to SUBMITTED: the approvers are asked, then reminded after the plan's remindAfter. */
 export const submitPlanUpdate = defineUpdate<PlanTransition, [{ byUserId: string }]>('submitPlan');

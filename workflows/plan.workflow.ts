@@ -1,8 +1,9 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { ActivityOptions } from '@temporalio/workflow';
 import type { PlanActivities } from '../activities/plan';
-import type { PlanStatus, PlanTransition } from '../activities/plan/plan-core';
-import { decidePlanUpdate, planProgressQuery, submitPlanUpdate } from './plan.messages';
+import { createMailSender } from './mail-sender';
+import { decidePlanUpdate, planProgressQuery, submitPlanUpdate, transitionsFrom, type PlanStatus, type PlanTransition } from './plan.messages';
+import { refusal } from './refusal';
 import { createSerializer } from './serialize';
 
 // A decision taken must reach PostgreSQL: retry until it lands, except refusals.
@@ -35,9 +36,11 @@ export async function planWorkflow({ planId, status: initial, expireAt: expireOv
   // Every transition, in order: the main loop acts on each (a rejection reaches its author even when resubmitted at once).
   const pending: PlanTransition[] = [];
   const serialized = createSerializer();
+  const mail = createMailSender();
+  const notify = async (kind: 'request' | 'reminder' | 'rejected' | 'approved', round: string) => mail.send((await plans.notifyPlanPeople({ planId, kind, round })).emailIds);
 
   const refuseUnless = (allowed: readonly PlanStatus[], action: string) => (_input?: object) => {
-    if (!allowed.includes(state.status)) throw new Error(`The plan is ${state.status}: it cannot be ${action}`);
+    if (!allowed.includes(state.status)) throw refusal(`The plan is ${state.status}: it cannot be ${action}`);
   };
   const apply = (next: PlanTransition) => {
     if (next.status !== state.status || next.submittedAt !== state.submittedAt || next.decidedAt !== state.decidedAt) pending.push(next);
@@ -48,15 +51,15 @@ export async function planWorkflow({ planId, status: initial, expireAt: expireOv
   setHandler(
     submitPlanUpdate,
     ({ byUserId }) => serialized(async () => apply(await plans.transitionPlan({ planId, to: 'SUBMITTED', byUserId, requestId: uuid4() }))),
-    { validator: refuseUnless(['DRAFT', 'REJECTED'], 'submitted') },
+    { validator: refuseUnless(transitionsFrom.SUBMITTED, 'submitted') },
   );
   setHandler(
     decidePlanUpdate,
     ({ byUserId, decision, comment }) =>
       serialized(async () => apply(await plans.transitionPlan({ planId, to: decision, byUserId, requestId: uuid4(), ...(comment ? { comment } : {}) }))),
     {
-      validator: ({ decision }) => {
-        refuseUnless(['SUBMITTED'], decision === 'APPROVED' ? 'approved' : 'rejected')();
+      validator: ({ decision }: { decision: 'APPROVED' | 'REJECTED' }) => {
+        refuseUnless(transitionsFrom[decision], decision === 'APPROVED' ? 'approved' : 'rejected')();
       },
     },
   );
@@ -73,21 +76,21 @@ export async function planWorkflow({ planId, status: initial, expireAt: expireOv
     if (current.status === 'EXPIRED') break;
     const superseded = () => pending.length > 0;
     if (current.status === 'SUBMITTED' && current.submittedAt) {
-      await plans.notifyPlanPeople({ planId, kind: 'request', round: current.submittedAt });
+      await notify('request', current.submittedAt);
       if (current.remindAt && !superseded()) {
         await waitUntil(current.remindAt, superseded, `reminder at ${current.remindAt}`);
-        if (!superseded()) await plans.notifyPlanPeople({ planId, kind: 'reminder', round: current.submittedAt });
+        if (!superseded()) await notify('reminder', current.submittedAt);
       }
     } else if (current.status === 'REJECTED' && current.decidedAt) {
-      await plans.notifyPlanPeople({ planId, kind: 'rejected', round: current.decidedAt });
+      await notify('rejected', current.decidedAt);
     } else if (current.status === 'APPROVED' && current.decidedAt) {
-      await plans.notifyPlanPeople({ planId, kind: 'approved', round: current.decidedAt });
+      await notify('approved', current.decidedAt);
       const expireAt = expireOverride ?? current.expireAt!;
       // A durable timer: no update is valid once approved, so nothing wakes it early.
       await waitUntil(expireAt, () => false, `plan expires at ${expireAt}`);
       apply(await plans.expirePlan({ planId }));
     }
   }
-  await condition(allHandlersFinished);
+  await condition(() => allHandlersFinished() && mail.idle());
   return state.status;
 }

@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { AppError } from '../../src/errors/app-error';
 import type { Prisma } from '../../src/generated/prisma/client';
 
 export interface LockedAccount {
@@ -15,7 +15,7 @@ export interface LockedAccount {
 /** Locks the account row for the transaction: one writer per account at a time. */
 export async function lockAccount(tx: Prisma.TransactionClient, accountId: string): Promise<LockedAccount> {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM accounts WHERE id = ${accountId}::uuid FOR UPDATE`;
-  if (!rows.length) throw ApplicationFailure.nonRetryable(`account ${accountId} not found`, 'NOT_FOUND');
+  if (!rows.length) throw new AppError('NOT_FOUND', `account ${accountId} not found`);
   const account = await tx.account.findUniqueOrThrow({
     where: { id: accountId },
     select: { id: true, status: true, segment: true, ownerId: true, wasClient: true, fields: true, timeZone: true, archivedAt: true },
@@ -23,4 +23,4 @@ export async function lockAccount(tx: Prisma.TransactionClient, accountId: strin
   return { ...account, fields: (account.fields ?? {}) as Record<string, unknown> };
 }
 
-export const conflict = (message: string) => ApplicationFailure.nonRetryable(message, 'CONFLICT');
+export const conflict = (message: string) => new AppError('CONFLICT', message);

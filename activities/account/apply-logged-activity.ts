@@ -1,10 +1,11 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from '../../src/db/prisma';
+import { AppError } from '../../src/errors/app-error';
 import type { Prisma } from '../../src/generated/prisma/client';
 import { evaluateRules } from '../../src/rules/evaluate';
 import { loadBusinessCalendar, loadCurrentRules } from '../../src/rule-store/rule-store';
+import { unsentEmailsOf } from '../outbox/unsent-emails';
 import { lockAccount } from './account-row';
-import type { AccountEffects } from './account-effects';
+import type { AccountEffects } from '../../workflows/account.messages';
 import { writeDecision } from './write-decision';
 
 // Outcomes that mean we reached the client: they move "last contacted".
@@ -18,12 +19,9 @@ export async function applyLoggedActivity(db: Db, { accountId, activityId }: { a
   return db.$transaction(async (tx) => {
     const account = await lockAccount(tx, accountId);
     const activity = await tx.activity.findUnique({ where: { id: activityId } });
-    if (!activity || activity.accountId !== accountId) throw ApplicationFailure.nonRetryable(`activity ${activityId} not found`, 'NOT_FOUND');
-    // A retry answers the stored result; one stored before e-mails existed has no emailIds.
-    if (activity.state === 'APPLIED') {
-      const stored = activity.result as unknown as AccountEffects;
-      return { ...stored, emailIds: stored.emailIds ?? [] };
-    }
+    if (!activity || activity.accountId !== accountId) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
+    // A retry answers the stored result, with what of its mail is still to send.
+    if (activity.state === 'APPLIED') return withUnsentEmails(tx, activity.result as unknown as AccountEffects);
 
     const now = new Date();
     const [rules, calendar] = await Promise.all([loadCurrentRules(tx), loadBusinessCalendar(tx)]);
@@ -47,4 +45,9 @@ export async function applyLoggedActivity(db: Db, { accountId, activityId }: { a
     if (contactOutcomes.has(activity.outcome)) await tx.account.update({ where: { id: accountId }, data: { lastContactedAt: activity.occurredAt } });
     return effects;
   });
+}
+
+/** Effects stored before the mail outbox held notification e-mails name only the notifications: their e-mails are added. */
+async function withUnsentEmails(tx: Prisma.TransactionClient, stored: AccountEffects): Promise<AccountEffects> {
+  return { ...stored, emailIds: await unsentEmailsOf(tx, { emailIds: stored.emailIds ?? [], notificationIds: stored.notificationIds ?? [] }) };
 }

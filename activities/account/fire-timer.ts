@@ -3,8 +3,9 @@ import { emptyDecision } from '../../src/rules/decision';
 import { applyTimerActions, evaluateRules } from '../../src/rules/evaluate';
 import type { TimerAction } from '../../src/rules/action.schemas';
 import { loadBusinessCalendar, loadCurrentRules, loadRuleVersion } from '../../src/rule-store/rule-store';
+import { unsentEmailsOf } from '../outbox/unsent-emails';
 import { lockAccount } from './account-row';
-import type { AccountEffects } from './account-effects';
+import type { AccountEffects } from '../../workflows/account.messages';
 import { settleTimer } from './settle-timers';
 import { writeDecision } from './write-decision';
 
@@ -19,9 +20,10 @@ export async function fireTimer(db: Db, { accountId, timerId }: { accountId: str
     const settled = { status: account.status, previousStatus: account.status, archived: false, taskIds: [], timersStarted: [] };
     if (!timer || timer.state !== 'PENDING') {
       // A retry after the commit: hand back what still has to be e-mailed.
-      const unsent = await tx.notification.findMany({ where: { dedupeKey: { startsWith: `${timerId}:` }, emailedAt: null }, select: { id: true } });
-      const undelivered = await tx.outboundEmail.findMany({ where: { dedupeKey: { startsWith: `${timerId}:` }, sentAt: null, skippedReason: null }, select: { id: true } });
-      return { ...settled, timersEnded: [timerId], notificationIds: unsent.map((row) => row.id), emailIds: undelivered.map((row) => row.id) };
+      const byThisTimer = { dedupeKey: { startsWith: `${timerId}:` } };
+      const notificationIds = (await tx.notification.findMany({ where: byThisTimer, select: { id: true } })).map((row) => row.id);
+      const ruleEmailIds = (await tx.outboundEmail.findMany({ where: byThisTimer, select: { id: true } })).map((row) => row.id);
+      return { ...settled, timersEnded: [timerId], notificationIds, emailIds: await unsentEmailsOf(tx, { emailIds: ruleEmailIds, notificationIds }) };
     }
 
     const now = new Date();

@@ -1,25 +1,17 @@
 import type { ActivityDependencies } from '../dependencies';
+import type { PendingTimer } from '../../workflows/account.messages';
 import { applyLoggedActivity } from './apply-logged-activity';
-import { deliverEmails } from './deliver-emails';
-import { deliverNotifications } from './deliver-notifications';
 import { fireTimer } from './fire-timer';
 import { archiveAccount, cancelTimer, completeTask, rescheduleTimer } from './timer-commands';
-import type { AccountEffects, PendingTimer } from './account-effects';
 
-export function createAccountActivities({ db, mailer, publicUrl }: ActivityDependencies) {
-  /**
-   * Runs a transaction step, then e-mails the notifications and sends the rule e-mails it made
-   * (again, on a retry: only what is not marked sent yet).
-   */
-  const thenNotify = async (effects: Promise<AccountEffects>) => {
-    const done = await effects;
-    await deliverNotifications(db, mailer, publicUrl, done.notificationIds);
-    await deliverEmails(db, mailer, publicUrl, done.emailIds ?? []);
-    return done;
-  };
+/**
+ * The account workflow's local activities: each one PostgreSQL transaction. The e-mails they put in
+ * the outbox are sent afterwards by the outbox's own activity, so SMTP never holds up an update.
+ */
+export function createAccountActivities({ db }: ActivityDependencies) {
   return {
-    applyLoggedActivity: (input: { accountId: string; activityId: string }) => thenNotify(applyLoggedActivity(db, input)),
-    fireTimer: (input: { accountId: string; timerId: string }) => thenNotify(fireTimer(db, input)),
+    applyLoggedActivity: (input: { accountId: string; activityId: string }) => applyLoggedActivity(db, input),
+    fireTimer: (input: { accountId: string; timerId: string }) => fireTimer(db, input),
     rescheduleTimer: (input: { accountId: string; timerId: string; fireAt: string; reason: string; byUserId: string }) => rescheduleTimer(db, input),
     cancelTimer: (input: { accountId: string; timerId: string; reason: string; byUserId: string }) => cancelTimer(db, input),
     completeTask: (input: { accountId: string; taskId: string; byUserId: string }) => completeTask(db, input),
@@ -30,3 +22,5 @@ export function createAccountActivities({ db, mailer, publicUrl }: ActivityDepen
     },
   };
 }
+
+export type AccountActivities = ReturnType<typeof createAccountActivities>;

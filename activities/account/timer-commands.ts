@@ -1,6 +1,6 @@
 import type { Db } from '../../src/db/prisma';
 import { conflict, lockAccount } from './account-row';
-import { noChange, type AccountEffects } from './account-effects';
+import { noChange, type AccountEffects } from '../../workflows/account.messages';
 import { cancelPendingTimers, settleTimer } from './settle-timers';
 
 type TimerCommand = { accountId: string; timerId: string; reason: string; byUserId: string };

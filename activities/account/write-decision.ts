@@ -3,14 +3,11 @@ import type { Decision } from '../../src/rules/decision';
 import type { VersionedRule } from '../../src/rules/rule.schemas';
 import { addDuration } from '../../src/rules/due-date';
 import type { LockedAccount } from './account-row';
-import type { AccountEffects } from './account-effects';
+import type { AccountEffects } from '../../workflows/account.messages';
+import { recordNotifications } from '../outbox/record-notifications';
+import { recordRuleEmails, type DecisionCause } from '../outbox/record-rule-emails';
 import { cancelPendingTimers } from './settle-timers';
-import { writePlannedEmails } from './write-emails';
 
-export interface DecisionCause {
-  activityId?: string;
-  timerId?: string;
-}
 
 type Tx = Prisma.TransactionClient;
 
@@ -92,27 +89,24 @@ export async function writeDecision(tx: Tx, account: LockedAccount, decision: De
     timersStarted.push({ id: timer.id, kind: timer.kind, fireAt: timer.fireAt.toISOString() });
   }
 
-  const emailIds = await writePlannedEmails(tx, account.id, decision.emails, cause);
+  const ruleEmailIds = await recordRuleEmails(tx, account.id, decision.emails, cause);
 
-  const notificationIds: string[] = [];
+  const notifications = [];
   for (const [index, notification] of decision.notifications.entries()) {
     const recipientId = await assigneeOf(tx, account, notification.recipient);
     if (!recipientId) continue;
-    const created = await tx.notification.upsert({
-      where: { dedupeKey: `${cause.activityId ?? cause.timerId}:${notification.why.ruleId}:${index}` },
-      create: {
-        recipientId,
-        accountId: account.id,
-        taskId: notification.taskId ?? null,
-        message: notification.message,
-        why: notification.why as unknown as Prisma.InputJsonValue,
-        dedupeKey: `${cause.activityId ?? cause.timerId}:${notification.why.ruleId}:${index}`,
-      },
-      update: {},
-      select: { id: true },
+    notifications.push({
+      recipientId,
+      accountId: account.id,
+      taskId: notification.taskId ?? null,
+      message: notification.message,
+      why: notification.why as unknown as Prisma.InputJsonValue,
+      dedupeKey: `${cause.activityId ?? cause.timerId}:${notification.why.ruleId}:${index}`,
     });
-    notificationIds.push(created.id);
   }
+  const notified = await recordNotifications(tx, notifications);
+  const notificationIds = notified.notificationIds;
+  const emailIds = [...ruleEmailIds, ...notified.emailIds];
 
   return { status: decision.finalStatus, previousStatus, archived: false, taskIds, timersStarted, timersEnded, emailIds, notificationIds };
 }

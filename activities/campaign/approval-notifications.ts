@@ -1,7 +1,6 @@
 import type { Db } from '../../src/db/prisma';
-import type { Mailer } from '../../src/mail/mailer';
 import type { ApprovalSettings } from '../../src/campaigns/stage-settings.schemas';
-import { deliverNotifications } from '../account/deliver-notifications';
+import { recordNotifications } from '../outbox/record-notifications';
 
 type Kind = 'request' | 'reminder' | 'escalation';
 
@@ -14,9 +13,10 @@ const messages: Record<Kind, (campaign: string, stage: number) => string> = {
 /**
  * Approval routing's notifications: the approvers who have not answered (request, reminder), or
  * the escalation contacts (the stage's escalateToIds, else those approvers' managers). The dedupe
- * key makes a retried activity notify each person once; e-mails go after the rows are written.
+ * key makes a retried activity notify each person once. Their e-mails go in the outbox, which the
+ * workflow delivers.
  */
-export async function notifyApprovalRecipients(db: Db, mailer: Mailer, publicUrl: string, input: { campaignId: string; stageId: string; kind: Kind }): Promise<{ notified: number }> {
+export async function notifyApprovalRecipients(db: Db, input: { campaignId: string; stageId: string; kind: Kind }): Promise<{ notified: number; emailIds: string[] }> {
   const stage = await db.campaignStage.findUniqueOrThrow({ where: { id: input.stageId }, select: { position: true, startedSettings: true, campaign: { select: { name: true } } } });
   const settings = stage.startedSettings as unknown as ApprovalSettings;
   const decided = new Set((await db.campaignApproval.findMany({ where: { stageId: input.stageId }, select: { approverId: true } })).map((row) => row.approverId));
@@ -29,16 +29,14 @@ export async function notifyApprovalRecipients(db: Db, mailer: Mailer, publicUrl
   }
   recipientIds = [...new Set(recipientIds)];
   const why = { trigger: `campaign-approval-${input.kind}`, campaignId: input.campaignId, stageId: input.stageId, waitingOn };
-  await db.notification.createMany({
-    data: recipientIds.map((recipientId) => ({
+  const { emailIds } = await recordNotifications(
+    db,
+    recipientIds.map((recipientId) => ({
       recipientId,
       message: messages[input.kind](stage.campaign.name, stage.position + 1),
       why,
       dedupeKey: `campaign-approval:${input.kind}:${input.stageId}:${recipientId}`,
     })),
-    skipDuplicates: true,
-  });
-  const rows = await db.notification.findMany({ where: { dedupeKey: { in: recipientIds.map((id) => `campaign-approval:${input.kind}:${input.stageId}:${id}`) } }, select: { id: true } });
-  await deliverNotifications(db, mailer, publicUrl, rows.map((row) => row.id));
-  return { notified: recipientIds.length };
+  );
+  return { notified: recipientIds.length, emailIds };
 }

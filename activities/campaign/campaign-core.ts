@@ -1,71 +1,19 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import { Duration } from 'luxon';
 import type { Db } from '../../src/db/prisma';
 import { AppError } from '../../src/errors/app-error';
-import { Prisma } from '../../src/generated/prisma/client';
-import type { CampaignStatus, StageStatus, StageType } from '../../src/generated/prisma/enums';
-
-export type { CampaignStatus, StageStatus } from '../../src/generated/prisma/enums';
+import type { Prisma } from '../../src/generated/prisma/client';
+import { recordCampaignEvent } from '../../src/campaigns/campaign-events';
 import { stageSettingsSchemas, type ApprovalSettings } from '../../src/campaigns/stage-settings.schemas';
 import { editStage } from '../../src/campaigns/stage-edit';
-import type { TemplateSnapshot } from './campaign-results';
+import { isEnded, type ApprovalOutcome, type CampaignPlan, type CampaignStatus, type StageStart, type StageStatus } from '../../workflows/campaign.messages';
+import type { TemplateSnapshot } from './started-settings';
 import { notifyApprovalRecipients } from './approval-notifications';
-
-/** A stage as the workflow plans it: ids, type, state and date only. */
-export interface PlannedStage {
-  id: string;
-  type: StageType;
-  status: StageStatus;
-  startAt: string | null;
-}
-
-export interface CampaignPlan {
-  status: CampaignStatus;
-  stages: PlannedStage[];
-}
-
-/** What the workflow needs to run a stage it has started, by type; times are ISO. */
-export interface StageStart {
-  /** False when the stage was not PENDING or RUNNING (cancelled meanwhile): nothing to run. */
-  started: boolean;
-  startedAt: string;
-  approval?: {
-    approverIds: string[];
-    decidedIds: string[];
-    outcome: ApprovalOutcome;
-    remindAt: string | null;
-    escalateAt: string | null;
-  };
-  waitUntil?: string;
-}
-
-export type ApprovalOutcome = 'waiting' | 'approved' | 'rejected';
-
-const endedStatuses: CampaignStatus[] = ['COMPLETED', 'CANCELLED', 'REJECTED', 'FAILED'];
-export const isEnded = (status: CampaignStatus) => endedStatuses.includes(status);
-
-/** AppErrors become non-retryable failures whose type is the code, so the API answers the same error. */
-async function asActivityFailure<T>(step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    if (error instanceof AppError) throw ApplicationFailure.create({ message: error.message, type: error.code, nonRetryable: true, details: [error.details] });
-    throw error;
-  }
-}
 
 const plus = (from: Date, iso: string | undefined) => (iso ? new Date(from.getTime() + Duration.fromISO(iso).toMillis()).toISOString() : null);
 
-async function event(tx: Prisma.TransactionClient, campaignId: string, fields: { kind: string; message: string; stageId?: string; byUserId?: string | null; details?: object; dedupeKey?: string }) {
-  await tx.campaignEvent.createMany({
-    data: [{ campaignId, stageId: fields.stageId, kind: fields.kind, message: fields.message, byUserId: fields.byUserId ?? null, details: (fields.details ?? {}) as Prisma.InputJsonValue, dedupeKey: fields.dedupeKey }],
-    skipDuplicates: true,
-  });
-}
-
 async function lockStage(tx: Prisma.TransactionClient, campaignId: string, stageId: string) {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM campaign_stages WHERE id = ${stageId}::uuid AND campaign_id = ${campaignId}::uuid FOR UPDATE`;
-  if (!rows.length) throw ApplicationFailure.nonRetryable(`stage ${stageId} of campaign ${campaignId} not found`, 'NOT_FOUND');
+  if (!rows.length) throw new AppError('NOT_FOUND', `stage ${stageId} of campaign ${campaignId} not found`);
   return tx.campaignStage.findUniqueOrThrow({ where: { id: stageId } });
 }
 
@@ -80,14 +28,14 @@ async function approvalState(db: Prisma.TransactionClient | Db, stageId: string,
   return { outcome, decidedIds: decisions.map((row) => row.approverId) };
 }
 
-export function createCampaignCoreActivities({ db, mailer, publicUrl }: { db: Db; mailer: import('../../src/mail/mailer').Mailer; publicUrl: string }) {
+export function createCampaignCoreActivities({ db }: { db: Db }) {
   return {
     async loadCampaignPlan({ campaignId }: { campaignId: string }): Promise<CampaignPlan> {
       const campaign = await db.campaign.findUnique({
         where: { id: campaignId },
         select: { status: true, stages: { orderBy: { position: 'asc' }, select: { id: true, type: true, status: true, startAt: true } } },
       });
-      if (!campaign) throw ApplicationFailure.nonRetryable(`campaign ${campaignId} not found`, 'NOT_FOUND');
+      if (!campaign) throw new AppError('NOT_FOUND', `campaign ${campaignId} not found`);
       return { status: campaign.status, stages: campaign.stages.map((stage) => ({ ...stage, startAt: stage.startAt?.toISOString() ?? null })) };
     },
 
@@ -105,13 +53,13 @@ export function createCampaignCoreActivities({ db, mailer, publicUrl }: { db: Db
           if (stage.type === 'MAILING') {
             const key = settings.templateKey as string;
             const template = await tx.emailTemplate.findUnique({ where: { key }, select: { key: true, subject: true, text: true, html: true } });
-            if (!template) throw ApplicationFailure.nonRetryable(`template ${key} no longer exists`, 'CONFLICT');
+            if (!template) throw new AppError('CONFLICT', `template ${key} no longer exists`);
             startedSettings = { ...settings, template: template satisfies TemplateSnapshot };
           }
           const now = new Date();
           stage = await tx.campaignStage.update({ where: { id: stageId }, data: { status: 'RUNNING', startedAt: now, startedSettings: startedSettings as Prisma.InputJsonValue } });
           await tx.campaign.updateMany({ where: { id: campaignId, status: 'SCHEDULED' }, data: { status: 'RUNNING' } });
-          await event(tx, campaignId, { kind: 'stage-started', stageId, message: `Stage ${stage.position + 1} (${stage.type}) started`, dedupeKey: `stage-started:${stageId}` });
+          await recordCampaignEvent(tx, { campaignId, kind: 'stage-started', stageId, message: `Stage ${stage.position + 1} (${stage.type}) started`, dedupeKey: `stage-started:${stageId}` });
         }
         const startedAt = stage.startedAt!;
         const answer: StageStart = { started: true, startedAt: startedAt.toISOString() };
@@ -136,7 +84,7 @@ export function createCampaignCoreActivities({ db, mailer, publicUrl }: { db: Db
         const merged = { ...(stage.result as object), ...(result ?? {}) };
         await tx.campaignStage.update({ where: { id: stageId }, data: { status, completedAt: new Date(), endReason: reason ?? null, result: merged as Prisma.InputJsonValue } });
         const verb = status === 'COMPLETED' ? 'completed' : status.toLowerCase();
-        await event(tx, campaignId, { kind: `stage-${verb}`, stageId, message: `Stage ${stage.position + 1} (${stage.type}) ${verb}${reason ? `: ${reason}` : ''}`, details: result, dedupeKey: `stage-ended:${stageId}` });
+        await recordCampaignEvent(tx, { campaignId, kind: `stage-${verb}`, stageId, message: `Stage ${stage.position + 1} (${stage.type}) ${verb}${reason ? `: ${reason}` : ''}`, details: result as Prisma.InputJsonValue | undefined, dedupeKey: `stage-ended:${stageId}` });
       });
     },
 
@@ -149,7 +97,7 @@ export function createCampaignCoreActivities({ db, mailer, publicUrl }: { db: Db
         const now = new Date();
         await tx.campaign.update({ where: { id: campaignId }, data: { status, endedAt: now, endReason: reason ?? null } });
         await tx.campaignStage.updateMany({ where: { campaignId, status: { in: ['PENDING', 'RUNNING'] } }, data: { status: 'CANCELLED', completedAt: now, endReason: `the campaign was ${status.toLowerCase()}` } });
-        await event(tx, campaignId, { kind: `campaign-${status.toLowerCase()}`, message: `Campaign ${status.toLowerCase()}${reason ? `: ${reason}` : ''}`, byUserId, dedupeKey: `campaign-ended:${campaignId}` });
+        await recordCampaignEvent(tx, { campaignId, kind: `campaign-${status.toLowerCase()}`, message: `Campaign ${status.toLowerCase()}${reason ? `: ${reason}` : ''}`, byUserId, dedupeKey: `campaign-ended:${campaignId}` });
         return { status };
       });
     },
@@ -158,21 +106,20 @@ export function createCampaignCoreActivities({ db, mailer, publicUrl }: { db: Db
       return db.$transaction(async (tx) => {
         await tx.$queryRaw`SELECT id FROM campaigns WHERE id = ${campaignId}::uuid FOR UPDATE`;
         const campaign = await tx.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { status: true } });
-        if (isEnded(campaign.status)) throw ApplicationFailure.nonRetryable(`the campaign is ${campaign.status.toLowerCase()}`, 'CONFLICT');
+        if (isEnded(campaign.status)) throw new AppError('CONFLICT', `the campaign is ${campaign.status.toLowerCase()}`);
         if ((campaign.status === 'PAUSED') === paused) return { status: campaign.status };
         const anyStarted = await tx.campaignStage.count({ where: { campaignId, status: { not: 'PENDING' } } });
         const status: CampaignStatus = paused ? 'PAUSED' : anyStarted ? 'RUNNING' : 'SCHEDULED';
         await tx.campaign.update({ where: { id: campaignId }, data: { status } });
-        await event(tx, campaignId, { kind: paused ? 'campaign-paused' : 'campaign-resumed', message: paused ? 'Campaign paused' : 'Campaign resumed', byUserId });
+        await recordCampaignEvent(tx, { campaignId, kind: paused ? 'campaign-paused' : 'campaign-resumed', message: paused ? 'Campaign paused' : 'Campaign resumed', byUserId });
         return { status };
       });
     },
 
-    editStage: (input: { campaignId: string; stageId: string; startAt?: string | null; name?: string; settings?: unknown; byUserId: string }) =>
-      asActivityFailure(async () => {
-        const { byUserId, ...edit } = input;
-        await editStage(db, edit, byUserId);
-      }),
+    async editStage(input: { campaignId: string; stageId: string; startAt?: string | null; name?: string; settings?: unknown; byUserId: string }): Promise<void> {
+      const { byUserId, ...edit } = input;
+      await editStage(db, edit, byUserId);
+    },
 
     async recordApproval(input: { campaignId: string; stageId: string; approverId: string; decision: 'APPROVED' | 'REJECTED'; comment?: string }): Promise<{ outcome: ApprovalOutcome }> {
       return db.$transaction(async (tx) => {
@@ -184,13 +131,13 @@ export function createCampaignCoreActivities({ db, mailer, publicUrl }: { db: Db
         });
         if (recorded.count) {
           const verb = input.decision === 'APPROVED' ? 'approved' : 'rejected';
-          await event(tx, input.campaignId, { kind: `approval-${verb}`, stageId: input.stageId, byUserId: input.approverId, message: `Stage ${stage.position + 1} ${verb}${input.comment ? `: ${input.comment}` : ''}` });
+          await recordCampaignEvent(tx, { campaignId: input.campaignId, kind: `approval-${verb}`, stageId: input.stageId, byUserId: input.approverId, message: `Stage ${stage.position + 1} ${verb}${input.comment ? `: ${input.comment}` : ''}` });
         }
         return { outcome: (await approvalState(tx, input.stageId, settings)).outcome };
       });
     },
 
     /** Asks, reminds or escalates: a notification and an e-mail each, once per stage, kind and person. */
-    notifyApprovers: (input: { campaignId: string; stageId: string; kind: 'request' | 'reminder' | 'escalation' }) => notifyApprovalRecipients(db, mailer, publicUrl, input),
+    notifyApprovers: (input: { campaignId: string; stageId: string; kind: 'request' | 'reminder' | 'escalation' }) => notifyApprovalRecipients(db, input),
   };
 }

@@ -1,5 +1,5 @@
 import type { ActivityDependencies } from '../dependencies';
-import type { CallTaskCounts, ListCounts } from './campaign-results';
+import type { CallTaskCounts, ListCounts } from '../../workflows/campaign.messages';
 import { createCallTasks } from './list/create-call-tasks';
 import { freezeTargetList } from './list/freeze-target-list';
 

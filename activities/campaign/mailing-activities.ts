@@ -1,10 +1,11 @@
+import { AppError } from '../../src/errors/app-error';
+import type { MailingBatchResult } from '../../workflows/campaign.messages';
 import type { ActivityDependencies } from '../dependencies';
-import type { MailingBatchResult } from './campaign-results';
-import { ApplicationFailure } from '@temporalio/common';
 import { cancelDeliveries, insertDeliveries, loadMailingStage } from './mailing/delivery-queries';
-import { defaultMailingOptions, runMailingBatch, type MailingOptions } from './mailing/mailing-batch';
+import { runMailingBatch } from './mailing/mailing-batch';
+import { defaultMailingOptions, type MailingOptions } from './mailing/mailing-options';
 
-export type { MailingOptions } from './mailing/mailing-batch';
+export type { MailingOptions } from './mailing/mailing-options';
 
 /**
  * A MAILING stage's activities. The guarantee (SMTP cannot make a send and its record one step):
@@ -22,9 +23,9 @@ export function createMailingActivities(dependencies: ActivityDependencies, opti
     /** One delivery row per target-cell recipient of the campaign's list; answers how many. */
     async prepareMailing(input: { campaignId: string; stageId: string }): Promise<{ recipients: number }> {
       const stage = await loadMailingStage(db, input.stageId);
-      if (!stage || stage.campaignId !== input.campaignId || stage.type !== 'MAILING') {
-        throw ApplicationFailure.nonRetryable(`Stage ${input.stageId} is not a MAILING stage of campaign ${input.campaignId}`, 'NotAMailingStage');
-      }
+      const notMailing = `Stage ${input.stageId} is not a MAILING stage of campaign ${input.campaignId}`;
+      if (!stage || stage.campaignId !== input.campaignId) throw new AppError('NOT_FOUND', notMailing);
+      if (stage.type !== 'MAILING') throw new AppError('CONFLICT', notMailing);
       return { recipients: await insertDeliveries(db, input.campaignId, input.stageId) };
     },
     /**

@@ -1,12 +1,10 @@
-import { ApplicationFailure, Context } from '@temporalio/activity';
+import { Context } from '@temporalio/activity';
+import { AppError } from '../../src/errors/app-error';
 import type { DbClient } from '../../src/db/prisma';
 import { Prisma } from '../../src/generated/prisma/client';
 import { criteriaToSql } from '../../src/segments/criteria-to-sql';
 import { SegmentCriteria } from '../../src/segments/segment-criteria.schemas';
-import type { ApplicationOutcome, ApplyChunkInput, ApplyChunkResult } from './plan-apply-results';
-
-/** What PlanApplication.target holds: exactly one of the three. */
-export type ApplicationTarget = { accountIds: string[] } | { segmentId: string } | { all: true };
+import type { ApplicationOutcome, ApplicationTarget, ApplyChunkInput, ApplyChunkResult } from '../../workflows/apply-to-accounts.messages';
 
 interface ApplicationRow {
   planId: string | null;
@@ -34,7 +32,7 @@ async function targetAccounts(db: DbClient, target: ApplicationTarget): Promise<
   if ('accountIds' in target) return Prisma.sql`a.id = ANY(CAST(${target.accountIds} AS uuid[])) AND a.archived_at IS NULL`;
   if ('segmentId' in target) {
     const segment = await db.segment.findUnique({ where: { id: target.segmentId }, select: { criteria: true } });
-    if (!segment) throw ApplicationFailure.nonRetryable(`No segment ${target.segmentId}`, 'NOT_FOUND');
+    if (!segment) throw new AppError('NOT_FOUND', `No segment ${target.segmentId}`);
     // A segment's accounts: those with at least one contact matching its criteria.
     const where = criteriaToSql(SegmentCriteria.parse(segment.criteria));
     return Prisma.sql`a.archived_at IS NULL AND EXISTS (SELECT 1 FROM contacts c WHERE c.account_id = a.id AND ${where})`;
@@ -50,12 +48,12 @@ async function targetAccounts(db: DbClient, target: ApplicationTarget): Promise<
  */
 export async function applyAccountsChunk(db: DbClient, input: ApplyChunkInput): Promise<ApplyChunkResult> {
   const row = await db.planApplication.findUnique({ where: { id: input.applicationId }, select });
-  if (!row) throw ApplicationFailure.nonRetryable(`No plan application ${input.applicationId}`, 'NOT_FOUND');
+  if (!row) throw new AppError('NOT_FOUND', `No plan application ${input.applicationId}`);
   if (row.state !== 'RUNNING') return finished(row);
   const [table, key, ownerId] = row.objectiveId
     ? [Prisma.raw('objective_accounts'), Prisma.raw('objective_id'), row.objectiveId]
     : [Prisma.raw('plan_accounts'), Prisma.raw('plan_id'), row.planId];
-  if (!ownerId) throw ApplicationFailure.nonRetryable(`Plan application ${input.applicationId} has neither plan nor objective`, 'NOT_FOUND');
+  if (!ownerId) throw new AppError('NOT_FOUND', `Plan application ${input.applicationId} has neither plan nor objective`);
   const where = await targetAccounts(db, row.target as ApplicationTarget);
   const after = input.afterAccountId ? Prisma.sql`AND a.id > CAST(${input.afterAccountId} AS uuid)` : Prisma.empty;
   const owner = Prisma.sql`CAST(${ownerId} AS uuid)`;

@@ -1,6 +1,6 @@
 import type { ActivityDependencies } from '../dependencies';
 import { applyAccountsChunk, failApplication } from './apply-chunk';
-import type { ApplyChunkInput } from './plan-apply-results';
+import type { ApplyChunkInput } from '../../workflows/apply-to-accounts.messages';
 
 /** The apply workflow's activities: each one SQL statement or two, safe to run again. */
 export function createPlanApplyActivities({ db }: ActivityDependencies) {

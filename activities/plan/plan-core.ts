@@ -1,33 +1,9 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import { Duration } from 'luxon';
 import type { Db } from '../../src/db/prisma';
+import { AppError } from '../../src/errors/app-error';
 import type { Prisma } from '../../src/generated/prisma/client';
-import type { PlanStatus } from '../../src/generated/prisma/enums';
-import type { Mailer } from '../../src/mail/mailer';
-import { deliverNotifications } from '../account/deliver-notifications';
-
-export type { PlanStatus } from '../../src/generated/prisma/enums';
-
-/** A plan's state after a transition, as its workflow keeps it: status and times (ISO) only. */
-export interface PlanTransition {
-  status: PlanStatus;
-  /** When the current submission was made; it keys that submission's request and reminder. */
-  submittedAt: string | null;
-  decidedAt: string | null;
-  /** SUBMITTED with a remindAfter: when the approvers are reminded. */
-  remindAt: string | null;
-  /** APPROVED: when the plan expires, the end (UTC) of its period's last day. */
-  expireAt: string | null;
-}
-
-export type PlanTarget = 'SUBMITTED' | 'APPROVED' | 'REJECTED';
-
-/** Which statuses each transition leaves from: anything else is a conflict. */
-export const transitionsFrom: Record<PlanTarget, readonly PlanStatus[]> = {
-  SUBMITTED: ['DRAFT', 'REJECTED'],
-  APPROVED: ['SUBMITTED'],
-  REJECTED: ['SUBMITTED'],
-};
+import { transitionsFrom, type PlanStatus, type PlanTarget, type PlanTransition } from '../../workflows/plan.messages';
+import { recordNotifications } from '../outbox/record-notifications';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -51,7 +27,7 @@ export function toTransition(plan: PlanState): PlanTransition {
 
 async function lockPlan(tx: Prisma.TransactionClient, planId: string) {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM plans WHERE id = ${planId}::uuid FOR UPDATE`;
-  if (!rows.length) throw ApplicationFailure.nonRetryable(`plan ${planId} not found`, 'NOT_FOUND');
+  if (!rows.length) throw new AppError('NOT_FOUND', `plan ${planId} not found`);
   return tx.plan.findUniqueOrThrow({ where: { id: planId }, select: { ...planStateSelect, name: true, authorId: true, approverIds: true } });
 }
 
@@ -65,7 +41,7 @@ const notices: Record<NotifyKind, (plan: string, reason: string | null) => strin
   approved: (plan) => `Plan "${plan}" was approved`,
 };
 
-export function createPlanCoreActivities({ db, mailer, publicUrl }: { db: Db; mailer: Mailer; publicUrl: string }) {
+export function createPlanCoreActivities({ db }: { db: Db }) {
   return {
     /**
      * One transition, written with its history event in one transaction. `requestId` (made by the
@@ -77,10 +53,10 @@ export function createPlanCoreActivities({ db, mailer, publicUrl }: { db: Db; ma
         const dedupeKey = `plan-${verbs[input.to]}:${input.requestId}`;
         if (await tx.planEvent.findUnique({ where: { dedupeKey }, select: { id: true } })) return toTransition(plan);
         if (!transitionsFrom[input.to].includes(plan.status)) {
-          throw ApplicationFailure.nonRetryable(`Plan ${input.planId} is ${plan.status}: it cannot be ${verbs[input.to]}`, 'CONFLICT');
+          throw new AppError('CONFLICT', `Plan ${input.planId} is ${plan.status}: it cannot be ${verbs[input.to]}`);
         }
         if (input.to !== 'SUBMITTED' && (input.byUserId === plan.authorId || !plan.approverIds.includes(input.byUserId))) {
-          throw ApplicationFailure.nonRetryable(`Only an approver of plan ${input.planId} who is not its author may decide it`, 'FORBIDDEN');
+          throw new AppError('FORBIDDEN', `Only an approver of plan ${input.planId} who is not its author may decide it`);
         }
         const now = new Date();
         const data: Prisma.PlanUpdateInput =
@@ -110,33 +86,32 @@ export function createPlanCoreActivities({ db, mailer, publicUrl }: { db: Db; ma
     },
 
     /**
-     * A notification and an e-mail to each person concerned: the approvers for a request or a
-     * reminder (only while that submission, `round`, still waits), the author for a decision.
-     * Keyed by kind, plan, round and person, so a retry notifies each person once.
+     * A notification to each person concerned, and its e-mail in the outbox (the workflow delivers
+     * it): the approvers for a request or a reminder (only while that submission, `round`, still
+     * waits), the author for a decision. Keyed by kind, plan, round and person, so a retry notifies
+     * each person once.
      */
-    async notifyPlanPeople(input: { planId: string; kind: NotifyKind; round: string }): Promise<{ notified: number }> {
+    async notifyPlanPeople(input: { planId: string; kind: NotifyKind; round: string }): Promise<{ notified: number; emailIds: string[] }> {
       const plan = await db.plan.findUnique({ where: { id: input.planId }, select: { name: true, status: true, authorId: true, approverIds: true, rejectionReason: true, submittedAt: true } });
-      if (!plan) return { notified: 0 };
+      if (!plan) return { notified: 0, emailIds: [] };
       const toApprovers = input.kind === 'request' || input.kind === 'reminder';
-      if (toApprovers && (plan.status !== 'SUBMITTED' || plan.submittedAt?.toISOString() !== input.round)) return { notified: 0 };
+      if (toApprovers && (plan.status !== 'SUBMITTED' || plan.submittedAt?.toISOString() !== input.round)) return { notified: 0, emailIds: [] };
       const recipientIds = toApprovers ? [...new Set(plan.approverIds)] : [plan.authorId];
-      const keyOf = (recipientId: string) => `plan:${input.kind}:${input.planId}:${input.round}:${recipientId}`;
       const why = { trigger: `plan-${input.kind}`, planId: input.planId, ...(input.kind === 'rejected' ? { reason: plan.rejectionReason } : {}) };
-      await db.$transaction(async (tx) => {
-        await tx.notification.createMany({
-          data: recipientIds.map((recipientId) => ({ recipientId, message: notices[input.kind](plan.name, plan.rejectionReason), why, dedupeKey: keyOf(recipientId) })),
-          skipDuplicates: true,
-        });
+      const { emailIds } = await db.$transaction(async (tx) => {
+        const recorded = await recordNotifications(
+          tx,
+          recipientIds.map((recipientId) => ({ recipientId, message: notices[input.kind](plan.name, plan.rejectionReason), why, dedupeKey: `plan:${input.kind}:${input.planId}:${input.round}:${recipientId}` })),
+        );
         if (input.kind === 'reminder') {
           await tx.planEvent.createMany({
             data: [{ planId: input.planId, kind: 'approvers-reminded', message: `Approvers reminded: ${recipientIds.length} have not answered`, details: { approverIds: recipientIds }, dedupeKey: `plan-reminded:${input.planId}:${input.round}` }],
             skipDuplicates: true,
           });
         }
+        return recorded;
       });
-      const rows = await db.notification.findMany({ where: { dedupeKey: { in: recipientIds.map(keyOf) } }, select: { id: true } });
-      await deliverNotifications(db, mailer, publicUrl, rows.map((row) => row.id));
-      return { notified: recipientIds.length };
+      return { notified: recipientIds.length, emailIds };
     },
   };
 }

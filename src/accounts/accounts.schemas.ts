@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { NO_NUL, noNul, Text } from '../api/text.schemas';
+import { NO_NUL, noNul, Text } from '../schemas/text.schemas';
 import { TimeZone } from '../rules/duration.schemas';
 import { statuses, type Status } from '../rules/lifecycle';
-import { PageCursorParam } from '../api/page-cursor';
+import { PageCursorParam } from '../schemas/page-cursor';
 
 const MAX_FIELDS = 50;
 const MAX_CONTACTS = 50;

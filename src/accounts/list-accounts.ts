@@ -1,7 +1,7 @@
 import type { DbClient } from '../db/prisma';
 import { Prisma } from '../generated/prisma/client';
 import type { AccountCaller } from './account-access';
-import { encodePageCursor } from '../api/page-cursor';
+import { encodePageCursor } from '../schemas/page-cursor';
 import type { ListAccountsQuery } from './accounts.schemas';
 import type { AccountList } from './account-views.schemas';
 import { toAccountSummary } from './account-view';

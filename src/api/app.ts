@@ -9,7 +9,7 @@ import { mountRoutes, routeBodyParsers } from './mount-routes';
 import { buildOpenApiDocument } from './openapi';
 import type { ApiDependencies } from './route';
 import { apiRoutes } from './routes';
-import { unsubscribeRoutes } from '../unsubscribe/unsubscribe.routes';
+import { unsubscribeRoutes } from './unsubscribe.routes';
 import { consoleRoutes } from '../console/console.routes';
 
 export const JSON_BODY_LIMIT = '100kb';

@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { AppError } from '../errors/app-error';
 import type { Db } from '../db/prisma';
 import { hashApiKey } from '../users/api-keys';
-import type { Caller } from './route';
+import type { Caller } from '../auth/caller';
 
 /** Resolves the caller from `Authorization: Bearer <key>`; a revoked or unknown key is refused. */
 export async function authenticate(db: Db, req: Request): Promise<Caller> {

@@ -18,7 +18,8 @@ export function mountRoutes(routes: readonly RouteDefinition[], deps: ApiDepende
       const params = route.params ? parseRequestPart(route.params, req.params, 'path') : undefined;
       const answer = route.csv ? requestedFormat(req) : { format: 'json' as const, query: req.query };
       const query = route.query ? parseRequestPart(route.query, answer.query, 'query') : undefined;
-      const result = await route.handler({ body, params, query, caller, deps, req, res });
+      const context = { db: deps.db, temporal: deps.temporal, caller };
+      const result = await route.handler({ body, params, query, caller, context, deps, req, res });
       if (route.response.status === 204) res.status(204).end();
       else if (route.csv && answer.format === 'csv') res.status(route.response.status).type('text/csv; charset=utf-8').send((route.csv as (value: unknown) => string)(result));
       else res.status(route.response.status).json(result);

@@ -1,21 +1,14 @@
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
-import type { Client } from '@temporalio/client';
+import type { Caller, Role } from '../auth/caller';
+import type { RequestContext } from '../auth/request-context';
 import type { Db } from '../db/prisma';
 import type { Logger } from '../logger';
-
-export type Role = 'admin' | 'marketer' | 'manager';
-
-export interface Caller {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-}
+import type { TemporalDeps } from '../temporal/temporal-deps';
 
 export interface ApiDependencies {
   db: Db;
-  temporal: { client: Client; taskQueue: string };
+  temporal: TemporalDeps;
   logger: Logger;
   /** Base of links put in e-mails (template previews); createApp fills it from its options. */
   publicUrl?: string;
@@ -29,6 +22,8 @@ export interface RouteContext<B, P, Q> {
   params: P;
   query: Q;
   caller: Caller;
+  /** What use cases take: the database, Temporal and the caller. */
+  context: RequestContext;
   deps: ApiDependencies;
   req: Request;
   res: Response;

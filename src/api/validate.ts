@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AppError, type ErrorDetail } from '../errors/app-error';
-import { noNul } from './text.schemas';
+import { noNul } from '../schemas/text.schemas';
 
 /** Parses one part of a request, naming every bad field in the error. */
 export function parseRequestPart<S extends z.ZodType>(schema: S, value: unknown, part: 'body' | 'path' | 'query', options = { refuseNul: true }): z.output<S> {

@@ -1,4 +1,4 @@
-import type { Caller } from '../api/route';
+import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma';
 import { dayOf } from '../plans/plan-view';
 import type { CampaignStatus } from '../campaigns/campaigns.schemas';

@@ -1,111 +1,110 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import type { ApiDependencies, Caller } from '../api/route';
+import type { RequestContext } from '../auth/request-context';
+import type { Db } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
 import {
   cancelCampaignUpdate,
   decideApprovalUpdate,
   editStageUpdate,
+  isEnded,
   pauseCampaignUpdate,
   resumeCampaignUpdate,
 } from '../../workflows/campaign.messages';
+import { recordCampaignEvent } from './campaign-events';
 import { startCampaignWorkflow, updateCampaignWorkflow } from './campaign-workflow-client';
 import { getCampaignView } from './campaign-view';
 import type { EditStageRequest } from './campaigns.schemas';
-import { endedStatuses } from './campaigns.schemas';
 import { editStage } from './stage-edit';
 import { validateCampaignForSchedule } from './validate-stages';
 import type { ApprovalSettings } from './stage-settings.schemas';
 
-type Deps = Pick<ApiDependencies, 'db' | 'temporal'>;
-
-async function loadCampaign(deps: Deps, campaignId: string) {
-  const campaign = await deps.db.campaign.findUnique({ where: { id: campaignId }, select: { id: true, status: true } });
+async function loadCampaign(db: Db, campaignId: string) {
+  const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { id: true, status: true } });
   if (!campaign) throw new AppError('NOT_FOUND', `No campaign ${campaignId}`, [{ path: 'path.id', message: 'no such campaign' }]);
-  if (endedStatuses.includes(campaign.status)) throw new AppError('CONFLICT', `Campaign ${campaignId} is ${campaign.status.toLowerCase()}: it can no longer change`);
+  if (isEnded(campaign.status)) throw new AppError('CONFLICT', `Campaign ${campaignId} is ${campaign.status.toLowerCase()}: it can no longer change`);
   return campaign;
 }
 
 const notScheduled = (campaignId: string) => new AppError('CONFLICT', `Campaign ${campaignId} is a draft: schedule it first (POST /api/v1/campaigns/${campaignId}/schedule)`);
 
 /** DRAFT to SCHEDULED after the whole campaign validates, then its workflow starts. */
-export async function scheduleCampaign(deps: Deps, caller: Caller, campaignId: string) {
-  const campaign = await loadCampaign(deps, campaignId);
+export async function scheduleCampaign({ db, temporal, caller }: RequestContext, campaignId: string) {
+  const campaign = await loadCampaign(db, campaignId);
   if (campaign.status !== 'DRAFT') throw new AppError('CONFLICT', `Campaign ${campaignId} is already ${campaign.status.toLowerCase()}`);
-  const eventId = await deps.db.$transaction(async (tx) => {
+  const eventId = await db.$transaction(async (tx) => {
     // Locked first, so an edit of the draft cannot slip between the validation and the schedule.
     const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM campaigns WHERE id = ${campaignId}::uuid FOR UPDATE`;
     if (locked?.status !== 'DRAFT') throw new AppError('CONFLICT', `Campaign ${campaignId} was scheduled meanwhile`);
     await validateCampaignForSchedule(tx, campaignId, new Date());
     await tx.campaign.update({ where: { id: campaignId }, data: { status: 'SCHEDULED' } });
-    const event = await tx.campaignEvent.create({ data: { campaignId, kind: 'campaign-scheduled', message: 'Campaign scheduled', byUserId: caller.id }, select: { id: true } });
-    return event.id;
+    return recordCampaignEvent(tx, { campaignId, kind: 'campaign-scheduled', message: 'Campaign scheduled', byUserId: caller.id });
   });
   try {
-    await startCampaignWorkflow(deps.temporal, campaignId);
+    await startCampaignWorkflow(temporal, campaignId);
   } catch (error) {
     // Back to a draft, so the marketer can schedule it again once Temporal answers.
-    await deps.db.$transaction([
-      deps.db.campaign.updateMany({ where: { id: campaignId, status: 'SCHEDULED' }, data: { status: 'DRAFT' } }),
-      deps.db.campaignEvent.delete({ where: { id: eventId } }),
+    await db.$transaction([
+      db.campaign.updateMany({ where: { id: campaignId, status: 'SCHEDULED' }, data: { status: 'DRAFT' } }),
+      ...(eventId ? [db.campaignEvent.delete({ where: { id: eventId } })] : []),
     ]);
     if (error instanceof WorkflowExecutionAlreadyStartedError) throw new AppError('CONFLICT', `Campaign ${campaignId} has already run`);
     throw error;
   }
-  return getCampaignView(deps.db, campaignId);
+  return getCampaignView(db, campaignId);
 }
 
-export async function pauseCampaign(deps: Deps, caller: Caller, campaignId: string) {
-  const campaign = await loadCampaign(deps, campaignId);
+export async function pauseCampaign({ db, temporal, caller }: RequestContext, campaignId: string) {
+  const campaign = await loadCampaign(db, campaignId);
   if (campaign.status === 'DRAFT') throw notScheduled(campaignId);
-  await updateCampaignWorkflow(deps.temporal, campaignId, pauseCampaignUpdate, { byUserId: caller.id });
-  return getCampaignView(deps.db, campaignId);
+  await updateCampaignWorkflow(temporal, campaignId, pauseCampaignUpdate, { byUserId: caller.id });
+  return getCampaignView(db, campaignId);
 }
 
-export async function resumeCampaign(deps: Deps, caller: Caller, campaignId: string) {
-  const campaign = await loadCampaign(deps, campaignId);
+export async function resumeCampaign({ db, temporal, caller }: RequestContext, campaignId: string) {
+  const campaign = await loadCampaign(db, campaignId);
   if (campaign.status === 'DRAFT') throw notScheduled(campaignId);
-  await updateCampaignWorkflow(deps.temporal, campaignId, resumeCampaignUpdate, { byUserId: caller.id });
-  return getCampaignView(deps.db, campaignId);
+  await updateCampaignWorkflow(temporal, campaignId, resumeCampaignUpdate, { byUserId: caller.id });
+  return getCampaignView(db, campaignId);
 }
 
 /** A draft is cancelled in PostgreSQL; a scheduled campaign through its workflow, which stops what runs. */
-export async function cancelCampaign(deps: Deps, caller: Caller, campaignId: string, reason: string) {
-  const campaign = await loadCampaign(deps, campaignId);
+export async function cancelCampaign({ db, temporal, caller }: RequestContext, campaignId: string, reason: string) {
+  const campaign = await loadCampaign(db, campaignId);
   if (campaign.status === 'DRAFT') {
-    await deps.db.$transaction(async (tx) => {
+    await db.$transaction(async (tx) => {
       const now = new Date();
       const { count } = await tx.campaign.updateMany({ where: { id: campaignId, status: 'DRAFT' }, data: { status: 'CANCELLED', endedAt: now, endReason: reason } });
       if (!count) throw new AppError('CONFLICT', `Campaign ${campaignId} was scheduled meanwhile: cancel it again`);
       await tx.campaignStage.updateMany({ where: { campaignId }, data: { status: 'CANCELLED', completedAt: now, endReason: 'the campaign was cancelled' } });
-      await tx.campaignEvent.create({ data: { campaignId, kind: 'campaign-cancelled', message: `Campaign cancelled: ${reason}`, byUserId: caller.id } });
+      await recordCampaignEvent(tx, { campaignId, kind: 'campaign-cancelled', message: `Campaign cancelled: ${reason}`, byUserId: caller.id });
     });
   } else {
-    await updateCampaignWorkflow(deps.temporal, campaignId, cancelCampaignUpdate, { byUserId: caller.id, reason });
+    await updateCampaignWorkflow(temporal, campaignId, cancelCampaignUpdate, { byUserId: caller.id, reason });
   }
-  return getCampaignView(deps.db, campaignId);
+  return getCampaignView(db, campaignId);
 }
 
 /** A stage that has not started: directly in a draft, through the workflow (which re-arms its timer) otherwise. */
-export async function editCampaignStage(deps: Deps, caller: Caller, campaignId: string, stageId: string, edit: EditStageRequest) {
-  const campaign = await loadCampaign(deps, campaignId);
-  if (campaign.status === 'DRAFT') await editStage(deps.db, { campaignId, stageId, ...edit }, caller.id);
-  else await updateCampaignWorkflow(deps.temporal, campaignId, editStageUpdate, { stageId, byUserId: caller.id, ...edit });
-  return getCampaignView(deps.db, campaignId);
+export async function editCampaignStage({ db, temporal, caller }: RequestContext, campaignId: string, stageId: string, edit: EditStageRequest) {
+  const campaign = await loadCampaign(db, campaignId);
+  if (campaign.status === 'DRAFT') await editStage(db, { campaignId, stageId, ...edit }, caller.id);
+  else await updateCampaignWorkflow(temporal, campaignId, editStageUpdate, { stageId, byUserId: caller.id, ...edit });
+  return getCampaignView(db, campaignId);
 }
 
 /** Approve or reject an APPROVAL stage that waits for the caller. */
-export async function decideApproval(deps: Deps, caller: Caller, campaignId: string, stageId: string, decision: 'APPROVED' | 'REJECTED', comment?: string) {
-  await loadCampaign(deps, campaignId);
-  const stage = await deps.db.campaignStage.findFirst({ where: { id: stageId, campaignId }, select: { position: true, type: true, status: true, settings: true, startedSettings: true } });
+export async function decideApproval({ db, temporal, caller }: RequestContext, campaignId: string, stageId: string, decision: 'APPROVED' | 'REJECTED', comment?: string) {
+  await loadCampaign(db, campaignId);
+  const stage = await db.campaignStage.findFirst({ where: { id: stageId, campaignId }, select: { position: true, type: true, status: true, settings: true, startedSettings: true } });
   if (!stage) throw new AppError('NOT_FOUND', `Campaign ${campaignId} has no stage ${stageId}`, [{ path: 'path.stageId', message: 'no such stage' }]);
   const label = `Stage ${stage.position + 1} (${stage.type})`;
   if (stage.type !== 'APPROVAL') throw new AppError('CONFLICT', `${label} is not an APPROVAL stage`);
   const settings = (stage.startedSettings ?? stage.settings) as Prisma.JsonObject as unknown as ApprovalSettings;
   if (!settings.approverIds.includes(caller.id)) throw new AppError('FORBIDDEN', `You are not an approver of ${label.toLowerCase()}`);
   if (stage.status !== 'RUNNING') throw new AppError('CONFLICT', `${label} is ${stage.status.toLowerCase()}, not awaiting approval`);
-  const earlier = await deps.db.campaignApproval.findUnique({ where: { stageId_approverId: { stageId, approverId: caller.id } }, select: { decision: true } });
+  const earlier = await db.campaignApproval.findUnique({ where: { stageId_approverId: { stageId, approverId: caller.id } }, select: { decision: true } });
   if (earlier) throw new AppError('CONFLICT', `You have already ${earlier.decision.toLowerCase()} ${label.toLowerCase()}`);
-  await updateCampaignWorkflow(deps.temporal, campaignId, decideApprovalUpdate, { stageId, approverId: caller.id, decision, ...(comment ? { comment } : {}) });
-  return getCampaignView(deps.db, campaignId);
+  await updateCampaignWorkflow(temporal, campaignId, decideApprovalUpdate, { stageId, approverId: caller.id, decision, ...(comment ? { comment } : {}) });
+  return getCampaignView(db, campaignId);
 }

@@ -1,78 +1,26 @@
-import { encodePageCursor } from '../api/page-cursor';
+import { encodePageCursor } from '../schemas/page-cursor';
 import type { Db, DbClient } from '../db/prisma';
 import { isUniqueViolation } from '../db/prisma-errors';
 import { AppError } from '../errors/app-error';
 import { Prisma } from '../generated/prisma/client';
+import { isEnded } from '../../workflows/campaign.messages';
+import { retryOnConflict } from '../db/transaction-conflict';
+import { recordCampaignEvent } from './campaign-events';
 import { campaignNotFound, campaignSummarySelect, getCampaignView, sourceSelect, toCampaignSummary, toSourceView } from './campaign-view';
-import {
-  endedStatuses,
-  type CampaignPage,
-  type CampaignStatus,
-  type CampaignView,
-  type CopyCampaignRequest,
-  type CreateCampaignRequest,
-  type ListCampaignsQuery,
-  type SourceInput,
-  type StageInput,
-  type UpdateCampaignRequest,
+import type { CampaignPage, CampaignView } from './campaign-views.schemas';
+import type {
+  CampaignStatus,
+  CopyCampaignRequest,
+  CreateCampaignRequest,
+  ListCampaignsQuery,
+  SourceInput,
+  StageInput,
+  UpdateCampaignRequest,
 } from './campaigns.schemas';
 import { validateCampaignStages, type ValidatedStage } from './validate-stages';
 
 /** Who does it: a user id, or null for the system. */
 export type ByUser = string | null;
-
-export interface CampaignEventInput {
-  campaignId: string;
-  stageId?: string | null;
-  kind: string;
-  message: string;
-  details?: Prisma.InputJsonValue;
-  byUserId?: ByUser;
-  dedupeKey?: string;
-}
-
-/** One line of a campaign's history. */
-export async function recordCampaignEvent(db: DbClient, event: CampaignEventInput): Promise<void> {
-  await db.campaignEvent.create({
-    data: {
-      campaignId: event.campaignId,
-      stageId: event.stageId ?? null,
-      kind: event.kind,
-      message: event.message,
-      details: event.details ?? {},
-      byUserId: event.byUserId ?? null,
-      dedupeKey: event.dedupeKey ?? null,
-    },
-  });
-}
-
-/** PostgreSQL gave up a transaction for a deadlock or a serialization conflict: running it again is safe. */
-export function isTransactionConflict(error: unknown): boolean {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2034') return true;
-  for (let cause: unknown = error; cause && typeof cause === 'object'; ) {
-    const { originalCode, kind, meta, cause: next } = cause as { originalCode?: unknown; kind?: unknown; meta?: { driverAdapterError?: unknown }; cause?: unknown };
-    if (originalCode === '40P01' || originalCode === '40001' || kind === 'TransactionWriteConflict') return true;
-    cause = meta?.driverAdapterError ?? next;
-  }
-  return false;
-}
-
-/**
- * Runs a transaction again when PostgreSQL aborted it for a deadlock (a stage edit racing the
- * workflow's cancellation, which locks the same rows in another order): a few tries, never a 500.
- */
-export async function retryOnConflict<T>(run: () => Promise<T>, attempts = 4): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (error) {
-      if (attempt >= attempts || !isTransactionConflict(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.floor(Math.random() * 30)));
-    }
-  }
-}
-
-export const isEnded = (status: CampaignStatus) => endedStatuses.includes(status);
 
 export function campaignEnded(id: string, status: CampaignStatus): AppError {
   return new AppError('CONFLICT', `Campaign ${id} is ${status}: an ended campaign changes no more (copy it to run it again)`);

@@ -1,7 +1,7 @@
 import type { DbClient } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
-import type { CallTaskCounts, ListCounts } from '../../activities/campaign/campaign-results';
+import type { CallTaskCounts, ListCounts } from '../../workflows/campaign.messages';
 import type {
   ApprovalStageCounts,
   CampaignEventView,
@@ -12,7 +12,7 @@ import type {
   SourceView,
   StageCounts,
   StageView,
-} from './campaigns.schemas';
+} from './campaign-views.schemas';
 import { countMailingStage, type MailingStageCounts } from './mailing-counts';
 import type { SendWindow } from './stage-settings.schemas';
 

@@ -1,12 +1,8 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { campaignWorkflow } from '../../workflows/campaign.workflow';
 import { campaignWorkflowId } from '../../workflows/campaign.messages';
-import { AppError, type ErrorCode } from '../errors/app-error';
-import { appErrorFromUpdateFailure } from '../temporal/update-failure';
-import type { TemporalDeps } from '../lifecycle/account-workflow-client';
-
-const passedOnCodes = new Set<ErrorCode>(['CONFLICT', 'NOT_FOUND', 'VALIDATION_FAILED', 'RULE_VIOLATION']);
+import type { TemporalDeps } from '../temporal/temporal-deps';
+import { runWorkflowUpdate } from '../temporal/workflow-update';
 
 export async function startCampaignWorkflow(temporal: TemporalDeps, campaignId: string): Promise<void> {
   await temporal.client.workflow.start(campaignWorkflow, {
@@ -20,12 +16,6 @@ export async function startCampaignWorkflow(temporal: TemporalDeps, campaignId: 
 }
 
 /** Sends an update to a running campaign's workflow; a refusal comes back as an AppError. */
-export async function updateCampaignWorkflow<Result, Args extends [object]>(temporal: TemporalDeps, campaignId: string, update: UpdateDefinition<Result, Args>, ...args: Args): Promise<Result> {
-  try {
-    return await temporal.client.workflow.getHandle(campaignWorkflowId(campaignId)).executeUpdate(update, { args });
-  } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError) throw appErrorFromUpdateFailure(error, passedOnCodes);
-    if (error instanceof WorkflowNotFoundError) throw new AppError('CONFLICT', `Campaign ${campaignId} is not running`);
-    throw error;
-  }
+export function updateCampaignWorkflow<Result, Args extends [object]>(temporal: TemporalDeps, campaignId: string, update: UpdateDefinition<Result, Args>, ...args: Args): Promise<Result> {
+  return runWorkflowUpdate(() => temporal.client.workflow.getHandle(campaignWorkflowId(campaignId)).executeUpdate(update, { args }), `Campaign ${campaignId} is not running`);
 }

@@ -1,9 +1,13 @@
 import type { Db } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
-import { campaignEnded, isEnded, recordCampaignEvent, retryOnConflict, sameJson, type ByUser } from './campaign-store';
+import { isEnded } from '../../workflows/campaign.messages';
+import { retryOnConflict } from '../db/transaction-conflict';
+import { recordCampaignEvent } from './campaign-events';
+import { campaignEnded, sameJson, type ByUser } from './campaign-store';
 import { campaignNotFound, stageSelect, toStageViews } from './campaign-view';
-import type { CampaignStatus, StageStatus, StageView } from './campaigns.schemas';
+import type { CampaignStatus, StageStatus } from './campaigns.schemas';
+import type { StageView } from './campaign-views.schemas';
 import type { StageType } from './stage-settings.schemas';
 import { validateCampaignStages, type ValidatedStage } from './validate-stages';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageCursorParam } from '../api/page-cursor';
+import { PageCursorParam } from '../schemas/page-cursor';
 import { TimerView } from './lifecycle.schemas';
 
 export const AccountTimersQuery = z.strictObject({

@@ -1,5 +1,5 @@
 import { loadAccountForCaller, type AccountCaller } from '../accounts/account-access';
-import { encodePageCursor } from '../api/page-cursor';
+import { encodePageCursor } from '../schemas/page-cursor';
 import type { DbClient } from '../db/prisma';
 import type { Prisma } from '../generated/prisma/client';
 import type { AccountTimerPage, AccountTimersQuery } from './account-timers.schemas';

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { encodePageCursor, PageCursorParam } from '../api/page-cursor';
-import type { Caller } from '../api/route';
+import { encodePageCursor, PageCursorParam } from '../schemas/page-cursor';
+import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';

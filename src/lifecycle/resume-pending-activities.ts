@@ -1,8 +1,7 @@
-import { logActivityUpdate } from '../../workflows/account.messages';
-import type { ApiDependencies } from '../api/route';
+import type { Db } from '../db/prisma';
 import { AppError } from '../errors/app-error';
-import { updateAccountWorkflow } from './account-workflow-client';
-import { discardPendingActivity } from './discard-pending-activity';
+import type { TemporalDeps } from '../temporal/temporal-deps';
+import { applyActivity, discardPendingActivity } from './apply-activity';
 
 /**
  * An API process that dies after logActivity or recordResponse committed a PENDING activity and
@@ -13,7 +12,7 @@ import { discardPendingActivity } from './discard-pending-activity';
  * refuses (or on an archived account) is removed with its response, as the request does on a refusal.
  * Any other failure (Temporal unreachable) is thrown, for the caller to retry.
  */
-export async function resumePendingActivities({ db, temporal }: Pick<ApiDependencies, 'db' | 'temporal'>, before: Date): Promise<{ applied: number; removed: number }> {
+export async function resumePendingActivities({ db, temporal }: { db: Db; temporal: TemporalDeps }, before: Date): Promise<{ applied: number; removed: number }> {
   const pending = await db.$queryRaw<{ id: string; accountId: string; archived: boolean }[]>`
     SELECT a.id::text, a.account_id::text AS "accountId", (ac.archived_at IS NOT NULL) AS archived
     FROM activities a JOIN accounts ac ON ac.id = a.account_id
@@ -22,13 +21,16 @@ export async function resumePendingActivities({ db, temporal }: Pick<ApiDependen
   let applied = 0;
   let removed = 0;
   for (const { id, accountId, archived } of pending) {
+    if (archived) {
+      await discardPendingActivity(db, id);
+      removed++;
+      continue;
+    }
     try {
-      if (archived) throw new AppError('CONFLICT', `Account ${accountId} is archived`);
-      await updateAccountWorkflow(temporal, accountId, logActivityUpdate, { activityId: id });
+      await applyActivity({ db, temporal }, { accountId, activityId: id }, { discardOnAnyFailure: false });
       applied++;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      await db.$transaction((tx) => discardPendingActivity(tx, id));
       removed++;
     }
   }

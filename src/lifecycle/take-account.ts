@@ -1,14 +1,14 @@
 import { accountWorkflow } from '../../workflows/account.workflow';
 import { accountWorkflowId } from '../../workflows/account.messages';
 import { loadAccountForCaller, isInPool } from '../accounts/account-access';
-import type { ApiDependencies, Caller } from '../api/route';
+import type { RequestContext } from '../auth/request-context';
 import { AppError } from '../errors/app-error';
 
 /**
  * NEW to POTENTIAL, owner becomes the caller: the one status change made by hand. The account's
  * workflow starts before the transaction commits, so a refusal from Temporal changes nothing.
  */
-export async function takeAccount({ db, temporal }: ApiDependencies, caller: Caller, accountId: string) {
+export async function takeAccount({ db, temporal, caller }: RequestContext, accountId: string) {
   const account = await loadAccountForCaller(db, caller, accountId, { forWrite: false });
   if (!isInPool(account)) {
     throw new AppError('CONFLICT', `Account ${accountId} is ${account.archivedAt ? 'archived' : `${account.status}${account.ownerId ? ', owned' : ''}`}: only an unowned NEW account can be taken into work`);

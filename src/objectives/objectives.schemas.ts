@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageCursorParam } from '../api/page-cursor';
+import { PageCursorParam } from '../schemas/page-cursor';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 

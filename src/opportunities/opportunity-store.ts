@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { loadAccountForCaller, type AccountCaller } from '../accounts/account-access';
-import { encodePageCursor } from '../api/page-cursor';
+import { encodePageCursor } from '../schemas/page-cursor';
 import type { Db, DbClient } from '../db/prisma';
 import { AppError, type ErrorDetail } from '../errors/app-error';
 import { Prisma, type Account, type Opportunity } from '../generated/prisma/client';

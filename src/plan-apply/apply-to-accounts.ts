@@ -1,9 +1,11 @@
-import type { ApplicationTarget } from '../../activities/plan-apply/apply-chunk';
-import { applyToAccountsWorkflow, applyWorkflowId } from '../../workflows/apply-to-accounts.workflow';
-import type { ApiDependencies, Caller } from '../api/route';
+import { applyWorkflowId, type ApplicationTarget } from '../../workflows/apply-to-accounts.messages';
+import { applyToAccountsWorkflow } from '../../workflows/apply-to-accounts.workflow';
+import type { RequestContext } from '../auth/request-context';
+import type { Db } from '../db/prisma';
 import type { DbClient } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import { isUniqueViolation } from '../db/prisma-errors';
+import type { TemporalDeps } from '../temporal/temporal-deps';
 import { isWorkflowAlreadyStarted } from '../temporal/temporal-errors';
 import { Prisma } from '../generated/prisma/client';
 import { objectiveNotFound } from '../objectives/objective-store';
@@ -11,17 +13,17 @@ import { planOpenToChange } from './plan-guard';
 import type { ApplicationView, ApplyRequest, ApplyResult } from './plan-apply.schemas';
 
 /** Applies a plan to accounts: its author (or an admin), the plan neither EXPIRED nor REJECTED. */
-export async function applyPlan(deps: ApiDependencies, caller: Caller, planId: string, request: ApplyRequest): Promise<ApplyResult> {
-  await planOpenToChange(deps.db, caller, planId, 'apply it');
-  return runApplication(deps, caller, { planId }, request);
+export async function applyPlan(context: RequestContext, planId: string, request: ApplyRequest): Promise<ApplyResult> {
+  await planOpenToChange(context.db, context.caller, planId, 'apply it');
+  return runApplication(context, { planId }, request);
 }
 
 /** Applies an objective to accounts, on the same terms as its plan. */
-export async function applyObjective(deps: ApiDependencies, caller: Caller, objectiveId: string, request: ApplyRequest): Promise<ApplyResult> {
-  const objective = await deps.db.objective.findUnique({ where: { id: objectiveId }, select: { planId: true } });
+export async function applyObjective(context: RequestContext, objectiveId: string, request: ApplyRequest): Promise<ApplyResult> {
+  const objective = await context.db.objective.findUnique({ where: { id: objectiveId }, select: { planId: true } });
   if (!objective) throw objectiveNotFound(objectiveId);
-  await planOpenToChange(deps.db, caller, objective.planId, 'apply its objectives');
-  return runApplication(deps, caller, { objectiveId }, request);
+  await planOpenToChange(context.db, context.caller, objective.planId, 'apply its objectives');
+  return runApplication(context, { objectiveId }, request);
 }
 
 /** The target as stored: account ids once each; unknown or archived ones are a 400 naming each. */
@@ -54,9 +56,9 @@ async function checkedTarget(db: DbClient, request: ApplyRequest): Promise<Appli
  * Writes the PlanApplication row, runs its workflow (one per bulk operation, never one per account)
  * and answers once it is done. A workflow that could not start leaves no row behind.
  */
-async function runApplication(deps: ApiDependencies, caller: Caller, owner: { planId: string } | { objectiveId: string }, request: ApplyRequest): Promise<ApplyResult> {
-  const target = await checkedTarget(deps.db, request);
-  const application = await deps.db.planApplication
+async function runApplication({ db, temporal, caller }: RequestContext, owner: { planId: string } | { objectiveId: string }, request: ApplyRequest): Promise<ApplyResult> {
+  const target = await checkedTarget(db, request);
+  const application = await db.planApplication
     .create({ data: { id: request.applicationId, ...owner, target: target as Prisma.InputJsonValue, byUserId: caller.id }, select: { id: true } })
     .catch((error: unknown) => {
       if (!isUniqueViolation(error)) throw error;
@@ -66,12 +68,12 @@ async function runApplication(deps: ApiDependencies, caller: Caller, owner: { pl
     });
   let handle;
   try {
-    handle = await startApplyWorkflow(deps.temporal, application.id, owner);
+    handle = await startApplyWorkflow(temporal, application.id, owner);
   } catch (error) {
     // Started already by resumeRunningApplications (another API process, at its start-up): it runs.
-    if (isWorkflowAlreadyStarted(error)) handle = deps.temporal.client.workflow.getHandle<typeof applyToAccountsWorkflow>(applyWorkflowId(application.id));
+    if (isWorkflowAlreadyStarted(error)) handle = temporal.client.workflow.getHandle<typeof applyToAccountsWorkflow>(applyWorkflowId(application.id));
     else {
-      await deps.db.planApplication.delete({ where: { id: application.id } });
+      await db.planApplication.delete({ where: { id: application.id } });
       throw error;
     }
   }
@@ -82,7 +84,7 @@ async function runApplication(deps: ApiDependencies, caller: Caller, owner: { pl
   return { applicationId: application.id, state: outcome.state, matched: outcome.matched, added: outcome.added, alreadyApplied: outcome.matched - outcome.added };
 }
 
-function startApplyWorkflow({ client, taskQueue }: ApiDependencies['temporal'], applicationId: string, owner: { planId: string } | { objectiveId: string }) {
+function startApplyWorkflow({ client, taskQueue }: TemporalDeps, applicationId: string, owner: { planId: string } | { objectiveId: string }) {
   return client.workflow.start(applyToAccountsWorkflow, {
     workflowId: applyWorkflowId(applicationId),
     taskQueue,
@@ -98,7 +100,7 @@ function startApplyWorkflow({ client, taskQueue }: ApiDependencies['temporal'], 
  * chunks are idempotent); one whose workflow exists (it started, it runs or ran) is left alone.
  * Answers how many were started; a failure to reach Temporal is thrown, for the caller to retry.
  */
-export async function resumeRunningApplications({ db, temporal }: Pick<ApiDependencies, 'db' | 'temporal'>, before: Date): Promise<number> {
+export async function resumeRunningApplications({ db, temporal }: { db: Db; temporal: TemporalDeps }, before: Date): Promise<number> {
   const running = await db.planApplication.findMany({ where: { state: 'RUNNING', startedAt: { lt: before } }, select: { id: true, planId: true, objectiveId: true }, orderBy: { startedAt: 'asc' } });
   let started = 0;
   for (const row of running) {

@@ -1,12 +1,9 @@
-import type { ApiDependencies, Caller } from '../api/route';
+import type { RequestContext } from '../auth/request-context';
 import { AppError } from '../errors/app-error';
-import { transitionsFrom, type PlanTarget } from '../../activities/plan/plan-core';
-import { decidePlanUpdate, submitPlanUpdate } from '../../workflows/plan.messages';
+import { decidePlanUpdate, submitPlanUpdate, transitionsFrom, type PlanTarget } from '../../workflows/plan.messages';
 import { assertAuthorOrAdmin } from './plan-store';
 import { getPlanView, planNotFound } from './plan-view';
 import { updatePlanWorkflow } from './plan-workflow-client';
-
-type Deps = Pick<ApiDependencies, 'db' | 'temporal'>;
 
 const verbs: Record<PlanTarget, string> = { SUBMITTED: 'submitted', APPROVED: 'approved', REJECTED: 'rejected' };
 
@@ -15,8 +12,8 @@ const verbs: Record<PlanTarget, string> = { SUBMITTED: 'submitted', APPROVED: 'a
  * touches neither the database nor Temporal. The workflow's validators refuse the same way
  * when two requests race.
  */
-async function checkTransition(deps: Deps, caller: Caller, planId: string, to: PlanTarget) {
-  const plan = await deps.db.plan.findUnique({ where: { id: planId }, select: { status: true, authorId: true, approverIds: true } });
+async function checkTransition({ db, caller }: RequestContext, planId: string, to: PlanTarget) {
+  const plan = await db.plan.findUnique({ where: { id: planId }, select: { status: true, authorId: true, approverIds: true } });
   if (!plan) throw planNotFound(planId);
   if (to === 'SUBMITTED') assertAuthorOrAdmin(caller, plan, 'submit');
   else if (caller.id === plan.authorId) throw new AppError('FORBIDDEN', 'The author of a plan cannot approve or reject it');
@@ -27,14 +24,14 @@ async function checkTransition(deps: Deps, caller: Caller, planId: string, to: P
   return plan;
 }
 
-export async function submitPlan(deps: Deps, caller: Caller, planId: string) {
-  const plan = await checkTransition(deps, caller, planId, 'SUBMITTED');
-  await updatePlanWorkflow(deps.temporal, planId, plan.status, submitPlanUpdate, { byUserId: caller.id });
-  return getPlanView(deps.db, planId);
+export async function submitPlan(context: RequestContext, planId: string) {
+  const plan = await checkTransition(context, planId, 'SUBMITTED');
+  await updatePlanWorkflow(context.temporal, planId, plan.status, submitPlanUpdate, { byUserId: context.caller.id });
+  return getPlanView(context.db, planId);
 }
 
-export async function decidePlan(deps: Deps, caller: Caller, planId: string, decision: 'APPROVED' | 'REJECTED', comment?: string) {
-  const plan = await checkTransition(deps, caller, planId, decision);
-  await updatePlanWorkflow(deps.temporal, planId, plan.status, decidePlanUpdate, { byUserId: caller.id, decision, ...(comment ? { comment } : {}) });
-  return getPlanView(deps.db, planId);
+export async function decidePlan(context: RequestContext, planId: string, decision: 'APPROVED' | 'REJECTED', comment?: string) {
+  const plan = await checkTransition(context, planId, decision);
+  await updatePlanWorkflow(context.temporal, planId, plan.status, decidePlanUpdate, { byUserId: context.caller.id, decision, ...(comment ? { comment } : {}) });
+  return getPlanView(context.db, planId);
 }

@@ -1,5 +1,5 @@
-import type { Caller } from '../api/route';
-import { encodePageCursor } from '../api/page-cursor';
+import type { Caller } from '../auth/caller';
+import { encodePageCursor } from '../schemas/page-cursor';
 import type { Db, DbClient } from '../db/prisma';
 import { AppError, type ErrorDetail } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';

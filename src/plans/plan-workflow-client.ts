@@ -1,13 +1,10 @@
-import { WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { PlanStatus, PlanTransition } from '../../activities/plan/plan-core';
+import type { PlanStatus, PlanTransition } from '../../workflows/plan.messages';
 import { planWorkflow } from '../../workflows/plan.workflow';
 import { planWorkflowId } from '../../workflows/plan.messages';
-import type { ErrorCode } from '../errors/app-error';
-import { appErrorFromUpdateFailure } from '../temporal/update-failure';
-import type { TemporalDeps } from '../lifecycle/account-workflow-client';
-
-const passedOnCodes = new Set<ErrorCode>(['CONFLICT', 'NOT_FOUND', 'FORBIDDEN', 'VALIDATION_FAILED']);
+import type { TemporalDeps } from '../temporal/temporal-deps';
+import { runWorkflowUpdate } from '../temporal/workflow-update';
 
 /**
  * Sends a transition to the plan's workflow, starting it first when it is not running (update-with-start):
@@ -15,9 +12,9 @@ const passedOnCodes = new Set<ErrorCode>(['CONFLICT', 'NOT_FOUND', 'FORBIDDEN', 
  * workflow that was lost heals on the next transition. `status` is the plan's status the caller just
  * read from PostgreSQL: the new workflow's starting point. A refusal comes back as an AppError.
  */
-export async function updatePlanWorkflow<Args extends [object]>(temporal: TemporalDeps, planId: string, status: PlanStatus, update: UpdateDefinition<PlanTransition, Args>, ...args: Args): Promise<PlanTransition> {
-  try {
-    return await temporal.client.workflow.executeUpdateWithStart(update, {
+export function updatePlanWorkflow<Args extends [object]>(temporal: TemporalDeps, planId: string, status: PlanStatus, update: UpdateDefinition<PlanTransition, Args>, ...args: Args): Promise<PlanTransition> {
+  return runWorkflowUpdate(() =>
+    temporal.client.workflow.executeUpdateWithStart(update, {
       args,
       startWorkflowOperation: new WithStartWorkflowOperation(planWorkflow, {
         workflowId: planWorkflowId(planId),
@@ -26,9 +23,6 @@ export async function updatePlanWorkflow<Args extends [object]>(temporal: Tempor
         workflowIdConflictPolicy: 'USE_EXISTING',
         staticSummary: `Plan ${planId}`,
       }),
-    });
-  } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError) throw appErrorFromUpdateFailure(error, passedOnCodes);
-    throw error;
-  }
+    }),
+  );
 }

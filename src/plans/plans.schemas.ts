@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { Text } from '../api/text.schemas';
-import { Currency, Money } from '../api/money.schemas';
-import { PageCursorParam } from '../api/page-cursor';
+import { Text } from '../schemas/text.schemas';
+import { Currency, Money } from '../schemas/money.schemas';
+import { PageCursorParam } from '../schemas/page-cursor';
 import { IsoDuration } from '../rules/duration.schemas';
 
 

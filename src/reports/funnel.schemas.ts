@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Text } from '../api/text.schemas';
+import { Text } from '../schemas/text.schemas';
 
 /** The statuses in the funnel's order: the main path first, then the two ways out. */
 export const funnelMainPath = ['NEW', 'POTENTIAL', 'CONTACT_ESTABLISHED', 'MEETING_HELD', 'CONTRACT_SIGNED', 'CLIENT'] as const;

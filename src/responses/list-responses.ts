@@ -1,4 +1,4 @@
-import { encodePageCursor } from '../api/page-cursor';
+import { encodePageCursor } from '../schemas/page-cursor';
 import type { DbClient } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import { Prisma, type Response } from '../generated/prisma/client';

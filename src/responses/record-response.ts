@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { logActivityUpdate } from '../../workflows/account.messages';
-import { noChange, type AccountEffects } from '../../activities/account/account-effects';
+import { noChange } from '../../workflows/account.messages';
 import { IMPORT_LOCK } from '../imports/import-accounts';
 import { loadAccountForCaller } from '../accounts/account-access';
-import type { ApiDependencies, Caller } from '../api/route';
-import type { Db, DbClient } from '../db/prisma';
+import type { Caller } from '../auth/caller';
+import type { RequestContext } from '../auth/request-context';
+import type { DbClient } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
-import { updateAccountWorkflow } from '../lifecycle/account-workflow-client';
-import { discardPendingActivity } from '../lifecycle/discard-pending-activity';
-import { tasksByIds, timersByIds } from '../lifecycle/lifecycle-views';
+import { applyActivity, effectViews } from '../lifecycle/apply-activity';
 import type { RecordResponseRequest, RecordResponseResult, ResponseContact, ResponseType } from './responses.schemas';
 import { toResponseView } from './response-view';
 
@@ -34,9 +32,11 @@ interface Target {
  * has no workflow yet (nor timers): its activity is applied at once, in the same transaction.
  *
  * Everything in PostgreSQL is written in one transaction; if the workflow then refuses or fails, the
- * PENDING activity, the response and the lead source it set are removed, as logActivity does.
+ * PENDING activity, the response and the lead source it set are removed (applyActivity), as for a
+ * logged activity.
  */
-export async function recordResponse({ db, temporal }: ApiDependencies, caller: Caller, request: RecordResponseRequest): Promise<RecordResponseResult> {
+export async function recordResponse(context: RequestContext, request: RecordResponseRequest): Promise<RecordResponseResult> {
+  const { db, caller } = context;
   const source = await findSource(db, request.campaignId, request.sourceCode);
   if (request.accountId) await checkAccountVisible(db, caller, request.accountId);
   const occurredAt = request.occurredAt ? new Date(request.occurredAt) : new Date();
@@ -83,20 +83,17 @@ export async function recordResponse({ db, temporal }: ApiDependencies, caller: 
     return { target, response, activityId: activity.id, inPool, leadSourceSet, status: account.status };
   });
 
-  let effects: AccountEffects = noChange(written.status);
-  if (!written.inPool) {
-    try {
-      effects = await updateAccountWorkflow(temporal, written.target.accountId, logActivityUpdate, { activityId: written.activityId });
-    } catch (error) {
-      await undo(db, written.target.accountId, written.activityId, written.leadSourceSet ? leadSource : null);
-      throw error;
-    }
-  }
-  const [tasksCreated, timersCancelled] = await Promise.all([tasksByIds(db, effects.taskIds), timersByIds(db, effects.timersEnded)]);
+  const { accountId, createdAccount } = written.target;
+  // A lead source this response set goes with it when the workflow refuses the activity.
+  const undo = async (tx: Prisma.TransactionClient) => {
+    if (written.leadSourceSet) await tx.account.updateMany({ where: { id: accountId, leadSource }, data: { leadSource: null } });
+  };
+  const effects = written.inPool ? noChange(written.status) : await applyActivity(context, { accountId, activityId: written.activityId }, { discardOnAnyFailure: true, undo });
+  const { tasksCreated, timersCancelled } = await effectViews(db, effects);
   return {
     response: toResponseView(written.response, source.code),
-    accountId: written.target.accountId,
-    createdAccount: written.target.createdAccount,
+    accountId,
+    createdAccount,
     leadSourceSet: written.leadSourceSet,
     previousStatus: effects.previousStatus,
     status: effects.status,
@@ -185,16 +182,4 @@ async function fillContact(tx: DbClient, contactId: string, contact: ResponseCon
       email = COALESCE(email, ${email}), email_normalized = COALESCE(email_normalized, ${email ? key(email) : null}),
       phone = COALESCE(phone, ${contact.phone ?? null}), time_zone = COALESCE(time_zone, ${contact.timeZone ?? null})
     WHERE id = CAST(${contactId} AS uuid)`;
-}
-
-/**
- * Takes back what a response wrote to an existing account when its workflow refused the activity
- * (see discardPendingActivity), and the lead source it set.
- */
-async function undo(db: Db, accountId: string, activityId: string, leadSource: string | null): Promise<void> {
-  await db.$transaction(async (tx) => {
-    if ((await discardPendingActivity(tx, activityId)) && leadSource) {
-      await tx.account.updateMany({ where: { id: accountId, leadSource }, data: { leadSource: null } });
-    }
-  });
 }

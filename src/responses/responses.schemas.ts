@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Text } from '../api/text.schemas';
-import { PageCursorParam } from '../api/page-cursor';
+import { Text } from '../schemas/text.schemas';
+import { PageCursorParam } from '../schemas/page-cursor';
 import { TaskView, TimerView } from '../lifecycle/lifecycle.schemas';
 import { Status } from '../rules/lifecycle';
 import { TimeZone } from '../rules/duration.schemas';

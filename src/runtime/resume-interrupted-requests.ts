@@ -1,4 +1,5 @@
-import type { ApiDependencies } from '../api/route';
+import type { Db } from '../db/prisma';
+import type { TemporalDeps } from '../temporal/temporal-deps';
 import { resumePendingActivities } from '../lifecycle/resume-pending-activities';
 import type { Logger } from '../logger';
 import { resumeRunningApplications } from '../plan-apply/apply-to-accounts';
@@ -11,7 +12,7 @@ const RETRY_MS = 5_000;
  * applications written before this start). Retried every few seconds until it succeeds (Temporal may
  * still be coming up); `stop` ends it without waiting for calls in flight (closing the connections ends them).
  */
-export function resumeInterruptedRequests(deps: Pick<ApiDependencies, 'db' | 'temporal'>, logger: Logger): { stop(): void } {
+export function resumeInterruptedRequests(deps: { db: Db; temporal: TemporalDeps }, logger: Logger): { stop(): void } {
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
   let wake: (() => void) | undefined;

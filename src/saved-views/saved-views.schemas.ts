@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Text } from '../api/text.schemas';
+import { Text } from '../schemas/text.schemas';
 
 const Name = Text(100);
 

@@ -1,4 +1,4 @@
-import type { Caller } from '../api/route';
+import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma';
 import { Prisma } from '../generated/prisma/client';
 import { criteriaToSql } from './criteria-to-sql';

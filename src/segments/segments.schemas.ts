@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageCursorParam } from '../api/page-cursor';
+import { PageCursorParam } from '../schemas/page-cursor';
 import { Status } from '../rules/lifecycle';
 import { SegmentCriteria } from './segment-criteria.schemas';
 

@@ -1,4 +1,4 @@
-import type { Caller } from '../api/route';
+import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma';
 import { isUniqueViolation } from '../db/prisma-errors';
 import { AppError } from '../errors/app-error';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NO_NUL, noNul, Text } from '../api/text.schemas';
+import { NO_NUL, noNul, Text } from '../schemas/text.schemas';
 import { Slug } from '../rules/slug';
 import { templateProblems } from './render-template';
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { Role, RouteDefinition } from '../../src/api/route';
+import type { Role } from '../../src/auth/caller';
+import type { RouteDefinition } from '../../src/api/route';
 import { apiRoutes } from '../../src/api/routes';
 import { startTestApp, type TestApp } from '../support/test-app';
 

@@ -1,6 +1,6 @@
 import { startMailCatcher } from '../../src/mail-catcher/mail-catcher';
 import type { MailCatcher } from '../../src/mail-catcher/types';
-import { SENDERS_PER_CONNECTION } from '../../activities/campaign/mailing/mailing-batch';
+import { SENDERS_PER_CONNECTION } from '../../activities/campaign/mailing/batch-senders';
 import { DEFAULT_MAX_CONNECTIONS } from '../../src/mail/mailer';
 import { eventually } from '../support/eventually';
 import { startTestApp, TEST_PUBLIC_URL, type TestApp } from '../support/test-app';

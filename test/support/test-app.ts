@@ -5,7 +5,7 @@ import { createApp } from '../../src/api/app';
 import { createLogger } from '../../src/logger';
 import { createMailer, type Mailer } from '../../src/mail/mailer';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from '../../src/users/api-keys';
-import type { Role } from '../../src/api/route';
+import type { Role } from '../../src/auth/caller';
 import { installDefaultRules } from '../../src/rule-store/rule-store';
 import { createPrismaClient } from '../../src/db/prisma';
 import { createTestDatabase, type TestDatabase } from './test-database';

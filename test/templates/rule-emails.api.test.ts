@@ -1,6 +1,7 @@
 import { createActivities } from '../../activities';
 import type { Prisma } from '../../src/generated/prisma/client';
 import { RuleDefinition, type RuleDefinitionInput } from '../../src/rules/rule.schemas';
+import { eventually } from '../support/eventually';
 import { receivedMail, waitForMail } from '../support/mailbox';
 import { startTestApp, TEST_PUBLIC_URL, type TestApp } from '../support/test-app';
 
@@ -59,10 +60,11 @@ test('when an interested call triggers a send_email rule then the primary contac
   expect(mail.text?.trim()).toBe('Dear Dana Buyer, thank you for your interest in us, Acme & Sons.');
   expect((mail as { html?: string }).html).toContain('<p>Dear Dana Buyer of Acme &amp; Sons</p>');
 
-  // The workflow retrying the step after its commit: what was sent is not sent again.
+  // The workflow retrying the step after its commit: what was sent is not handed on, nor sent again.
   const activities = createActivities({ db: t.database.db, mailer: t.mailer, publicUrl: TEST_PUBLIC_URL });
   const again = await activities.applyLoggedActivity({ accountId: id, activityId: call.body.activity.id });
-  expect(again.emailIds).toEqual([row.id]);
+  expect(again.emailIds).toEqual([]);
+  expect(await activities.deliverMail({ emailIds: [row.id] })).toEqual({ sent: 0, skipped: 0 });
   expect((await receivedMail()).filter((m) => m.to.includes(dana))).toHaveLength(1);
   expect(await t.database.db.outboundEmail.count({ where: { accountId: id } })).toBe(1);
 });
@@ -81,12 +83,15 @@ test('when a rule names a missing template then its e-mail is skipped with the r
   expect(meeting.status).toBe(201);
   expect(meeting.body.status).toBe('CONTACT_ESTABLISHED');
 
-  // Delivery runs before the update answers: the rows are settled already.
-  const rows = await t.database.db.outboundEmail.findMany({ where: { accountId: id }, orderBy: { dedupeKey: 'asc' } });
-  expect(rows.map((row) => [row.templateKey, row.skippedReason, row.sentAt !== null])).toEqual([
-    ['never-created', 'no template never-created', false],
-    ['welcome-call', null, true],
-  ]);
+  // Delivery runs after the update answered, in the outbox's own activity.
+  const rows = await eventually(async () => {
+    const settled = await t.database.db.outboundEmail.findMany({ where: { accountId: id }, orderBy: { dedupeKey: 'asc' } });
+    expect(settled.map((row) => [row.templateKey, row.skippedReason, row.sentAt !== null])).toEqual([
+      ['never-created', 'no template never-created', false],
+      ['welcome-call', null, true],
+    ]);
+    return settled;
+  });
   const [mail] = await waitForMail((m) => m.to.includes(`owner.${run}@example.com`));
   expect(mail.subject).toBe('Thank you, Pat Client');
   expect(mail.messageId).toBe(`<email-${rows[1].id}@crm.test>`);
@@ -95,9 +100,11 @@ test('when a rule names a missing template then its e-mail is skipped with the r
 test('when the primary contact has no e-mail address then the e-mail is skipped with the reason and nothing is sent', async () => {
   const id = await accountInWork('No Address GmbH', [{ name: 'Lee NoMail', phone: '+49 30 123456', isPrimary: true }, { name: 'Has Mail', email: `hasmail.${run}@example.com` }]);
   expect((await log(id, { type: 'CALL', outcome: 'INTERESTED' })).status).toBe(201);
-  const row = await t.database.db.outboundEmail.findFirstOrThrow({ where: { accountId: id } });
-  expect(row.sentAt).toBeNull();
-  expect(row.skippedReason).toMatch(/^the primary contact .* has no e-mail address$/);
+  await eventually(async () => {
+    const row = await t.database.db.outboundEmail.findFirstOrThrow({ where: { accountId: id } });
+    expect(row.sentAt).toBeNull();
+    expect(row.skippedReason).toMatch(/^the primary contact .* has no e-mail address$/);
+  });
   expect((await receivedMail()).filter((m) => m.to.includes(`hasmail.${run}@example.com`))).toHaveLength(0);
 });
 
@@ -114,6 +121,8 @@ test('when a timer step is retried after its commit then its e-mails not yet sen
   const activities = createActivities({ db: t.database.db, mailer: t.mailer, publicUrl: TEST_PUBLIC_URL });
   const effects = await activities.fireTimer({ accountId: id, timerId: timer.id });
   expect(effects.emailIds).toEqual([unsent.id]);
+  // What the workflow then hands to the outbox's activity.
+  expect(await activities.deliverMail({ emailIds: effects.emailIds })).toEqual({ sent: 1, skipped: 0 });
   const [mail] = await waitForMail((m) => m.to.includes(`kim.${run}@example.com`));
   expect(mail.messageId).toBe(`<email-${unsent.id}@crm.test>`);
   expect((await t.database.db.outboundEmail.findUniqueOrThrow({ where: { id: unsent.id } })).sentAt).toBeInstanceOf(Date);

@@ -3,7 +3,7 @@ import type { Db } from '../../../src/db/prisma';
 import { Prisma } from '../../../src/generated/prisma/client';
 import { CallTasksSettings } from '../../../src/campaigns/stage-settings.schemas';
 import type { CampaignTaskWhy } from '../../../src/lifecycle/lifecycle.schemas';
-import type { CallTaskCounts } from '../campaign-results';
+import type { CallTaskCounts } from '../../../workflows/campaign.messages';
 import { heartbeatWhile, lockStage, startedSettingsOf, type LockedStage } from './stage-row';
 
 const TRANSACTION_TIMEOUT_MS = 5 * 60_000;

@@ -1,10 +1,10 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from '../../../src/db/prisma';
+import { AppError } from '../../../src/errors/app-error';
 import { Prisma } from '../../../src/generated/prisma/client';
 import { ListSettings, type TestCell } from '../../../src/campaigns/stage-settings.schemas';
 import { criteriaToSql } from '../../../src/segments/criteria-to-sql';
 import { SegmentCriteria } from '../../../src/segments/segment-criteria.schemas';
-import type { ListCounts } from '../campaign-results';
+import type { ListCounts } from '../../../workflows/campaign.messages';
 import { heartbeatWhile, lockStage, startedSettingsOf } from './stage-row';
 
 /** Generous: 1,000,000 contacts freeze in well under a minute on 2 cores. */
@@ -47,9 +47,9 @@ export async function freezeTargetList(db: Db, { campaignId, stageId }: { campai
       if (typeof stage.result.frozenAt === 'string') return storedCounts(stage.result);
       const settings = startedSettingsOf(stage, ListSettings);
       const segment = await tx.segment.findUnique({ where: { id: settings.segmentId }, select: { criteria: true } });
-      if (!segment) throw ApplicationFailure.nonRetryable(`segment ${settings.segmentId} no longer exists`, 'NOT_FOUND');
+      if (!segment) throw new AppError('NOT_FOUND', `segment ${settings.segmentId} no longer exists`);
       const criteria = SegmentCriteria.safeParse(segment.criteria);
-      if (!criteria.success) throw ApplicationFailure.nonRetryable(`segment ${settings.segmentId} has criteria that are no longer valid`, 'VALIDATION_FAILED');
+      if (!criteria.success) throw new AppError('VALIDATION_FAILED', `segment ${settings.segmentId} has criteria that are no longer valid`);
 
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`campaign-list:${campaignId}`}, 0))`;
       for (const [name, value] of SESSION_SETTINGS) await tx.$queryRaw`SELECT set_config(${name}, ${value}, true)`;

@@ -1,5 +1,6 @@
-import { ApplicationFailure, Context } from '@temporalio/activity';
+import { Context } from '@temporalio/activity';
 import type { z } from 'zod';
+import { AppError } from '../../../src/errors/app-error';
 import type { Prisma } from '../../../src/generated/prisma/client';
 
 /** The stage row a LIST or CALL_TASKS activity works on, locked for the rest of its transaction. */
@@ -27,8 +28,8 @@ export async function lockStage(tx: Prisma.TransactionClient, campaignId: string
     FROM campaign_stages s JOIN campaigns k ON k.id = s.campaign_id
     WHERE s.id = CAST(${stageId} AS uuid) AND s.campaign_id = CAST(${campaignId} AS uuid)
     FOR UPDATE OF s`;
-  if (!stage) throw ApplicationFailure.nonRetryable(`stage ${stageId} of campaign ${campaignId} not found`, 'NOT_FOUND');
-  if (stage.type !== type) throw ApplicationFailure.nonRetryable(`stage ${stageId} is a ${stage.type} stage, not ${type}`, 'CONFLICT');
+  if (!stage) throw new AppError('NOT_FOUND', `stage ${stageId} of campaign ${campaignId} not found`);
+  if (stage.type !== type) throw new AppError('CONFLICT', `stage ${stageId} is a ${stage.type} stage, not ${type}`);
   stage.result = stage.result && typeof stage.result === 'object' ? stage.result : {};
   return stage;
 }
@@ -36,12 +37,12 @@ export async function lockStage(tx: Prisma.TransactionClient, campaignId: string
 /** The settings the stage started with; a stage that has not started (or is no longer running) is refused. */
 export function startedSettingsOf<S extends z.ZodType>(stage: LockedStage, schema: S): z.output<S> {
   if (stage.status !== 'RUNNING' || stage.startedSettings === null || !stage.startedAt) {
-    throw ApplicationFailure.nonRetryable(`stage ${stage.id} is ${stage.status.toLowerCase()}, not running: nothing to do`, 'CONFLICT');
+    throw new AppError('CONFLICT', `stage ${stage.id} is ${stage.status.toLowerCase()}, not running: nothing to do`);
   }
   const parsed = schema.safeParse(stage.startedSettings);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'settings'}: ${issue.message}`).join('; ');
-    throw ApplicationFailure.nonRetryable(`stage ${stage.id} started with invalid settings (${problems})`, 'VALIDATION_FAILED');
+    throw new AppError('VALIDATION_FAILED', `stage ${stage.id} started with invalid settings (${problems})`);
   }
   return parsed.data;
 }

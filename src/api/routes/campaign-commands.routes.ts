@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cancelCampaign, decideApproval, editCampaignStage, pauseCampaign, resumeCampaign, scheduleCampaign } from '../../campaigns/campaign-commands';
-import { CampaignIdParams, CampaignStageParams, CampaignView, EditStageRequest } from '../../campaigns/campaigns.schemas';
+import { CampaignIdParams, CampaignStageParams, EditStageRequest } from '../../campaigns/campaigns.schemas';
+import { CampaignView } from '../../campaigns/campaign-views.schemas';
 import { defineRoute } from '../route';
 
 const marketers = ['marketer', 'admin'] as const;
@@ -18,7 +19,7 @@ export const campaignCommandRoutes = [
     params: CampaignIdParams,
     response: theCampaign,
     errors: [404, 409, 503],
-    handler: ({ params, caller, deps }) => scheduleCampaign(deps, caller, params.id),
+    handler: ({ params, context }) => scheduleCampaign(context, params.id),
   }),
   defineRoute({
     method: 'post', path: '/campaigns/:id/pause', tag: 'Campaigns', roles: marketers,
@@ -26,7 +27,7 @@ export const campaignCommandRoutes = [
     params: CampaignIdParams,
     response: theCampaign,
     errors: [404, 409, 503],
-    handler: ({ params, caller, deps }) => pauseCampaign(deps, caller, params.id),
+    handler: ({ params, context }) => pauseCampaign(context, params.id),
   }),
   defineRoute({
     method: 'post', path: '/campaigns/:id/resume', tag: 'Campaigns', roles: marketers,
@@ -34,7 +35,7 @@ export const campaignCommandRoutes = [
     params: CampaignIdParams,
     response: theCampaign,
     errors: [404, 409, 503],
-    handler: ({ params, caller, deps }) => resumeCampaign(deps, caller, params.id),
+    handler: ({ params, context }) => resumeCampaign(context, params.id),
   }),
   defineRoute({
     method: 'post', path: '/campaigns/:id/cancel', tag: 'Campaigns', roles: marketers,
@@ -43,7 +44,7 @@ export const campaignCommandRoutes = [
     body: CancelRequest,
     response: theCampaign,
     errors: [404, 409, 503],
-    handler: ({ params, body, caller, deps }) => cancelCampaign(deps, caller, params.id, body.reason),
+    handler: ({ params, body, context }) => cancelCampaign(context, params.id, body.reason),
   }),
   defineRoute({
     method: 'patch', path: '/campaigns/:id/stages/:stageId', tag: 'Campaigns', roles: marketers,
@@ -52,7 +53,7 @@ export const campaignCommandRoutes = [
     body: EditStageRequest,
     response: theCampaign,
     errors: [404, 409, 503],
-    handler: ({ params, body, caller, deps }) => editCampaignStage(deps, caller, params.id, params.stageId, body),
+    handler: ({ params, body, context }) => editCampaignStage(context, params.id, params.stageId, body),
   }),
   defineRoute({
     method: 'post', path: '/campaigns/:id/stages/:stageId/approve', tag: 'Campaigns', roles: 'any',
@@ -61,7 +62,7 @@ export const campaignCommandRoutes = [
     body: ApproveRequest,
     response: theCampaign,
     errors: [404, 409, 503],
-    handler: ({ params, body, caller, deps }) => decideApproval(deps, caller, params.id, params.stageId, 'APPROVED', body.comment),
+    handler: ({ params, body, context }) => decideApproval(context, params.id, params.stageId, 'APPROVED', body.comment),
   }),
   defineRoute({
     method: 'post', path: '/campaigns/:id/stages/:stageId/reject', tag: 'Campaigns', roles: 'any',
@@ -70,6 +71,6 @@ export const campaignCommandRoutes = [
     body: RejectRequest,
     response: theCampaign,
     errors: [404, 409, 503],
-    handler: ({ params, body, caller, deps }) => decideApproval(deps, caller, params.id, params.stageId, 'REJECTED', body.reason),
+    handler: ({ params, body, context }) => decideApproval(context, params.id, params.stageId, 'REJECTED', body.reason),
   }),
 ];

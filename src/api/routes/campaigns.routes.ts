@@ -1,14 +1,7 @@
 import { copyCampaign, createCampaign, listCampaigns, updateCampaign } from '../../campaigns/campaign-store';
 import { getCampaignView } from '../../campaigns/campaign-view';
-import {
-  CampaignIdParams,
-  CampaignPage,
-  CampaignView,
-  CopyCampaignRequest,
-  CreateCampaignRequest,
-  ListCampaignsQuery,
-  UpdateCampaignRequest,
-} from '../../campaigns/campaigns.schemas';
+import { CampaignIdParams, CopyCampaignRequest, CreateCampaignRequest, ListCampaignsQuery, UpdateCampaignRequest } from '../../campaigns/campaigns.schemas';
+import { CampaignPage, CampaignView } from '../../campaigns/campaign-views.schemas';
 import { defineRoute } from '../route';
 
 // Marketers run campaigns; managers may watch them.

@@ -23,7 +23,7 @@ export const lifecycleRoutes = [
     params: AccountIdParams,
     response: { status: 200, description: 'The account is in work and its workflow runs', schema: TakeAccountResponse },
     errors: [404, 409, 503],
-    handler: ({ params, caller, deps }) => takeAccount(deps, caller, params.id),
+    handler: ({ params, context }) => takeAccount(context, params.id),
   }),
   defineRoute({
     method: 'post', path: '/accounts/:id/activities', tag: 'Lifecycle', roles: ['manager', 'admin'],
@@ -31,7 +31,7 @@ export const lifecycleRoutes = [
     params: AccountIdParams, body: LogActivityRequest,
     response: { status: 201, description: 'What the rules did with it', schema: LogActivityResponse },
     errors: [404, 409, 422, 503],
-    handler: ({ params, body, caller, deps }) => logActivity(deps, caller, params.id, body),
+    handler: ({ params, body, context }) => logActivity(context, params.id, body),
   }),
   defineRoute({
     method: 'patch', path: '/accounts/:id/timers/:timerId', tag: 'Lifecycle', roles: ['manager', 'admin'],
@@ -39,7 +39,7 @@ export const lifecycleRoutes = [
     params: AccountTimerParams, body: RescheduleTimerRequest,
     response: { status: 200, description: 'The timer', schema: TimerView },
     errors: [404, 409, 503],
-    handler: ({ params, body, caller, deps }) => rescheduleTimer(deps, caller, params.id, params.timerId, body),
+    handler: ({ params, body, context }) => rescheduleTimer(context, params.id, params.timerId, body),
   }),
   defineRoute({
     method: 'post', path: '/accounts/:id/timers/:timerId/cancel', tag: 'Lifecycle', roles: ['manager', 'admin'],
@@ -47,7 +47,7 @@ export const lifecycleRoutes = [
     params: AccountTimerParams, body: ReasonRequest,
     response: { status: 200, description: 'The timer', schema: TimerView },
     errors: [404, 409, 503],
-    handler: ({ params, body, caller, deps }) => cancelTimer(deps, caller, params.id, params.timerId, body.reason),
+    handler: ({ params, body, context }) => cancelTimer(context, params.id, params.timerId, body.reason),
   }),
   defineRoute({
     method: 'post', path: '/accounts/:id/archive', tag: 'Lifecycle', roles: ['manager', 'marketer', 'admin'],
@@ -55,6 +55,6 @@ export const lifecycleRoutes = [
     params: AccountIdParams, body: ReasonRequest,
     response: { status: 200, description: 'Archived', schema: ArchiveResponse },
     errors: [404, 409, 503],
-    handler: ({ params, body, caller, deps }) => archiveAccount(deps, caller, params.id, body.reason),
+    handler: ({ params, body, context }) => archiveAccount(context, params.id, body.reason),
   }),
 ];

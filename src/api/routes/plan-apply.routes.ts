@@ -22,7 +22,7 @@ export const planApplyRoutes = [
     csvBody: largeBody,
     response: applied,
     errors: [404, 409, 503],
-    handler: ({ params, body, caller, deps }) => applyPlan(deps, caller, params.id, body),
+    handler: ({ params, body, context }) => applyPlan(context, params.id, body),
   }),
   defineRoute({
     method: 'post', path: '/objectives/:id/apply', tag: 'Objectives', roles: authors,
@@ -32,7 +32,7 @@ export const planApplyRoutes = [
     csvBody: largeBody,
     response: applied,
     errors: [404, 409, 503],
-    handler: ({ params, body, caller, deps }) => applyObjective(deps, caller, params.id, body),
+    handler: ({ params, body, context }) => applyObjective(context, params.id, body),
   }),
   defineRoute({
     method: 'get', path: '/plan-applications/:id', tag: 'Plans', roles: 'any',

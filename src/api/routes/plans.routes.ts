@@ -65,7 +65,7 @@ export const planRoutes = [
     params: PlanIdParams,
     response: thePlan,
     errors: [404, 409, 503],
-    handler: ({ params, caller, deps }) => submitPlan(deps, caller, params.id),
+    handler: ({ params, context }) => submitPlan(context, params.id),
   }),
   defineRoute({
     method: 'post', path: '/plans/:id/approve', tag: 'Plans', roles: 'any',
@@ -74,7 +74,7 @@ export const planRoutes = [
     body: ApprovePlanRequest,
     response: thePlan,
     errors: [404, 409, 503],
-    handler: ({ params, body, caller, deps }) => decidePlan(deps, caller, params.id, 'APPROVED', body.comment),
+    handler: ({ params, body, context }) => decidePlan(context, params.id, 'APPROVED', body.comment),
   }),
   defineRoute({
     method: 'post', path: '/plans/:id/reject', tag: 'Plans', roles: 'any',
@@ -83,6 +83,6 @@ export const planRoutes = [
     body: RejectPlanRequest,
     response: thePlan,
     errors: [404, 409, 503],
-    handler: ({ params, body, caller, deps }) => decidePlan(deps, caller, params.id, 'REJECTED', body.reason),
+    handler: ({ params, body, context }) => decidePlan(context, params.id, 'REJECTED', body.reason),
   }),
 ];

@@ -33,6 +33,6 @@ export const taskRoutes = [
     params: TaskIdParams,
     response: { status: 200, description: 'The task', schema: TaskView },
     errors: [404, 409, 503],
-    handler: ({ params, caller, deps }) => completeTask(deps, caller, params.id),
+    handler: ({ params, context }) => completeTask(context, params.id),
   }),
 ];

@@ -1,5 +1,5 @@
-import { ApplicationFailure } from '@temporalio/activity';
-import type { ListCounts } from '../../../activities/campaign/campaign-results';
+import { AppError } from '../../../src/errors/app-error';
+import type { ListCounts } from '../../../workflows/campaign.messages';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
 import { enroll, listActivities, recipients, seedAccount, seedCampaign, seedSegment } from './helpers';
 
@@ -233,12 +233,13 @@ describe('freezeTargetList', () => {
       { type: 'CALL_TASKS', settings: {} },
       listStage('00000000-0000-4000-8000-00000000dead'),
     ]);
-    const refusal = (type: string) => expect.objectContaining({ name: 'ApplicationFailure', nonRetryable: true, type });
+    // Called directly, not through the worker's wrapper: the refusal is the AppError that becomes a non-retryable failure of its code.
+    const refusal = (code: string) => expect.objectContaining({ name: 'AppError', code });
 
     await expect(activities.freezeTargetList({ campaignId, stageId: stageIds[0] })).rejects.toEqual(refusal('CONFLICT'));
     await expect(activities.freezeTargetList({ campaignId, stageId: stageIds[1] })).rejects.toEqual(refusal('CONFLICT'));
     await expect(activities.freezeTargetList({ campaignId, stageId: stageIds[2] })).rejects.toEqual(refusal('NOT_FOUND'));
-    await expect(activities.freezeTargetList({ campaignId: stageIds[0], stageId: stageIds[0] })).rejects.toBeInstanceOf(ApplicationFailure);
+    await expect(activities.freezeTargetList({ campaignId: stageIds[0], stageId: stageIds[0] })).rejects.toBeInstanceOf(AppError);
     expect(await recipients(db, campaignId)).toEqual([]);
   });
 });

@@ -4,9 +4,10 @@ import supertest from 'supertest';
 import { countMailingStage } from '../../../src/campaigns/mailing-counts';
 import { createLogger } from '../../../src/logger';
 import { createMailer, type Mailer, type OutgoingMail } from '../../../src/mail/mailer';
-import { SENDERS_PER_CONNECTION } from '../../../activities/campaign/mailing/mailing-batch';
+import { withActivityFailures } from '../../../activities/failures';
+import { SENDERS_PER_CONNECTION } from '../../../activities/campaign/mailing/batch-senders';
 import { saveMailingSettings } from '../../../src/settings/mailing-settings';
-import { unsubscribeRoutes } from '../../../src/unsubscribe/unsubscribe.routes';
+import { unsubscribeRoutes } from '../../../src/api/unsubscribe.routes';
 import { signUnsubscribeToken, unsubscribeSecret, verifyUnsubscribeToken } from '../../../src/unsubscribe/unsubscribe-token';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
 import { testService } from '../../support/test-services';
@@ -363,9 +364,10 @@ describe('prepareMailing and sendMailingBatch', () => {
   test('when the stage is not a MAILING stage of that campaign then the activities fail without retry', async () => {
     const seeded = await seedMailingCampaign(db(), []);
     const other = await seedMailingCampaign(db(), []);
-    const activities = mailingActivities(db(), mailer);
-    await expect(inActivity(() => activities.prepareMailing({ campaignId: other.campaignId, stageId: seeded.stageId }))).rejects.toMatchObject({ nonRetryable: true });
-    await expect(inActivity(() => activities.sendMailingBatch({ campaignId: other.campaignId, stageId: seeded.stageId }))).rejects.toMatchObject({ nonRetryable: true });
+    // Wrapped as the worker registers them: the AppError they throw becomes a non-retryable failure of its code.
+    const activities = withActivityFailures(mailingActivities(db(), mailer));
+    await expect(inActivity(() => activities.prepareMailing({ campaignId: other.campaignId, stageId: seeded.stageId }))).rejects.toMatchObject({ nonRetryable: true, type: 'NOT_FOUND' });
+    await expect(inActivity(() => activities.sendMailingBatch({ campaignId: other.campaignId, stageId: seeded.stageId }))).rejects.toMatchObject({ nonRetryable: true, type: 'NOT_FOUND' });
   });
 });
 

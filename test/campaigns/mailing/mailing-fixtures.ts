@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MockActivityEnvironment } from '@temporalio/testing';
-import type { MailingBatchResult, StartedMailingSettings } from '../../../activities/campaign/campaign-results';
+import type { StartedMailingSettings } from '../../../activities/campaign/started-settings';
+import type { MailingBatchResult } from '../../../workflows/campaign.messages';
 import { createMailingActivities, type MailingOptions } from '../../../activities/campaign/mailing-activities';
 import type { Db } from '../../../src/db/prisma';
 import type { Mailer } from '../../../src/mail/mailer';

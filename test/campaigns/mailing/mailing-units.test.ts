@@ -1,5 +1,5 @@
 import { GroupCommit } from '../../../activities/campaign/mailing/group-commit';
-import { classifySendFailure } from '../../../activities/campaign/mailing/smtp-outcome';
+import { classifySendFailure } from '../../../src/mail/smtp-failure';
 import { TokenBucket } from '../../../activities/campaign/mailing/token-bucket';
 import { isSendWindowOpen, nextSendWindowOpening } from '../../../src/campaigns/send-window';
 import { signUnsubscribeToken, verifyUnsubscribeToken } from '../../../src/unsubscribe/unsubscribe-token';

@@ -62,7 +62,7 @@ test('when a three-stage campaign is scheduled and approved then each listed rec
     expect(mail.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     expect(mail.headers['list-unsubscribe']).toMatch(/^<http:\/\/crm\.test\/unsubscribe\/[^>]+>$/);
   }
-  await recordHistory(t.temporal.client.workflow.getHandle(campaignWorkflowId(created.id)), 'campaign-list-approval-mailing');
+  await recordHistory(t.temporal.client.workflow.getHandle(campaignWorkflowId(created.id)), 'campaign-list-approval-mailing-mail-outbox');
 });
 
 test('when an approver rejects then the campaign ends with the reason and nothing is mailed', async () => {

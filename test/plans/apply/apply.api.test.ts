@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { applyToAccountsWorkflow, applyWorkflowId } from '../../../workflows/apply-to-accounts.workflow';
+import { applyToAccountsWorkflow } from '../../../workflows/apply-to-accounts.workflow';
+import { applyWorkflowId } from '../../../workflows/apply-to-accounts.messages';
 import { eventually } from '../../support/eventually';
 import { recordHistory } from '../../support/histories';
 import { startTestApp, type TestApp } from '../../support/test-app';

@@ -1,5 +1,5 @@
 import type { ApprovalItem } from '../../../../approvals/approvals.schemas';
-import type { CampaignView } from '../../../../campaigns/campaigns.schemas';
+import type { CampaignView } from '../../../../campaigns/campaign-views.schemas';
 import type { PlanView } from '../../../../plans/plans.schemas';
 import { ApiError, post } from '../../api';
 import { formatDate, formatDateTime, formatMoney, formatRelative, humanize } from '../../format';

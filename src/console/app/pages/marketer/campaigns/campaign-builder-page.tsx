@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { CampaignView } from '../../../../../campaigns/campaigns.schemas';
+import type { CampaignView } from '../../../../../campaigns/campaign-views.schemas';
 import { api } from '../../../api';
 import { Field } from '../../../components/field';
 import { ErrorNotice, Loading, Notice } from '../../../components/notices';

@@ -1,4 +1,4 @@
-import type { CampaignView } from '../../../../../campaigns/campaigns.schemas';
+import type { CampaignView } from '../../../../../campaigns/campaign-views.schemas';
 
 export interface SourceDraft {
   uid: number;

@@ -1,4 +1,4 @@
-import type { CampaignEventView } from '../../../../../campaigns/campaigns.schemas';
+import type { CampaignEventView } from '../../../../../campaigns/campaign-views.schemas';
 import { Empty } from '../../../components/notices';
 import { formatDateTime, humanize } from '../../../format';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CampaignSummary } from '../../../../../campaigns/campaigns.schemas';
+import type { CampaignSummary } from '../../../../../campaigns/campaign-views.schemas';
 import { StatusBadge } from '../../../components/badge';
 import { Field } from '../../../components/field';
 import { LoadMore } from '../../../components/load-more';

@@ -2,10 +2,10 @@ import type { CampaignStatus, StageStatus } from '../../../../../campaigns/campa
 import type { StageType } from '../../../../../campaigns/stage-settings.schemas';
 
 export type { CampaignStatus, StageStatus, StageType };
+export { endedStatuses } from '../../../../../../workflows/campaign-statuses';
 
 // The server's lists, repeated because its module pulls in zod; `satisfies` keeps them valid.
 export const campaignStatuses = ['DRAFT', 'SCHEDULED', 'RUNNING', 'PAUSED', 'COMPLETED', 'CANCELLED', 'REJECTED', 'FAILED'] as const satisfies readonly CampaignStatus[];
-export const endedStatuses: readonly CampaignStatus[] = ['COMPLETED', 'CANCELLED', 'REJECTED', 'FAILED'];
 export const stageTypes = ['LIST', 'APPROVAL', 'MAILING', 'CALL_TASKS', 'WAIT'] as const satisfies readonly StageType[];
 export const MAX_STAGES = 20;
 

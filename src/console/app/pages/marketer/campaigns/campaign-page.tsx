@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CampaignView, StageView } from '../../../../../campaigns/campaigns.schemas';
+import type { CampaignView, StageView } from '../../../../../campaigns/campaign-views.schemas';
 import { StatusBadge } from '../../../components/badge';
 import { ErrorNotice, Loading, Notice } from '../../../components/notices';
 import { formatDateTime, formatMoney, formatNumber, humanize } from '../../../format';

@@ -1,4 +1,4 @@
-import type { ApprovalStageCounts, ListStageCounts, StageView } from '../../../../../campaigns/campaigns.schemas';
+import type { ApprovalStageCounts, ListStageCounts, StageView } from '../../../../../campaigns/campaign-views.schemas';
 import { StatusBadge } from '../../../components/badge';
 import { Progress } from '../../../components/progress';
 import { formatDateTime, formatNumber } from '../../../format';

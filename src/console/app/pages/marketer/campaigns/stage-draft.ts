@@ -1,4 +1,4 @@
-import type { StageView } from '../../../../../campaigns/campaigns.schemas';
+import type { StageView } from '../../../../../campaigns/campaign-views.schemas';
 import { fromLocalInput, toLocalInput } from '../../../date-input';
 import type { StageType } from './campaign-model';
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { CampaignView, StageView } from '../../../../../campaigns/campaigns.schemas';
+import type { CampaignView, StageView } from '../../../../../campaigns/campaign-views.schemas';
 import { api } from '../../../api';
 import { Field } from '../../../components/field';
 import { ErrorNotice } from '../../../components/notices';

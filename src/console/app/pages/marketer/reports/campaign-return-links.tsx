@@ -1,4 +1,4 @@
-import type { CampaignPage } from '../../../../../campaigns/campaigns.schemas';
+import type { CampaignPage } from '../../../../../campaigns/campaign-views.schemas';
 import { StatusBadge } from '../../../components/badge';
 import { Empty, ErrorNotice } from '../../../components/notices';
 import { href } from '../../../router';

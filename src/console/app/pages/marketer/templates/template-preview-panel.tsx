@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { CampaignPage } from '../../../../../campaigns/campaigns.schemas';
+import type { CampaignPage } from '../../../../../campaigns/campaign-views.schemas';
 import type { TemplatePreview } from '../../../../../templates/template-preview';
 import { post } from '../../../api';
 import { Field } from '../../../components/field';

@@ -1,4 +1,15 @@
-// Shared by the apply workflow (types only) and its activities.
+// The apply workflow's contracts, shared with its activities and the API.
+
+/** What PlanApplication.target holds: exactly one of the three. */
+export type ApplicationTarget = { accountIds: string[] } | { segmentId: string } | { all: true };
+
+export interface ApplyToAccountsInput {
+  applicationId: string;
+  /** Accounts per chunk (tests make it small). */
+  chunkSize?: number;
+}
+
+export const applyWorkflowId = (applicationId: string) => `apply-${applicationId}`;
 
 export interface ApplyChunkInput {
   applicationId: string;

@@ -1,9 +1,9 @@
 import { Router, type Response } from 'express';
 import { isDatabaseUnavailable } from '../db/prisma-errors';
-import type { ApiDependencies } from '../api/route';
-import { badLinkPage, confirmPage, donePage, unavailablePage } from './unsubscribe-pages';
-import { unsubscribeContact } from './unsubscribe';
-import { readUnsubscribeToken } from './unsubscribe-token';
+import type { ApiDependencies } from './route';
+import { badLinkPage, confirmPage, donePage, unavailablePage } from '../unsubscribe/unsubscribe-pages';
+import { unsubscribeContact } from '../unsubscribe/unsubscribe';
+import { readUnsubscribeToken } from '../unsubscribe/unsubscribe-token';
 
 /**
  * `/unsubscribe/:token`, outside /api/v1 and without an API key: the link of every campaign

@@ -1,0 +1,87 @@
+import type { Db } from '../../src/db/prisma';
+import { AppError } from '../../src/errors/app-error';
+import type { Mailer, OutgoingMail } from '../../src/mail/mailer';
+import { classifySendFailure } from '../../src/mail/smtp-failure';
+import { composeNotificationEmail } from './compose-notification-email';
+import { composeRuleEmail, type Composed } from './compose-rule-email';
+
+export interface OutboxDependencies {
+  db: Db;
+  mailer: Mailer;
+  /** Base of every link put in an e-mail; its host names the Message-IDs. */
+  publicUrl: string;
+}
+
+export interface OutboxDelivery {
+  sent: number;
+  /** Never sendable: no template, no address, or the SMTP server refused it for good (5xx). */
+  skipped: number;
+}
+
+const rowSelect = {
+  id: true,
+  kind: true,
+  templateKey: true,
+  accountId: true,
+  recipientKind: true,
+  notification: { select: { id: true, message: true, accountId: true, why: true, recipient: { select: { email: true, name: true } } } },
+} as const;
+
+/**
+ * Sends outbox rows that are not sent yet, each marked once sent (or skipped with the reason).
+ * A crash between a send and its mark resends it with the same Message-ID, which receivers drop.
+ * SMTP failures are classified as campaign mailings classify them (src/mail/smtp-failure.ts): a
+ * 5xx answer is final and recorded; anything transient (4xx, connection refused) is counted on the
+ * row and makes the whole delivery fail as SERVICE_UNAVAILABLE, so its activity retries later.
+ */
+export async function deliverOutbox({ db, mailer, publicUrl }: OutboxDependencies, emailIds: readonly string[]): Promise<OutboxDelivery> {
+  const delivery = { sent: 0, skipped: 0 };
+  if (!emailIds.length) return delivery;
+  const rows = await db.outboundEmail.findMany({
+    where: { id: { in: [...emailIds] }, sentAt: null, skippedReason: null },
+    select: rowSelect,
+    orderBy: [{ createdAt: 'asc' }, { dedupeKey: 'asc' }],
+  });
+  const mailDomain = new URL(publicUrl).hostname;
+  let transient: string | undefined;
+  for (const row of rows) {
+    const composed: Composed =
+      row.kind === 'NOTIFICATION'
+        ? row.notification
+          ? { mail: composeNotificationEmail(row.notification, publicUrl, mailDomain) }
+          : { skip: 'the notification no longer exists' }
+        : await composeRuleEmail(db, row, mailDomain);
+    if ('skip' in composed) {
+      await db.outboundEmail.update({ where: { id: row.id }, data: { skippedReason: composed.skip } });
+      delivery.skipped++;
+      continue;
+    }
+    const outcome = await send(mailer, composed.mail);
+    if (outcome === 'sent') {
+      await db.outboundEmail.update({ where: { id: row.id }, data: { recipientEmail: composed.mail.to, sentAt: new Date() } });
+      delivery.sent++;
+    } else if (outcome.permanent) {
+      await db.outboundEmail.update({ where: { id: row.id }, data: { recipientEmail: composed.mail.to, skippedReason: outcome.reason, lastError: outcome.reason } });
+      delivery.skipped++;
+    } else {
+      await db.outboundEmail.update({ where: { id: row.id }, data: { failedAttempts: { increment: 1 }, lastError: outcome.reason } });
+      transient = outcome.reason;
+      // The server is unreachable: the other rows would fail the same way.
+      if (outcome.unreachable) break;
+    }
+  }
+  if (transient) throw new AppError('SERVICE_UNAVAILABLE', `E-mails wait for the SMTP server: ${transient}`);
+  return delivery;
+}
+
+async function send(mailer: Mailer, mail: OutgoingMail): Promise<'sent' | { permanent: boolean; unreachable: boolean; reason: string }> {
+  try {
+    await mailer.send(mail);
+    return 'sent';
+  } catch (error) {
+    const failure = classifySendFailure(error);
+    return failure.kind === 'permanent'
+      ? { permanent: true, unreachable: false, reason: failure.reason }
+      : { permanent: false, unreachable: failure.connectionError, reason: failure.reason };
+  }
+}

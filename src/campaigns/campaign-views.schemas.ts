@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { CampaignStatus, Offer, StageStatusEnum, StageTypeEnum } from './campaigns.schemas';
+
+// What the campaign API answers: summaries, pages, stages with their counts, history, the whole campaign.
+
+const iso = z.iso.datetime();
+const BudgetView = z.object({ amount: z.number(), currency: z.string() });
+
+export const CampaignSummary = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    description: z.string().nullable(),
+    status: CampaignStatus,
+    parentId: z.uuid().nullable(),
+    channels: z.array(z.string()),
+    budget: BudgetView.nullable(),
+    stageCount: z.number().int(),
+    childCount: z.number().int(),
+    copiedFromId: z.uuid().nullable(),
+    createdById: z.uuid().nullable(),
+    createdAt: iso,
+    updatedAt: iso,
+    endedAt: iso.nullable(),
+    endReason: z.string().nullable(),
+  })
+  .meta({ id: 'CampaignSummary' });
+export type CampaignSummary = z.output<typeof CampaignSummary>;
+
+export const CampaignPage = z.object({ items: z.array(CampaignSummary), nextCursor: z.string().nullable() }).meta({ id: 'CampaignPage' });
+export type CampaignPage = z.output<typeof CampaignPage>;
+
+export const SourceView = z
+  .object({ id: z.uuid(), code: z.string(), name: z.string(), channel: z.string().nullable(), cost: z.number().nullable() })
+  .meta({ id: 'CampaignSource' });
+export type SourceView = z.output<typeof SourceView>;
+
+const count = z.number().int();
+const ListCountsView = z.object({
+  matched: count, merged: count, suppressed: count, inOtherCampaigns: count, alreadyListed: count, listed: count, target: count, testCell: count,
+});
+export const ListStageCounts = z
+  .object({
+    list: ListCountsView.nullable().meta({ description: 'What freezing the list did; null until the stage has run' }),
+    recipients: z.object({ target: count, test: count, total: count }).meta({ description: 'Contacts in the campaign’s list from this stage, read live' }),
+  })
+  .meta({ id: 'ListStageCounts' });
+export const MailingStageCountsView = z
+  .object({
+    recipients: count, pending: count, sending: count, sent: count, failed: count, skipped: count, cancelled: count,
+    waitingForSendWindow: count.meta({ description: 'Pending recipients whose send window is closed now' }),
+  })
+  .meta({ id: 'MailingStageCounts' });
+export const ApprovalStageCounts = z
+  .object({
+    approvers: z.array(
+      z.object({
+        userId: z.uuid(),
+        name: z.string().nullable(),
+        decision: z.enum(['APPROVED', 'REJECTED']).nullable(),
+        comment: z.string().nullable(),
+        decidedAt: iso.nullable(),
+      }),
+    ),
+    pendingApprovals: count.meta({ description: 'Approvers who have not answered while the stage waits for them' }),
+    approved: count,
+    rejected: count,
+  })
+  .meta({ id: 'ApprovalStageCounts' });
+export const CallTasksStageCounts = z
+  .object({ tasksCreated: count.nullable(), unassigned: count.nullable() })
+  .meta({ id: 'CallTasksStageCounts', description: 'null until the stage has run' });
+export const WaitStageCounts = z.object({ until: iso.nullable() }).meta({ id: 'WaitStageCounts' });
+
+export type ListStageCounts = z.output<typeof ListStageCounts>;
+export type ApprovalStageCounts = z.output<typeof ApprovalStageCounts>;
+export type StageCounts =
+  | ListStageCounts
+  | z.output<typeof MailingStageCountsView>
+  | ApprovalStageCounts
+  | z.output<typeof CallTasksStageCounts>
+  | z.output<typeof WaitStageCounts>;
+
+export const StageView = z
+  .object({
+    id: z.uuid(),
+    position: count,
+    type: StageTypeEnum,
+    name: z.string().nullable(),
+    status: StageStatusEnum,
+    startAt: iso.nullable().meta({ description: 'null: right after the previous stage' }),
+    startedAt: iso.nullable(),
+    completedAt: iso.nullable(),
+    endReason: z.string().nullable(),
+    settings: z.record(z.string(), z.unknown()),
+    startedSettings: z.record(z.string(), z.unknown()).nullable().meta({ description: 'The settings the stage started with (edits never reach a started stage)' }),
+    counts: z.union([ListStageCounts, MailingStageCountsView, ApprovalStageCounts, CallTasksStageCounts, WaitStageCounts]),
+  })
+  .meta({ id: 'CampaignStage' });
+export type StageView = z.output<typeof StageView>;
+
+export const CampaignEventView = z
+  .object({
+    id: z.uuid(),
+    kind: z.string(),
+    message: z.string(),
+    details: z.unknown(),
+    byUserId: z.uuid().nullable(),
+    stageId: z.uuid().nullable(),
+    at: iso,
+  })
+  .meta({ id: 'CampaignEvent' });
+export type CampaignEventView = z.output<typeof CampaignEventView>;
+
+export const CampaignTotals = z
+  .object({
+    listed: count, target: count, testCell: count,
+    sent: count, failed: count, skipped: count, pendingMail: count, waitingForSendWindow: count,
+    tasksCreated: count, pendingApprovals: count,
+  })
+  .meta({ id: 'CampaignTotals', description: 'Sums over the stages' });
+export type CampaignTotals = z.output<typeof CampaignTotals>;
+
+export const CampaignView = CampaignSummary.extend({
+  offers: z.array(Offer),
+  parent: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  children: z.array(CampaignSummary).meta({ description: 'The child campaigns (oldest first, at most 200)' }),
+  sources: z.array(SourceView),
+  stages: z.array(StageView),
+  totals: CampaignTotals,
+  history: z.array(CampaignEventView).meta({ description: 'The newest 100 events, newest first' }),
+}).meta({ id: 'Campaign' });
+export type CampaignView = z.output<typeof CampaignView>;
