@@ -53,26 +53,39 @@ function devServerArgs(options: TemporalDevServerOptions): string[] {
   ];
 }
 
-async function spawnDevServer(cli: string, address: string, uiUrl: string | undefined, options: TemporalDevServerOptions): Promise<RunningTemporal> {
+const START_ATTEMPTS = 3;
+
+async function spawnDevServer(cli: string, address: string, uiUrl: string | undefined, options: TemporalDevServerOptions, attempt = 1): Promise<RunningTemporal> {
   if (options.dbFile) fs.mkdirSync(path.dirname(options.dbFile), { recursive: true });
   const child = spawn(cli, ['server', 'start-dev', ...devServerArgs(options)], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
+  // The head says why it stopped (a Go panic starts there); the tail, what it did last.
+  let head = '';
+  let tail = '';
   let exited: string | undefined;
   child.stderr.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
+    if (head.length < 2000) head = (head + chunk.toString()).slice(0, 2000);
+    else tail = (tail + chunk.toString()).slice(-2000);
   });
   child.on('exit', (code, signal) => {
-    exited = `exited (${signal ?? code}) ${stderr.trim()}`;
+    exited = `exited (${signal ?? code}) ${head.trim()}${tail ? ` … ${tail.trim()}` : ''}`;
   });
   child.on('error', (error) => {
     exited = `could not be run: ${error.message}`;
   });
 
-  await waitUntil(() => answers(address), {
-    what: `Temporal dev server (${cli}) on ${address}`,
-    timeoutMs: 60_000,
-    abort: () => exited,
-  });
+  try {
+    await waitUntil(() => answers(address), {
+      what: `Temporal dev server (${cli}) on ${address}`,
+      timeoutMs: 60_000,
+      abort: () => exited,
+    });
+  } catch (error) {
+    // The dev server picks its internal ports by probing for free ones: another process may take
+    // one between the probe and the bind, and the server then stops at start-up. Tried again.
+    if (!exited || attempt >= START_ATTEMPTS) throw error;
+    options.logger.warn({ address, attempt, exited }, 'the Temporal dev server stopped while starting: starting it again');
+    return spawnDevServer(cli, address, uiUrl, options, attempt + 1);
+  }
   options.logger.debug({ address, cli }, 'Temporal dev server started');
 
   const end = async (signal: 'SIGTERM' | 'SIGKILL') => {
