@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, continueAsNew, proxyLocalActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, patched, proxyLocalActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { AccountActivities } from '../activities/account';
 import type { AccountEffects, PendingTimer } from './account.messages';
 import {
@@ -20,6 +20,8 @@ const activities = proxyLocalActivities<AccountActivities>({
   // A decision already taken must reach PostgreSQL: retry until it lands.
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: ['NOT_FOUND', 'CONFLICT', 'RULE_VIOLATION'] },
 });
+
+export const SEARCH_ATTRIBUTES_AT_START = 'search-attributes-at-start';
 
 export interface AccountWorkflowInput {
   accountId: string;
@@ -62,6 +64,11 @@ export async function accountWorkflow({ accountId, timers: carried, continueAsNe
   setHandler(pendingTimersQuery, () => [...timers.values()].sort((a, b) => a.fireAt.localeCompare(b.fireAt)));
 
   for (const timer of carried ?? (await activities.loadPendingTimers({ accountId }))) timers.set(timer.id, timer);
+  // Version 3: an admin finds a run by its owner and segment too, from its first task (docs/versioning.md).
+  if (patched(SEARCH_ATTRIBUTES_AT_START)) {
+    const { status, ownerId, segment } = await activities.loadAccountSearchAttributes({ accountId });
+    upsertSearchAttributes({ CrmAccountStatus: [status], CrmAccountOwnerId: ownerId ? [ownerId] : [], CrmAccountSegment: segment ? [segment] : [] });
+  }
 
   while (!archived) {
     const next = [...timers.values()].sort((a, b) => a.fireAt.localeCompare(b.fireAt))[0];

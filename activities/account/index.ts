@@ -16,6 +16,10 @@ export function createAccountActivities({ db }: ActivityDependencies) {
     cancelTimer: (input: { accountId: string; timerId: string; reason: string; byUserId: string }) => cancelTimer(db, input),
     completeTask: (input: { accountId: string; taskId: string; byUserId: string }) => completeTask(db, input),
     archiveAccount: (input: { accountId: string; reason: string; byUserId: string }) => archiveAccount(db, input),
+    /** What an admin filters account workflows by: ids and labels, nothing personal. */
+    async loadAccountSearchAttributes({ accountId }: { accountId: string }) {
+      return db.account.findUniqueOrThrow({ where: { id: accountId }, select: { status: true, ownerId: true, segment: true } });
+    },
     async loadPendingTimers({ accountId }: { accountId: string }): Promise<PendingTimer[]> {
       const timers = await db.timer.findMany({ where: { accountId, state: 'PENDING' }, select: { id: true, kind: true, fireAt: true } });
       return timers.map((timer) => ({ id: timer.id, kind: timer.kind, fireAt: timer.fireAt.toISOString() }));

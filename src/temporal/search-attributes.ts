@@ -4,6 +4,8 @@ import { temporal } from '@temporalio/proto';
 /** Search attributes our workflows set: ids and statuses only, never personal data. */
 export const crmSearchAttributes = {
   CrmAccountStatus: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  CrmAccountOwnerId: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  CrmAccountSegment: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
 };
 
 /**

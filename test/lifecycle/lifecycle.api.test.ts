@@ -59,7 +59,7 @@ test('when a manager works a client from NEW to CLIENT then each logged activity
 
   const why = await t.request.get(`/api/v1/tasks/${followUp.id}`).set(auth());
   expect(why.body.why).toEqual(followUp.why);
-  await recordHistory(t.temporal.client.workflow.getHandle(accountWorkflowId(id)), 'account-new-to-client');
+  await recordHistory(t.temporal.client.workflow.getHandle(accountWorkflowId(id)), 'account', 'new-to-client');
 });
 
 test('when a client refuses then REFUSED, and the re-contact timer of the rule really fires once and creates the task', async () => {
@@ -81,7 +81,7 @@ test('when a client refuses then REFUSED, and the re-contact timer of the rule r
   const fired = await t.database.db.timer.findUniqueOrThrow({ where: { id: timer.id } });
   expect(fired.state).toBe('FIRED');
   expect(fired.settledAt!.getTime()).toBeGreaterThanOrEqual(new Date(timer.fireAt).getTime());
-  await recordHistory(t.temporal.client.workflow.getHandle(accountWorkflowId(id)), 'account-refusal-timer-fired');
+  await recordHistory(t.temporal.client.workflow.getHandle(accountWorkflowId(id)), 'account', 'refusal-timer-fired');
 });
 
 test('when the client calls again after a refusal then the pending re-contact timer is cancelled', async () => {
@@ -144,7 +144,7 @@ test('when a junk record is archived then its timers end, it accepts no more act
   expect(archived.body).toMatchObject({ accountId: id, archivedReason: 'duplicate of another record', timersCancelled: 1 });
   expect(await t.database.db.timer.count({ where: { accountId: id, state: 'PENDING' } })).toBe(0);
   await t.temporal.client.workflow.getHandle(accountWorkflowId(id)).result();
-  await recordHistory(t.temporal.client.workflow.getHandle(accountWorkflowId(id)), 'account-archived');
+  await recordHistory(t.temporal.client.workflow.getHandle(accountWorkflowId(id)), 'account', 'archived');
   const refused = await log(id, { type: 'CALL', outcome: 'CONTACT_MADE' });
   expect(refused.status).toBe(409);
   expect(await t.database.db.activity.count({ where: { accountId: id } })).toBe(1);

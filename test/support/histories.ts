@@ -3,10 +3,25 @@ import path from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 
-export const historiesDir = path.join(__dirname, '..', 'histories');
+/** `<workflow>/<version>/<scenario>.json`; a version folder is `<n>-<what changed>` (docs/versioning.md). */
+export const historiesDir = path.join(__dirname, '..', 'workflows', 'histories');
 
-/** With RECORD_HISTORIES=1, saves a real run's history for the replay tests to commit. */
-export async function recordHistory(handle: WorkflowHandle, name: string): Promise<void> {
+export type RecordedWorkflow = 'account' | 'campaign' | 'plan' | 'apply-to-accounts' | 'welcome-user';
+
+/** The workflow's newest version folder: the one new recordings go to. */
+export function currentVersion(workflow: RecordedWorkflow): string {
+  const versions = fs.readdirSync(path.join(historiesDir, workflow)).sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
+  return versions[versions.length - 1];
+}
+
+/**
+ * With RECORD_HISTORIES=1, saves a real run's history into the workflow's newest version folder,
+ * for the replay tests. A history already there is never overwritten: it is what executions of
+ * that version look like (to record again while a version is unreleased, delete the file first).
+ */
+export async function recordHistory(handle: WorkflowHandle, workflow: RecordedWorkflow, scenario: string): Promise<void> {
   if (!process.env.RECORD_HISTORIES) return;
-  fs.writeFileSync(path.join(historiesDir, `${name}.json`), historyToJSON(await handle.fetchHistory()));
+  const file = path.join(historiesDir, workflow, currentVersion(workflow), `${scenario}.json`);
+  if (fs.existsSync(file)) return;
+  fs.writeFileSync(file, historyToJSON(await handle.fetchHistory()));
 }

@@ -24,9 +24,15 @@ export interface TestWorker {
 }
 
 /** A real worker on a task queue of its own, against the run's Temporal server (or `address`). */
-export async function startTestWorker(dependencies: ActivityDependencies, taskQueue = `test-${randomUUID()}`, address = testService('temporalAddress')): Promise<TestWorker> {
+export async function startTestWorker(
+  dependencies: ActivityDependencies,
+  taskQueue = `test-${randomUUID()}`,
+  address = testService('temporalAddress'),
+  /** Another release's workflow code (upgrade tests); the current code otherwise. */
+  bundle?: { code: string },
+): Promise<TestWorker> {
   const nativeConnection = await NativeConnection.connect({ address });
-  const worker = await createCrmWorker({ connection: nativeConnection, namespace: 'default', taskQueue, dependencies, workflowBundle: await workflowBundle() });
+  const worker = await createCrmWorker({ connection: nativeConnection, namespace: 'default', taskQueue, dependencies, workflowBundle: bundle ?? (await workflowBundle()) });
   const running = worker.run();
   const connection = await Connection.connect({ address });
   let stopped: Promise<void> | undefined;

@@ -20,8 +20,8 @@ export interface TestApp {
   database: TestDatabase;
   temporal: TestWorker;
   mailer: Mailer;
-  /** Stops the worker (pending timers stay in Temporal) and starts a new one on the same task queue. */
-  restartWorker(): Promise<void>;
+  /** Stops the worker (pending timers stay in Temporal) and starts a new one on the same task queue, with `bundle` (another release's workflow code) or the current code. */
+  restartWorker(bundle?: { code: string }): Promise<void>;
   /** Creates a user straight in the database and answers their API key. */
   userWithKey(role: Role, email?: string): Promise<{ id: string; key: string }>;
   close(): Promise<void>;
@@ -35,18 +35,21 @@ export async function startTestApp({
   temporalAddress = testService('temporalAddress'),
   databaseUrl,
   smtpUrl = testService('smtpUrl'),
+  workflowBundle,
 }: {
   temporalAddress?: string;
   /** A migrated database the caller owns (on a server of its own) instead of a clone on the run's server; close() only disconnects. */
   databaseUrl?: string;
   /** An SMTP server of the test's own (its own catcher) instead of the run's. */
   smtpUrl?: string;
+  /** The first worker runs this release's workflow code instead of the current one (upgrade tests). */
+  workflowBundle?: { code: string };
 } = {}): Promise<TestApp> {
   const database = databaseUrl ? ownedDatabase(databaseUrl) : await createTestDatabase();
   await installDefaultRules(database.db);
   const mailer = createMailer(smtpUrl, 'CRM test <crm@test>');
   const dependencies = { db: database.db, mailer, publicUrl: TEST_PUBLIC_URL };
-  let temporal = await startTestWorker(dependencies, undefined, temporalAddress);
+  let temporal = await startTestWorker(dependencies, undefined, temporalAddress, workflowBundle);
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   // The app's own connection, as in production: it outlives worker restarts.
   const apiConnection = await Connection.connect({ address: temporalAddress });
@@ -61,9 +64,9 @@ export async function startTestApp({
       return temporal;
     },
     mailer,
-    async restartWorker() {
+    async restartWorker(bundle) {
       await temporal.stop();
-      temporal = await startTestWorker(dependencies, temporal.taskQueue, temporalAddress);
+      temporal = await startTestWorker(dependencies, temporal.taskQueue, temporalAddress, bundle);
     },
     async userWithKey(role, email) {
       const key = generateApiKey();

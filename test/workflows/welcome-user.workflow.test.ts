@@ -40,7 +40,7 @@ test('when the welcome workflow runs then one e-mail is delivered over SMTP and 
   const historyJson = JSON.stringify(history);
   expect(historyJson).not.toContain(user.email);
   expect(historyJson).not.toContain(Buffer.from(user.email).toString('base64'));
-  await recordHistory(temporal.client.workflow.getHandle(workflowId), 'welcome-user');
+  await recordHistory(temporal.client.workflow.getHandle(workflowId), 'welcome-user', 'welcome');
 });
 
 test('when the workflow runs again for the same user then no second e-mail is sent', async () => {

@@ -62,7 +62,7 @@ test('when a three-stage campaign is scheduled and approved then each listed rec
     expect(mail.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     expect(mail.headers['list-unsubscribe']).toMatch(/^<http:\/\/crm\.test\/unsubscribe\/[^>]+>$/);
   }
-  await recordHistory(t.temporal.client.workflow.getHandle(campaignWorkflowId(created.id)), 'campaign-list-approval-mailing-mail-outbox');
+  await recordHistory(t.temporal.client.workflow.getHandle(campaignWorkflowId(created.id)), 'campaign', 'list-approval-mailing');
 });
 
 test('when an approver rejects then the campaign ends with the reason and nothing is mailed', async () => {
@@ -100,7 +100,7 @@ test('when an approver rejects then the campaign ends with the reason and nothin
   expect(await t.database.db.mailDelivery.count({ where: { campaignId: created.id } })).toBe(0);
   const result = await t.temporal.client.workflow.getHandle(campaignWorkflowId(created.id)).result();
   expect(result).toBe('REJECTED');
-  await recordHistory(t.temporal.client.workflow.getHandle(campaignWorkflowId(created.id)), 'campaign-rejected');
+  await recordHistory(t.temporal.client.workflow.getHandle(campaignWorkflowId(created.id)), 'campaign', 'rejected');
 });
 
 test('when a stage that has not started is rescheduled then it runs on its new date, and a started stage refuses changes', async () => {
@@ -179,7 +179,7 @@ test('when a scheduled campaign is cancelled then its stages are cancelled and i
   expect(cancelled.body.stages[0].status).toBe('CANCELLED');
   expect(await t.temporal.client.workflow.getHandle(campaignWorkflowId(second.id)).result()).toBe('CANCELLED');
   expect((await t.request.post(`/api/v1/campaigns/${second.id}/resume`).set(team.as(team.marketer))).status).toBe(409);
-  await recordHistory(t.temporal.client.workflow.getHandle(campaignWorkflowId(second.id)), 'campaign-cancelled');
+  await recordHistory(t.temporal.client.workflow.getHandle(campaignWorkflowId(second.id)), 'campaign', 'cancelled');
 });
 
 test('when approvers do not answer in time then they are reminded and their manager is told', async () => {

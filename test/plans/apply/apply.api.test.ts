@@ -216,7 +216,7 @@ describe('applying a plan or an objective to accounts', () => {
     const markers = history.events!.filter((event) => event.markerRecordedEventAttributes);
     expect(markers).toHaveLength(Math.floor(live / 3) + 1);
     expect(history.events!.some((event) => event.activityTaskScheduledEventAttributes || event.startChildWorkflowExecutionInitiatedEventAttributes || event.signalExternalWorkflowExecutionInitiatedEventAttributes)).toBe(false);
-    await recordHistory(handle, 'plan-apply-chunked');
+    await recordHistory(handle, 'apply-to-accounts', 'chunked');
   });
 
   test('when applying fails then the application is FAILED with the error', async () => {

@@ -104,7 +104,7 @@ test('when an approver rejects then the reason goes back to the author by notifi
   expect(approved.body.status).toBe('APPROVED');
   expect(kinds(approved.body)).toEqual(['plan-approved', 'plan-submitted', 'plan-rejected', 'plan-submitted', 'plan-created']);
   await waitForMail((candidate) => candidate.subject === `CRM: Plan "${plan.name}" was approved`);
-  await recordHistory(t.temporal.client.workflow.getHandle(planWorkflowId(plan.id)), 'plan-rejected-resubmitted-mail-outbox');
+  await recordHistory(t.temporal.client.workflow.getHandle(planWorkflowId(plan.id)), 'plan', 'rejected-resubmitted');
 });
 
 test('when a transition comes from the wrong status then it is refused with 409 and leaves no trace', async () => {
@@ -150,5 +150,5 @@ test('when the period of an approved plan ends then the plan becomes EXPIRED by 
   expect(expired.history[0]).toMatchObject({ kind: 'plan-expired', byUserId: null });
   expect(await activeIds()).not.toContain(plan.id);
   expect(await handle.result()).toBe('EXPIRED');
-  await recordHistory(handle, 'plan-approved-expired-mail-outbox');
+  await recordHistory(handle, 'plan', 'approved-expired');
 });
