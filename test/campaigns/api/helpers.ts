@@ -28,7 +28,7 @@ export async function createFixtures(t: TestApp): Promise<Fixtures> {
   return { segmentId: segment.id, templateKey: template.key, approverIds: approvers.map((approver) => approver.id) };
 }
 
-/** LIST, APPROVAL, MAILING: the campaign of the README. */
+/** LIST, APPROVAL, MAILING: the campaign of docs/campaigns.md. */
 export function threeStages(fixtures: Fixtures, startAt = inMinutes(60)) {
   return [
     { type: 'LIST', name: 'Freeze the list', startAt, settings: { segmentId: fixtures.segmentId } },
