@@ -12,6 +12,10 @@ export function createPrismaClient(databaseUrl: string, options: { maxConnection
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.maxConnections ?? 10 });
   // An idle connection that breaks (PostgreSQL restarting) must not crash the process: the next query reports it.
   pool.on('error', () => undefined);
+  // Nor one that breaks while checked out between two statements (a transaction waiting for its next
+  // one), where the pool does not listen: its next statement fails as a database outage instead, and
+  // the pool drops it when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(db, pool);
   return db;
