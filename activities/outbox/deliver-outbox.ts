@@ -1,16 +1,9 @@
-import type { Db } from '../../src/db/prisma';
 import { AppError } from '../../src/errors/app-error';
 import type { Mailer, OutgoingMail } from '../../src/mail/mailer';
+import type { ActivityDependencies } from '../dependencies';
 import { classifySendFailure } from '../../src/mail/smtp-failure';
 import { composeNotificationEmail } from './compose-notification-email';
 import { composeRuleEmail, type Composed } from './compose-rule-email';
-
-export interface OutboxDependencies {
-  db: Db;
-  mailer: Mailer;
-  /** Base of every link put in an e-mail; its host names the Message-IDs. */
-  publicUrl: string;
-}
 
 export interface OutboxDelivery {
   sent: number;
@@ -34,7 +27,7 @@ const rowSelect = {
  * 5xx answer is final and recorded; anything transient (4xx, connection refused) is counted on the
  * row and makes the whole delivery fail as SERVICE_UNAVAILABLE, so its activity retries later.
  */
-export async function deliverOutbox({ db, mailer, publicUrl }: OutboxDependencies, emailIds: readonly string[]): Promise<OutboxDelivery> {
+export async function deliverOutbox({ db, mailer, publicUrl }: ActivityDependencies, emailIds: readonly string[]): Promise<OutboxDelivery> {
   const delivery = { sent: 0, skipped: 0 };
   if (!emailIds.length) return delivery;
   const rows = await db.outboundEmail.findMany({
