@@ -1,14 +1,14 @@
 // `npm start`: every service on this machine (embedded where not configured), the worker and the API.
 import { printWhereEverythingIs } from './runtime/banner';
 import { runEntry } from './runtime/run-entry';
-import { installSdkLogger } from './temporal/sdk-logger';
+import { installTemporalRuntime } from './temporal/temporal-runtime';
 import { onShutdownSignal } from './runtime/shutdown';
 import { startApi } from './runtime/start-api';
 import { startEmbeddedServices } from './runtime/start-embedded-services';
 import { startWorker } from './runtime/start-worker';
 
 runEntry(async (config, logger) => {
-  installSdkLogger(logger);
+  installTemporalRuntime(logger, { metricsPort: config.worker.metricsPort });
   logger.info('starting services');
   const services = await startEmbeddedServices(config, logger);
   const stopAll: (() => Promise<void>)[] = [services.stop];

@@ -11,6 +11,7 @@ import {
 } from './account.messages';
 import { createMailSender } from './mail-sender';
 import { refusal } from './refusal';
+import { accountOwnerIdKey, accountSegmentKey, accountStatusKey, accountStatusSinceKey } from './search-attributes';
 import { createSerializer } from './serialize';
 
 // Local activities: each is one short PostgreSQL transaction, run inside the workflow task, so
@@ -46,7 +47,9 @@ export async function accountWorkflow({ accountId, timers: carried, continueAsNe
     for (const id of effects.timersEnded) timers.delete(id);
     for (const timer of effects.timersStarted) timers.set(timer.id, timer);
     if (effects.archived) archived = true;
-    upsertSearchAttributes({ CrmAccountStatus: [effects.status] });
+    // One upsert per change, as since version 1; a status it did not have also moves its date (workflow time).
+    const entered = workflowInfo().typedSearchAttributes.get(accountStatusKey) !== effects.status;
+    upsertSearchAttributes([{ key: accountStatusKey, value: effects.status }, ...(entered ? [{ key: accountStatusSinceKey, value: new Date() }] : [])]);
     mail.send(effects.emailIds);
     wake = true;
     return effects;
@@ -66,8 +69,13 @@ export async function accountWorkflow({ accountId, timers: carried, continueAsNe
   for (const timer of carried ?? (await activities.loadPendingTimers({ accountId }))) timers.set(timer.id, timer);
   // Version 3: an admin finds a run by its owner and segment too, from its first task (docs/versioning.md).
   if (patched(SEARCH_ATTRIBUTES_AT_START)) {
-    const { status, ownerId, segment } = await activities.loadAccountSearchAttributes({ accountId });
-    upsertSearchAttributes({ CrmAccountStatus: [status], CrmAccountOwnerId: ownerId ? [ownerId] : [], CrmAccountSegment: segment ? [segment] : [] });
+    const { status, statusSince, ownerId, segment } = await activities.loadAccountSearchAttributes({ accountId });
+    upsertSearchAttributes([
+      { key: accountStatusKey, value: status },
+      { key: accountStatusSinceKey, value: statusSince ? new Date(statusSince) : null },
+      { key: accountOwnerIdKey, value: ownerId },
+      { key: accountSegmentKey, value: segment },
+    ]);
   }
 
   while (!archived) {

@@ -1,7 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CampaignStatus, StageStatus, StageType } from '../src/generated/prisma/enums';
 
-export type { CampaignStatus, StageStatus } from '../src/generated/prisma/enums';
+export type { CampaignStatus, StageStatus, StageType } from '../src/generated/prisma/enums';
 
 export { endedStatuses, isEnded } from './campaign-statuses';
 

@@ -15,9 +15,12 @@ import {
   type PlannedStage,
   type StageStart,
   type StageStatus,
+  type StageType,
 } from './campaign.messages';
 import { createMailSender } from './mail-sender';
 import { refusal } from './refusal';
+import { createSearchAttributePublisher } from './search-attribute-publisher';
+import { campaignStageTypeKey, campaignStatusKey } from './search-attributes';
 import { createSerializer } from './serialize';
 
 // A decision taken must reach PostgreSQL: retry until it lands, except refusals.
@@ -59,6 +62,15 @@ export async function campaignWorkflow({ campaignId, continueAsNewAfterEvents }:
   let approval: { stageId: string; approverIds: string[]; decidedIds: string[]; outcome: ApprovalOutcome; reason?: string } | null = null;
   const serialized = createSerializer();
   const mail = createMailSender();
+  // What an admin filters on in the Temporal UI (e.g. RUNNING at an APPROVAL stage): kept current from the answers PostgreSQL gives.
+  let runningStageType: StageType | null = null;
+  const publishSearchAttributes = createSearchAttributePublisher(CAMPAIGN_SEARCH_ATTRIBUTES);
+  const setStatus = (status: CampaignStatus) => {
+    publishSearchAttributes([
+      { key: campaignStatusKey, value: status },
+      { key: campaignStageTypeKey, value: runningStageType },
+    ]);
+  };
   const notifyApprovers = async (stageId: string, kind: 'request' | 'reminder' | 'escalation') =>
     mail.send((await core.notifyApprovers({ campaignId, stageId, kind })).emailIds);
 
@@ -75,6 +87,7 @@ export async function campaignWorkflow({ campaignId, continueAsNewAfterEvents }:
     ({ byUserId }) => serialized(async () => {
       const answer = await core.setPaused({ campaignId, paused: true, byUserId });
       paused = true;
+      setStatus(answer.status);
       return answer;
     }),
     { validator: refuseUnless(() => !paused, 'The campaign is already paused') },
@@ -84,6 +97,7 @@ export async function campaignWorkflow({ campaignId, continueAsNewAfterEvents }:
     ({ byUserId }) => serialized(async () => {
       const answer = await core.setPaused({ campaignId, paused: false, byUserId });
       paused = false;
+      setStatus(answer.status);
       return answer;
     }),
     { validator: refuseUnless(() => paused, 'The campaign is not paused') },
@@ -93,6 +107,8 @@ export async function campaignWorkflow({ campaignId, continueAsNewAfterEvents }:
     ({ byUserId, reason }) => serialized(async () => {
       const answer = await core.endCampaign({ campaignId, status: 'CANCELLED', reason, byUserId });
       ended = answer.status;
+      runningStageType = null;
+      setStatus(answer.status);
       return answer;
     }),
     { validator: refuseIfEnded },
@@ -172,6 +188,7 @@ export async function campaignWorkflow({ campaignId, continueAsNewAfterEvents }:
         // Ended outside this workflow's hands: read what PostgreSQL says.
         plan = await core.loadCampaignPlan({ campaignId });
         if (isEnded(plan.status)) ended = plan.status;
+        setStatus(plan.status);
       } else if (!batch.stoppedBecause && batch.nextAttemptAt) {
         await waitUntil(batch.nextAttemptAt, () => !!ended || paused, `mailing resumes at ${batch.nextAttemptAt}`);
       }
@@ -207,6 +224,8 @@ export async function campaignWorkflow({ campaignId, continueAsNewAfterEvents }:
     plan = await core.loadCampaignPlan({ campaignId });
     paused = plan.status === 'PAUSED';
     if (isEnded(plan.status)) ended = plan.status;
+    runningStageType = plan.stages.find((stage) => stage.status === 'RUNNING')?.type ?? null;
+    setStatus(plan.status);
   });
   while (!ended) {
     const stage = plan.stages.find((candidate) => candidate.status === 'PENDING' || candidate.status === 'RUNNING');
@@ -223,18 +242,28 @@ export async function campaignWorkflow({ campaignId, continueAsNewAfterEvents }:
     const start = await serialized(async () => (planChanges === seen && !ended ? core.startStage({ campaignId, stageId: stage.id }) : null));
     if (!start) continue;
     if (start.started) {
+      runningStageType = stage.type;
+      // Starting a stage makes a SCHEDULED campaign RUNNING (a paused one starts none).
+      setStatus('RUNNING');
       const outcome = await runStage(stage, start);
       if (ended) break;
       await core.completeStage({ campaignId, stageId: stage.id, ...outcome });
+      runningStageType = null;
       if (outcome.status === 'REJECTED') {
         ended = (await core.endCampaign({ campaignId, status: 'REJECTED', reason: outcome.reason })).status;
         break;
       }
     }
     plan = await core.loadCampaignPlan({ campaignId });
+    setStatus(ended ?? plan.status);
     if (historyIsLong() && !ended) await continueAsNewNow();
   }
   if (!ended) ended = (await core.endCampaign({ campaignId, status: 'COMPLETED' })).status;
+  runningStageType = null;
+  setStatus(ended);
   await condition(() => allHandlersFinished() && mail.idle());
   return ended;
 }
+
+/** Version 3 of the campaign workflow: it keeps its status and running stage type as search attributes. */
+export const CAMPAIGN_SEARCH_ATTRIBUTES = 'campaign-search-attributes';

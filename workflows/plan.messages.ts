@@ -13,6 +13,8 @@ export interface PlanTransition {
   remindAt: string | null;
   /** APPROVED: when the plan expires, the end (UTC) of its period's last day. */
   expireAt: string | null;
+  /** The period's last day (ISO, 00:00 UTC). Absent from answers recorded before version 3. */
+  periodEnd?: string;
 }
 
 export type PlanTarget = 'SUBMITTED' | 'APPROVED' | 'REJECTED';

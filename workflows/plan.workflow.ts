@@ -4,6 +4,8 @@ import type { PlanActivities } from '../activities/plan';
 import { createMailSender } from './mail-sender';
 import { decidePlanUpdate, planProgressQuery, submitPlanUpdate, transitionsFrom, type PlanStatus, type PlanTransition } from './plan.messages';
 import { refusal } from './refusal';
+import { createSearchAttributePublisher } from './search-attribute-publisher';
+import { planPeriodEndKey, planStatusKey } from './search-attributes';
 import { createSerializer } from './serialize';
 
 // A decision taken must reach PostgreSQL: retry until it lands, except refusals.
@@ -42,9 +44,12 @@ export async function planWorkflow({ planId, status: initial, expireAt: expireOv
   const refuseUnless = (allowed: readonly PlanStatus[], action: string) => (_input?: object) => {
     if (!allowed.includes(state.status)) throw refusal(`The plan is ${state.status}: it cannot be ${action}`);
   };
+  // An admin finds plans by status and period end in the Temporal UI (e.g. SUBMITTED ones, oldest period first).
+  const publishSearchAttributes = createSearchAttributePublisher(PLAN_SEARCH_ATTRIBUTES);
   const apply = (next: PlanTransition) => {
     if (next.status !== state.status || next.submittedAt !== state.submittedAt || next.decidedAt !== state.decidedAt) pending.push(next);
     state = next;
+    publishSearchAttributes([{ key: planStatusKey, value: next.status }, ...(next.periodEnd ? [{ key: planPeriodEndKey, value: new Date(next.periodEnd) }] : [])]);
     return next;
   };
 
@@ -94,3 +99,6 @@ export async function planWorkflow({ planId, status: initial, expireAt: expireOv
   await condition(() => allHandlersFinished() && mail.idle());
   return state.status;
 }
+
+/** Version 3 of the plan workflow: it keeps its status and period end as search attributes. */
+export const PLAN_SEARCH_ATTRIBUTES = 'plan-search-attributes';

@@ -18,7 +18,12 @@ export function createAccountActivities({ db }: ActivityDependencies) {
     archiveAccount: (input: { accountId: string; reason: string; byUserId: string }) => archiveAccount(db, input),
     /** What an admin filters account workflows by: ids and labels, nothing personal. */
     async loadAccountSearchAttributes({ accountId }: { accountId: string }) {
-      return db.account.findUniqueOrThrow({ where: { id: accountId }, select: { status: true, ownerId: true, segment: true } });
+      const [account, lastChange] = await Promise.all([
+        db.account.findUniqueOrThrow({ where: { id: accountId }, select: { status: true, ownerId: true, segment: true } }),
+        db.statusChange.findFirst({ where: { accountId }, select: { changedAt: true }, orderBy: { changedAt: 'desc' } }),
+      ]);
+      // ISO: it crosses the workflow boundary as JSON.
+      return { ...account, statusSince: lastChange?.changedAt.toISOString() ?? null };
     },
     async loadPendingTimers({ accountId }: { accountId: string }): Promise<PendingTimer[]> {
       const timers = await db.timer.findMany({ where: { accountId, state: 'PENDING' }, select: { id: true, kind: true, fireAt: true } });

@@ -22,6 +22,7 @@ export function toTransition(plan: PlanState): PlanTransition {
     decidedAt: plan.decidedAt?.toISOString() ?? null,
     remindAt: plan.status === 'SUBMITTED' && plan.submittedAt && plan.remindAfter ? plus(plan.submittedAt, plan.remindAfter).toISOString() : null,
     expireAt: plan.status === 'APPROVED' ? planExpiresAt(plan.periodEnd).toISOString() : null,
+    periodEnd: plan.periodEnd.toISOString(),
   };
 }
 

@@ -7,7 +7,7 @@ import { startEmbeddedServices } from '../../src/runtime/start-embedded-services
 import { startApi } from '../../src/runtime/start-api';
 import { startWorker } from '../../src/runtime/start-worker';
 import { findFreePort } from '../../src/services/free-port';
-import { installSdkLogger } from '../../src/temporal/sdk-logger';
+import { installTemporalRuntime } from '../../src/temporal/temporal-runtime';
 import { generateApiKey } from '../../src/users/api-keys';
 
 export interface BenchSystem {
@@ -36,7 +36,7 @@ export async function startBenchSystem(): Promise<BenchSystem> {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
   const logger = createLogger(config.logLevel);
-  installSdkLogger(logger);
+  installTemporalRuntime(logger);
   const services = await startEmbeddedServices(config, logger);
   const api = await startApi(config, logger, services);
   const worker = await startWorker(config, logger, services);

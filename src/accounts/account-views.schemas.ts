@@ -108,6 +108,7 @@ export const AccountActivityResponse = z
 export const AccountPageResponse = z
   .object({
     account: AccountResponse,
+    workflowId: z.string().nullable().meta({ description: 'The id of the account’s workflow in Temporal (its lifecycle and timers) once the account is in work; null for an account in the pool' }),
     contacts: z.array(ContactResponse),
     statusHistory: z.array(StatusChangeResponse).meta({ description: 'Oldest first' }),
     openTasks: z.array(TaskView).meta({ description: 'Due first' }),

@@ -1,3 +1,4 @@
+import { accountWorkflowId } from '../../workflows/account.messages';
 import type { DbClient } from '../db/prisma';
 import { loadAccountForCaller, type AccountCaller } from './account-access';
 import type { AccountPageResponse } from './account-views.schemas';
@@ -29,6 +30,7 @@ export async function getAccountPage(db: DbClient, caller: AccountCaller, accoun
   ]);
   return {
     account: toAccountView(account),
+    workflowId: account.ownerId ? accountWorkflowId(account.id) : null,
     contacts: contacts.map(toContactView),
     statusHistory: statusHistory.map(toStatusChangeView),
     openTasks: openTasks.map(toTaskView),

@@ -14,7 +14,7 @@ import { consoleRoutes } from '../console/console.routes';
 
 export const JSON_BODY_LIMIT = '100kb';
 
-export function createApp(deps: ApiDependencies, options: { publicUrl: string }) {
+export function createApp(deps: ApiDependencies, options: { publicUrl: string; temporalUi?: { url: string; namespace: string } }) {
   const app = express();
   const metrics = createHttpMetrics();
   const openApiDocument = buildOpenApiDocument(apiRoutes, options.publicUrl);
@@ -44,7 +44,7 @@ export function createApp(deps: ApiDependencies, options: { publicUrl: string })
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument, { customSiteTitle: 'CRM API' }));
   // The link in every campaign message: no API key, HTML pages.
   app.use(unsubscribeRoutes(deps));
-  app.use(consoleRoutes());
+  app.use(consoleRoutes({ temporalUi: options.temporalUi }));
   app.use('/api/v1', mountRoutes(apiRoutes, { ...deps, publicUrl: deps.publicUrl ?? options.publicUrl }));
 
   app.use(notFoundHandler);

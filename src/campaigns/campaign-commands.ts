@@ -20,7 +20,7 @@ import { validateCampaignForSchedule } from './validate-stages';
 import type { ApprovalSettings } from './stage-settings.schemas';
 
 async function loadCampaign(db: Db, campaignId: string) {
-  const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { id: true, status: true } });
+  const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { id: true, name: true, status: true } });
   if (!campaign) throw new AppError('NOT_FOUND', `No campaign ${campaignId}`, [{ path: 'path.id', message: 'no such campaign' }]);
   if (isEnded(campaign.status)) throw new AppError('CONFLICT', `Campaign ${campaignId} is ${campaign.status.toLowerCase()}: it can no longer change`);
   return campaign;
@@ -41,7 +41,8 @@ export async function scheduleCampaign({ db, temporal, caller }: RequestContext,
     return recordCampaignEvent(tx, { campaignId, kind: 'campaign-scheduled', message: 'Campaign scheduled', byUserId: caller.id });
   });
   try {
-    await startCampaignWorkflow(temporal, campaignId);
+    const stages = await db.campaignStage.findMany({ where: { campaignId }, select: { type: true }, orderBy: { position: 'asc' } });
+    await startCampaignWorkflow(temporal, { id: campaignId, name: campaign.name, status: 'SCHEDULED', stageTypes: stages.map((stage) => stage.type) });
   } catch (error) {
     // Back to a draft, so the marketer can schedule it again once Temporal answers.
     await db.$transaction([

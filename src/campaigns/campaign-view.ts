@@ -1,3 +1,4 @@
+import { campaignWorkflowId } from '../../workflows/campaign.messages';
 import type { DbClient } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
@@ -232,6 +233,7 @@ export async function getCampaignView(db: DbClient, campaignId: string): Promise
   const history: CampaignEventView[] = events.map((event) => ({ ...event, at: event.at.toISOString() }));
   return {
     ...toCampaignSummary(campaign),
+    workflowId: campaign.status === 'DRAFT' ? null : campaignWorkflowId(campaignId),
     offers: Array.isArray(campaign.offers) ? (campaign.offers as CampaignView['offers']) : [],
     parent: campaign.parent,
     children: campaign.children.map(toCampaignSummary),

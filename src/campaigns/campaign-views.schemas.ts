@@ -122,6 +122,7 @@ export const CampaignTotals = z
 export type CampaignTotals = z.output<typeof CampaignTotals>;
 
 export const CampaignView = CampaignSummary.extend({
+  workflowId: z.string().nullable().meta({ description: 'The id of the campaign’s workflow in Temporal; null for a draft, which has none yet' }),
   offers: z.array(Offer),
   parent: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   children: z.array(CampaignSummary).meta({ description: 'The child campaigns (oldest first, at most 200)' }),

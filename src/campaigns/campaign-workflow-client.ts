@@ -2,16 +2,17 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { campaignWorkflow } from '../../workflows/campaign.workflow';
 import { campaignWorkflowId } from '../../workflows/campaign.messages';
 import type { TemporalDeps } from '../temporal/temporal-deps';
+import { describeCampaignWorkflow } from '../temporal/workflow-descriptions';
 import { runWorkflowUpdate } from '../temporal/workflow-update';
 
-export async function startCampaignWorkflow(temporal: TemporalDeps, campaignId: string): Promise<void> {
+export async function startCampaignWorkflow(temporal: TemporalDeps, campaign: Parameters<typeof describeCampaignWorkflow>[0]): Promise<void> {
   await temporal.client.workflow.start(campaignWorkflow, {
-    workflowId: campaignWorkflowId(campaignId),
+    workflowId: campaignWorkflowId(campaign.id),
     taskQueue: temporal.taskQueue,
-    args: [{ campaignId }],
+    args: [{ campaignId: campaign.id }],
     // A campaign is scheduled once: a second start would be a second run of the same stages.
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    staticSummary: `Campaign ${campaignId}`,
+    ...describeCampaignWorkflow(campaign),
   });
 }
 

@@ -29,6 +29,8 @@ function toConfig(env: z.output<typeof envSchema>) {
       cliPath: env.TEMPORAL_CLI_PATH,
       apiKey: env.TEMPORAL_API_KEY,
       tls: env.TEMPORAL_TLS ?? Boolean(env.TEMPORAL_API_KEY),
+      // Unset with embedded services: the dev server's own UI.
+      uiUrl: (env.TEMPORAL_UI_URL ?? (env.TEMPORAL_ADDRESS ? undefined : `http://localhost:${env.TEMPORAL_UI_PORT}`))?.replace(/\/+$/, ''),
     },
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
@@ -38,6 +40,17 @@ function toConfig(env: z.output<typeof envSchema>) {
     logLevel: env.LOG_LEVEL,
     dataDir,
     runMigrations: env.RUN_MIGRATIONS,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    worker: {
+      healthPort: env.WORKER_HEALTH_PORT,
+      metricsPort: env.WORKER_METRICS_PORT,
+      tuning: {
+        shutdownGraceTime: env.WORKER_SHUTDOWN_GRACE_TIME,
+        maxConcurrentActivityTaskExecutions: env.WORKER_MAX_CONCURRENT_ACTIVITY_TASK_EXECUTIONS,
+        maxConcurrentWorkflowTaskExecutions: env.WORKER_MAX_CONCURRENT_WORKFLOW_TASK_EXECUTIONS,
+        maxConcurrentLocalActivityExecutions: env.WORKER_MAX_CONCURRENT_LOCAL_ACTIVITY_EXECUTIONS,
+      },
+    },
     embedded: {
       postgresPort: env.EMBEDDED_POSTGRES_PORT,
       postgresDir: path.join(dataDir, 'postgres'),

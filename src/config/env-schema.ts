@@ -7,6 +7,22 @@ const optionalString = z.string().trim().min(1).optional();
 // "false" must mean false: z.coerce.boolean() would read any non-empty string as true.
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
+const wholeNumber = (min: number, max: number) => {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+};
+
+const millisecondsPer = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 } as const;
+// Written as the Temporal SDK writes durations; a bare number is milliseconds, as in the SDK.
+const duration = z
+  .string()
+  .trim()
+  .regex(/^\d+(ms|s|m|h)?$/, 'must be a duration such as 30s, 2m or 500ms (a bare number is milliseconds)')
+  .transform((text) => {
+    const [, amount, unit] = /^(\d+)(ms|s|m|h)?$/.exec(text)!;
+    return Number(amount) * millisecondsPer[(unit ?? 'ms') as keyof typeof millisecondsPer];
+  });
+
 export const envSchema = z.object({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
@@ -21,6 +37,8 @@ export const envSchema = z.object({
   /** Temporal Cloud (or any server with API-key auth); implies TLS unless TEMPORAL_TLS=false. */
   TEMPORAL_API_KEY: optionalString,
   TEMPORAL_TLS: booleanFlag.optional(),
+  /** Where admins open the Temporal UI; the console links each account, campaign and plan to its workflow there. */
+  TEMPORAL_UI_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, for example http://localhost:8233' }).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   // Exactly one address: it is every campaign message's envelope sender.
   MAIL_FROM: z
@@ -41,6 +59,18 @@ export const envSchema = z.object({
   MAIL_CATCHER_SMTP_PORT: port.default(1025),
   MAIL_CATCHER_HTTP_PORT: port.default(1080),
   RUN_MIGRATIONS: booleanFlag.default(true),
+  /** Connections each API or worker process may open to PostgreSQL. */
+  DATABASE_POOL_SIZE: wholeNumber(1, 1000).default(10),
+  /** The worker's GET /health (200 while it runs, 503 otherwise); unset: not served. */
+  WORKER_HEALTH_PORT: port.optional(),
+  /** The Temporal SDK's Prometheus metrics (GET /metrics); unset: not served. */
+  WORKER_METRICS_PORT: port.optional(),
+  /** After SIGTERM, how long activities in flight may finish before they are cancelled (the SDK's default: 0). */
+  WORKER_SHUTDOWN_GRACE_TIME: duration.default(0),
+  // The worker's slots, defaults as in the Temporal SDK. Workflow tasks need 2 at least: the SDK refuses fewer.
+  WORKER_MAX_CONCURRENT_ACTIVITY_TASK_EXECUTIONS: wholeNumber(1, 10_000).default(100),
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASK_EXECUTIONS: wholeNumber(2, 10_000).default(40),
+  WORKER_MAX_CONCURRENT_LOCAL_ACTIVITY_EXECUTIONS: wholeNumber(1, 10_000).default(100),
 });
 
 export type EnvInput = z.input<typeof envSchema>;

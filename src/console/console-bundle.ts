@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import path from 'node:path';
+import fs from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { prebuiltFile } from '../build-output';
+import type { ConsoleSources } from './bundle-console';
 
 export interface ConsoleAsset {
   text: string;
@@ -16,12 +17,12 @@ export interface ConsoleBundle {
   version: string;
 }
 
-const appDir = path.join(__dirname, 'app');
 let bundle: Promise<ConsoleBundle> | undefined;
 
 /**
- * The console's script and style sheet, bundled in memory on first use: esbuild takes well under a
- * second, so there is no build step to forget and no stale bundle on disk.
+ * The console's script and style sheet: read from `npm run build`'s output when running from
+ * dist/, else bundled in memory on first use (esbuild takes well under a second, so there is no
+ * build step to forget in development and no stale bundle on disk).
  */
 export function consoleBundle(): Promise<ConsoleBundle> {
   bundle ??= bundleConsole().catch((error: unknown) => {
@@ -32,24 +33,22 @@ export function consoleBundle(): Promise<ConsoleBundle> {
 }
 
 async function bundleConsole(): Promise<ConsoleBundle> {
-  const result = await build({
-    entryPoints: [path.join(appDir, 'main.tsx')],
-    bundle: true,
-    write: false,
-    outdir: '/console-assets',
-    format: 'esm',
-    target: ['es2022'],
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    minify: true,
-    legalComments: 'none',
-    tsconfig: path.join(appDir, 'tsconfig.json'),
-    logLevel: 'silent',
-  });
-  const output = (extension: string): ConsoleAsset => {
-    const text = result.outputFiles.find((file) => file.path.endsWith(extension))?.text ?? '';
-    return { text, gzipped: gzipSync(text, { level: 9 }) };
+  const { js, css } = await consoleSources();
+  const asset = (text: string): ConsoleAsset => ({ text, gzipped: gzipSync(text, { level: 9 }) });
+  return {
+    js: asset(js),
+    css: asset(css),
+    version: createHash('sha256').update(js).update(css).digest('hex').slice(0, 12),
   };
-  const [js, css] = [output('.js'), output('.css')];
-  return { js, css, version: createHash('sha256').update(js.text).update(css.text).digest('hex').slice(0, 12) };
+}
+
+async function consoleSources(): Promise<ConsoleSources> {
+  const [script, styles] = [prebuiltFile('consoleScript'), prebuiltFile('consoleStyles')];
+  if (script && styles) {
+    const [js, css] = await Promise.all([fs.readFile(script, 'utf8'), fs.readFile(styles, 'utf8')]);
+    return { js, css };
+  }
+  // Loaded only here: esbuild is a development dependency, absent from a production install.
+  const { bundleConsoleSources } = await import('./bundle-console.js');
+  return bundleConsoleSources();
 }

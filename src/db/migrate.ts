@@ -2,10 +2,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { MigrationDirectory, MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { prebuiltFile } from '../build-output';
 import { NO_SCHEMA_FILTER, openSchemaEngine } from './schema-engine';
 
-export const DEFAULT_MIGRATIONS_DIR = path.join(__dirname, '..', '..', 'prisma', 'migrations');
-export const DEFAULT_SCHEMA_PATH = path.join(__dirname, '..', '..', 'prisma', 'schema.prisma');
+// Run from dist/, the copy the build put beside the bundle: the project's prisma/ is not shipped.
+const prismaDir = prebuiltFile('prismaDir') ?? path.join(__dirname, '..', '..', 'prisma');
+export const DEFAULT_MIGRATIONS_DIR = path.join(prismaDir, 'migrations');
+export const DEFAULT_SCHEMA_PATH = path.join(prismaDir, 'schema.prisma');
 export const MIGRATION_LOCKFILE_NAME = 'migration_lock.toml';
 
 export interface MigrationPaths {

@@ -4,6 +4,7 @@ import type { AccountEffects } from '../../workflows/account.messages';
 import { accountWorkflow } from '../../workflows/account.workflow';
 import { accountWorkflowId } from '../../workflows/account.messages';
 import type { TemporalDeps } from '../temporal/temporal-deps';
+import { describeAccountWorkflow } from '../temporal/workflow-descriptions';
 import { runWorkflowUpdate } from '../temporal/workflow-update';
 
 /**
@@ -24,6 +25,7 @@ export function updateAccountWorkflow<Args extends [object]>(
         taskQueue: temporal.taskQueue,
         args: [{ accountId }],
         workflowIdConflictPolicy: 'USE_EXISTING',
+        ...describeAccountWorkflow(accountId),
       }),
     }),
   );

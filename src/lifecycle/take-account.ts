@@ -3,6 +3,7 @@ import { accountWorkflowId } from '../../workflows/account.messages';
 import { loadAccountForCaller, isInPool } from '../accounts/account-access';
 import type { RequestContext } from '../auth/request-context';
 import { AppError } from '../errors/app-error';
+import { describeAccountWorkflow } from '../temporal/workflow-descriptions';
 
 /**
  * NEW to POTENTIAL, owner becomes the caller: the one status change made by hand. The account's
@@ -19,7 +20,14 @@ export async function takeAccount({ db, temporal, caller }: RequestContext, acco
     if (!count) throw new AppError('CONFLICT', `Account ${accountId} was just taken by someone else`);
     await tx.statusChange.create({ data: { accountId, fromStatus: 'NEW', toStatus: 'POTENTIAL', changedById: caller.id, reason: 'taken into work' } });
     const workflowId = accountWorkflowId(accountId);
-    await temporal.client.workflow.start(accountWorkflow, { workflowId, taskQueue: temporal.taskQueue, args: [{ accountId }], workflowIdConflictPolicy: 'USE_EXISTING' });
+    // Started with its search attributes: an admin finds it as POTENTIAL before its first task runs.
+    await temporal.client.workflow.start(accountWorkflow, {
+      workflowId,
+      taskQueue: temporal.taskQueue,
+      args: [{ accountId }],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      ...describeAccountWorkflow(accountId, { status: 'POTENTIAL', statusSince: new Date(), ownerId: caller.id, segment: account.segment }),
+    });
     return { accountId, status: 'POTENTIAL' as const, ownerId: caller.id, workflowId };
   });
 }

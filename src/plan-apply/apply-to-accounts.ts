@@ -1,12 +1,12 @@
 import { applyWorkflowId, type ApplicationTarget } from '../../workflows/apply-to-accounts.messages';
 import { applyToAccountsWorkflow } from '../../workflows/apply-to-accounts.workflow';
 import type { RequestContext } from '../auth/request-context';
-import type { Db } from '../db/prisma';
-import type { DbClient } from '../db/prisma';
+import type { Db, DbClient } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import { isUniqueViolation } from '../db/prisma-errors';
 import type { TemporalDeps } from '../temporal/temporal-deps';
 import { isWorkflowAlreadyStarted } from '../temporal/temporal-errors';
+import { describeApplyWorkflow } from '../temporal/workflow-descriptions';
 import { Prisma } from '../generated/prisma/client';
 import { objectiveNotFound } from '../objectives/objective-store';
 import { planOpenToChange } from './plan-guard';
@@ -68,7 +68,7 @@ async function runApplication({ db, temporal, caller }: RequestContext, owner: {
     });
   let handle;
   try {
-    handle = await startApplyWorkflow(temporal, application.id, owner);
+    handle = await startApplyWorkflow({ db, temporal }, application.id, owner);
   } catch (error) {
     // Started already by resumeRunningApplications (another API process, at its start-up): it runs.
     if (isWorkflowAlreadyStarted(error)) handle = temporal.client.workflow.getHandle<typeof applyToAccountsWorkflow>(applyWorkflowId(application.id));
@@ -84,13 +84,17 @@ async function runApplication({ db, temporal, caller }: RequestContext, owner: {
   return { applicationId: application.id, state: outcome.state, matched: outcome.matched, added: outcome.added, alreadyApplied: outcome.matched - outcome.added };
 }
 
-function startApplyWorkflow({ client, taskQueue }: TemporalDeps, applicationId: string, owner: { planId: string } | { objectiveId: string }) {
-  return client.workflow.start(applyToAccountsWorkflow, {
+async function startApplyWorkflow({ db, temporal }: { db: DbClient; temporal: TemporalDeps }, applicationId: string, owner: { planId: string } | { objectiveId: string }) {
+  const named =
+    'planId' in owner
+      ? { kind: 'plan' as const, name: (await db.plan.findUnique({ where: { id: owner.planId }, select: { name: true } }))?.name ?? owner.planId }
+      : { kind: 'objective' as const, name: (await db.objective.findUnique({ where: { id: owner.objectiveId }, select: { name: true } }))?.name ?? owner.objectiveId };
+  return temporal.client.workflow.start(applyToAccountsWorkflow, {
     workflowId: applyWorkflowId(applicationId),
-    taskQueue,
+    taskQueue: temporal.taskQueue,
     args: [{ applicationId }],
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    staticSummary: 'planId' in owner ? `Apply plan ${owner.planId}` : `Apply objective ${owner.objectiveId}`,
+    ...describeApplyWorkflow({ id: applicationId, owner: named }),
   });
 }
 
@@ -105,7 +109,7 @@ export async function resumeRunningApplications({ db, temporal }: { db: Db; temp
   let started = 0;
   for (const row of running) {
     try {
-      await startApplyWorkflow(temporal, row.id, row.objectiveId ? { objectiveId: row.objectiveId } : { planId: row.planId ?? '' });
+      await startApplyWorkflow({ db, temporal }, row.id, row.objectiveId ? { objectiveId: row.objectiveId } : { planId: row.planId ?? '' });
       started++;
     } catch (error) {
       if (!isWorkflowAlreadyStarted(error)) throw error;
@@ -120,6 +124,7 @@ export async function getApplication(db: DbClient, id: string): Promise<Applicat
   const target = row.target as ApplicationTarget;
   return {
     id: row.id,
+    workflowId: applyWorkflowId(row.id),
     planId: row.planId,
     objectiveId: row.objectiveId,
     target: 'accountIds' in target ? { kind: 'accounts', accounts: target.accountIds.length } : 'segmentId' in target ? { kind: 'segment', segmentId: target.segmentId } : { kind: 'all' },

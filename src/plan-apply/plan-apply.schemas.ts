@@ -40,6 +40,7 @@ export type ApplyResult = z.output<typeof ApplyResult>;
 export const ApplicationView = z
   .object({
     id: z.uuid(),
+    workflowId: z.string().meta({ description: 'The id of the workflow in Temporal that applies it' }),
     planId: z.uuid().nullable(),
     objectiveId: z.uuid().nullable(),
     target: z.object({

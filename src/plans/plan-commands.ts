@@ -13,7 +13,7 @@ const verbs: Record<PlanTarget, string> = { SUBMITTED: 'submitted', APPROVED: 'a
  * when two requests race.
  */
 async function checkTransition({ db, caller }: RequestContext, planId: string, to: PlanTarget) {
-  const plan = await db.plan.findUnique({ where: { id: planId }, select: { status: true, authorId: true, approverIds: true } });
+  const plan = await db.plan.findUnique({ where: { id: planId }, select: { id: true, name: true, status: true, periodEnd: true, authorId: true, approverIds: true } });
   if (!plan) throw planNotFound(planId);
   if (to === 'SUBMITTED') assertAuthorOrAdmin(caller, plan, 'submit');
   else if (caller.id === plan.authorId) throw new AppError('FORBIDDEN', 'The author of a plan cannot approve or reject it');
@@ -26,12 +26,12 @@ async function checkTransition({ db, caller }: RequestContext, planId: string, t
 
 export async function submitPlan(context: RequestContext, planId: string) {
   const plan = await checkTransition(context, planId, 'SUBMITTED');
-  await updatePlanWorkflow(context.temporal, planId, plan.status, submitPlanUpdate, { byUserId: context.caller.id });
+  await updatePlanWorkflow(context.temporal, plan, submitPlanUpdate, { byUserId: context.caller.id });
   return getPlanView(context.db, planId);
 }
 
 export async function decidePlan(context: RequestContext, planId: string, decision: 'APPROVED' | 'REJECTED', comment?: string) {
   const plan = await checkTransition(context, planId, decision);
-  await updatePlanWorkflow(context.temporal, planId, plan.status, decidePlanUpdate, { byUserId: context.caller.id, decision, ...(comment ? { comment } : {}) });
+  await updatePlanWorkflow(context.temporal, plan, decidePlanUpdate, { byUserId: context.caller.id, decision, ...(comment ? { comment } : {}) });
   return getPlanView(context.db, planId);
 }

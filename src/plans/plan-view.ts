@@ -1,3 +1,4 @@
+import { planWorkflowId } from '../../workflows/plan.messages';
 import type { DbClient } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
@@ -68,6 +69,7 @@ export async function getPlanView(db: DbClient, planId: string): Promise<PlanVie
   const accountsApplied = await db.planAccount.count({ where: { planId } });
   return {
     ...toPlanSummary(summary),
+    workflowId: summary.status === 'DRAFT' ? null : planWorkflowId(planId),
     parent: parent ? toLink(parent) : null,
     children: children.map(toLink),
     objectives: { count: objectives.length, items: objectives.map((objective) => ({ ...objective, target: objective.target.toNumber() })) },

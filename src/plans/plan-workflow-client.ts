@@ -4,24 +4,30 @@ import type { PlanStatus, PlanTransition } from '../../workflows/plan.messages';
 import { planWorkflow } from '../../workflows/plan.workflow';
 import { planWorkflowId } from '../../workflows/plan.messages';
 import type { TemporalDeps } from '../temporal/temporal-deps';
+import { describePlanWorkflow } from '../temporal/workflow-descriptions';
 import { runWorkflowUpdate } from '../temporal/workflow-update';
 
 /**
  * Sends a transition to the plan's workflow, starting it first when it is not running (update-with-start):
  * a plan gets its workflow at its first submission, since nothing durable happens to a DRAFT, and a
  * workflow that was lost heals on the next transition. `status` is the plan's status the caller just
- * read from PostgreSQL: the new workflow's starting point. A refusal comes back as an AppError.
+ * read from PostgreSQL: the new workflow's starting point (`plan` is what the caller just read). A refusal comes back as an AppError.
  */
-export function updatePlanWorkflow<Args extends [object]>(temporal: TemporalDeps, planId: string, status: PlanStatus, update: UpdateDefinition<PlanTransition, Args>, ...args: Args): Promise<PlanTransition> {
+export function updatePlanWorkflow<Args extends [object]>(
+  temporal: TemporalDeps,
+  plan: { id: string; name: string; status: PlanStatus; periodEnd: Date },
+  update: UpdateDefinition<PlanTransition, Args>,
+  ...args: Args
+): Promise<PlanTransition> {
   return runWorkflowUpdate(() =>
     temporal.client.workflow.executeUpdateWithStart(update, {
       args,
       startWorkflowOperation: new WithStartWorkflowOperation(planWorkflow, {
-        workflowId: planWorkflowId(planId),
+        workflowId: planWorkflowId(plan.id),
         taskQueue: temporal.taskQueue,
-        args: [{ planId, status }],
+        args: [{ planId: plan.id, status: plan.status }],
         workflowIdConflictPolicy: 'USE_EXISTING',
-        staticSummary: `Plan ${planId}`,
+        ...describePlanWorkflow(plan),
       }),
     }),
   );

@@ -125,6 +125,7 @@ export const PlanEventView = z
   .meta({ id: 'PlanEvent' });
 
 export const PlanView = PlanSummary.extend({
+  workflowId: z.string().nullable().meta({ description: 'The id of the plan’s workflow in Temporal (approval routing and expiry); null for a draft never submitted, which has none' }),
   parent: PlanLink.nullable(),
   children: z.array(PlanLink),
   objectives: z.object({

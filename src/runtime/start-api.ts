@@ -24,14 +24,17 @@ export async function startApi(config: Config, logger: Logger, urls: ServiceUrls
     const { applied } = await applyMigrations(urls.databaseUrl);
     if (applied.length) logger.info({ applied }, 'database migrations applied');
   }
-  const db = createPrismaClient(urls.databaseUrl);
+  const db = createPrismaClient(urls.databaseUrl, { maxConnections: config.databasePoolSize });
   const { createdKey } = await ensureAdmin(db, config.adminApiKey);
   const installedRules = await installDefaultRules(db);
   if (installedRules) logger.info({ rules: installedRules }, 'default rule set installed');
   // Lazy, so the API serves /health and a 503 /ready while Temporal is still coming up.
   const connection = Connection.lazy(temporalConnectionOptions(config, urls.temporalAddress));
   const client = new Client({ connection, namespace: config.temporal.namespace });
-  const app = createApp({ db, temporal: { client, taskQueue: config.temporal.taskQueue }, logger }, { publicUrl: config.publicUrl });
+  const app = createApp({ db, temporal: { client, taskQueue: config.temporal.taskQueue }, logger }, {
+    publicUrl: config.publicUrl,
+    temporalUi: config.temporal.uiUrl ? { url: config.temporal.uiUrl, namespace: config.temporal.namespace } : undefined,
+  });
 
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, () => resolve(listening)).on('error', reject);

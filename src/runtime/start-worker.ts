@@ -7,6 +7,7 @@ import { temporalConnectionOptions } from '../temporal/connection-options';
 import { registerSearchAttributes } from '../temporal/search-attributes';
 import { createCrmWorker } from '../temporal/worker';
 import type { ServiceUrls } from './service-urls';
+import { startWorkerHealthServer } from './worker-health-server';
 
 export interface RunningWorker {
   /** Settles when the worker stops; rejects if it fails. */
@@ -15,7 +16,7 @@ export interface RunningWorker {
 }
 
 export async function startWorker(config: Config, logger: Logger, urls: ServiceUrls): Promise<RunningWorker> {
-  const db = createPrismaClient(urls.databaseUrl);
+  const db = createPrismaClient(urls.databaseUrl, { maxConnections: config.databasePoolSize });
   const mailer = createMailer(urls.smtpUrl, config.mailFrom);
   const connectionOptions = temporalConnectionOptions(config, urls.temporalAddress);
   await registerSearchAttributes({ ...connectionOptions, namespace: config.temporal.namespace });
@@ -25,13 +26,17 @@ export async function startWorker(config: Config, logger: Logger, urls: ServiceU
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     dependencies: { db, mailer, publicUrl: config.publicUrl },
+    tuning: config.worker.tuning,
   });
+  const { healthPort } = config.worker;
+  const health = healthPort === undefined ? undefined : await startWorkerHealthServer({ port: healthPort, state: () => worker.getState() });
   const done = worker.run().finally(async () => {
+    await health?.close();
     await connection.close();
     mailer.close();
     await db.$disconnect();
   });
-  logger.info({ taskQueue: config.temporal.taskQueue }, 'Temporal worker polling');
+  logger.info({ taskQueue: config.temporal.taskQueue, healthPort, metricsPort: config.worker.metricsPort }, 'Temporal worker polling');
   return {
     done,
     async stop() {

@@ -1,16 +1,29 @@
+import path from 'node:path';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDependencies } from '../../activities';
+import { prebuiltFile } from '../build-output';
+
+/** Slots and shutdown: from the configuration (src/config/env-schema.ts); unset, the SDK's defaults. */
+export type WorkerTuning = Pick<
+  WorkerOptions,
+  'shutdownGraceTime' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions' | 'maxConcurrentLocalActivityExecutions'
+>;
 
 export interface CrmWorkerOptions {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
   dependencies: ActivityDependencies;
-  /** Tests bundle once and pass it in; otherwise the worker bundles `workflows/` itself. */
+  tuning?: WorkerTuning;
+  /**
+   * Tests bundle once and pass it in. Otherwise the worker loads the bundle `npm run build` made
+   * when running from dist/, and bundles `workflows/` itself when running from source.
+   */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
-export const workflowsPath = require.resolve('../../workflows');
+// A folder, not require.resolve(): in dist/ there is no workflows/ to resolve, and this must not throw there.
+export const workflowsPath = path.join(__dirname, '..', '..', 'workflows');
 
 export function createCrmWorker(options: CrmWorkerOptions): Promise<Worker> {
   return Worker.create({
@@ -18,6 +31,13 @@ export function createCrmWorker(options: CrmWorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: createActivities(options.dependencies),
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
+    ...options.tuning,
+    ...workflowCode(options.workflowBundle),
   });
+}
+
+function workflowCode(given: CrmWorkerOptions['workflowBundle']): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
+  if (given) return { workflowBundle: given };
+  const prebuilt = prebuiltFile('workflowBundle');
+  return prebuilt ? { workflowBundle: { codePath: prebuilt } } : { workflowsPath };
 }

@@ -34,3 +34,10 @@ test('the script and style sheet are served compressed to browsers that accept i
   // supertest inflates what it receives: the same script came through the gzip encoding.
   expect((zipped.body as Buffer).toString()).toBe(plain.text);
 });
+
+test('with a Temporal UI configured the page names where its workflows are, escaped; without one it names none', async () => {
+  const linked = supertest(express().use(consoleRoutes({ temporalUi: { url: 'http://ui.test/"x"', namespace: 'crm prod' } })));
+  const page = await linked.get('/console/').expect(200);
+  expect(page.text).toContain('<meta name="crm-temporal-ui-workflows" content="http://ui.test/&quot;x&quot;/namespaces/crm%20prod/workflows/">');
+  expect((await request.get('/console/')).text).not.toContain('crm-temporal-ui-workflows');
+});

@@ -13,6 +13,8 @@ import { startTestWorker, type TestWorker } from './temporal-worker';
 import { testService } from './test-services';
 
 export const TEST_PUBLIC_URL = 'http://crm.test';
+/** TEMPORAL_UI_URL as the test app is configured: the console links admins there. */
+export const TEST_TEMPORAL_UI_URL = 'http://temporal-ui.test';
 
 export interface TestApp {
   app: Express;
@@ -54,7 +56,7 @@ export async function startTestApp({
   // The app's own connection, as in production: it outlives worker restarts.
   const apiConnection = await Connection.connect({ address: temporalAddress });
   const apiClient = new Client({ connection: apiConnection, namespace: 'default' });
-  const app = createApp({ db: database.db, temporal: { client: apiClient, taskQueue: temporal.taskQueue }, logger }, { publicUrl: TEST_PUBLIC_URL });
+  const app = createApp({ db: database.db, temporal: { client: apiClient, taskQueue: temporal.taskQueue }, logger }, { publicUrl: TEST_PUBLIC_URL, temporalUi: { url: TEST_TEMPORAL_UI_URL, namespace: 'default' } });
   let users = 0;
   return {
     app,

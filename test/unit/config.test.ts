@@ -47,6 +47,13 @@ describe('loadConfig', () => {
     ['TEMPORAL_TLS', 'on'],
     ['MAIL_FROM', 'CRM'],
     ['MAIL_FROM', 'a@example.com, b@example.com'],
+    ['DATABASE_POOL_SIZE', '0'],
+    ['WORKER_HEALTH_PORT', 'health'],
+    ['WORKER_METRICS_PORT', '0'],
+    ['WORKER_SHUTDOWN_GRACE_TIME', '30 seconds'],
+    ['WORKER_MAX_CONCURRENT_ACTIVITY_TASK_EXECUTIONS', '1.5'],
+    ['WORKER_MAX_CONCURRENT_WORKFLOW_TASK_EXECUTIONS', '1'],
+    ['WORKER_MAX_CONCURRENT_LOCAL_ACTIVITY_EXECUTIONS', 'many'],
   ])('when %s is %p then start-up stops with a message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^\\s+${name}:`, 'm'));
@@ -57,6 +64,37 @@ describe('loadConfig', () => {
     expect(loadConfig({ TEMPORAL_API_KEY: 'k' }).temporal).toMatchObject({ apiKey: 'k', tls: true });
     expect(loadConfig({ TEMPORAL_API_KEY: 'k', TEMPORAL_TLS: 'false' }).temporal.tls).toBe(false);
     expect(loadConfig({ TEMPORAL_TLS: 'true' }).temporal.tls).toBe(true);
+  });
+
+  test('when nothing is set then the worker serves no health or metrics endpoint and keeps the Temporal SDK defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      databasePoolSize: 10,
+      worker: {
+        healthPort: undefined,
+        metricsPort: undefined,
+        tuning: { shutdownGraceTime: 0, maxConcurrentActivityTaskExecutions: 100, maxConcurrentWorkflowTaskExecutions: 40, maxConcurrentLocalActivityExecutions: 100 },
+      },
+    });
+  });
+
+  test('when the worker settings are set then they are read, durations in milliseconds', () => {
+    const config = loadConfig({
+      DATABASE_POOL_SIZE: '25',
+      WORKER_HEALTH_PORT: '8081',
+      WORKER_METRICS_PORT: '9464',
+      WORKER_SHUTDOWN_GRACE_TIME: '2m',
+      WORKER_MAX_CONCURRENT_ACTIVITY_TASK_EXECUTIONS: '20',
+      WORKER_MAX_CONCURRENT_WORKFLOW_TASK_EXECUTIONS: '8',
+      WORKER_MAX_CONCURRENT_LOCAL_ACTIVITY_EXECUTIONS: '5',
+    });
+    expect(config.databasePoolSize).toBe(25);
+    expect(config.worker).toEqual({
+      healthPort: 8081,
+      metricsPort: 9464,
+      tuning: { shutdownGraceTime: 120_000, maxConcurrentActivityTaskExecutions: 20, maxConcurrentWorkflowTaskExecutions: 8, maxConcurrentLocalActivityExecutions: 5 },
+    });
+    expect(loadConfig({ WORKER_SHUTDOWN_GRACE_TIME: '1500' }).worker.tuning.shutdownGraceTime).toBe(1500);
+    expect(loadConfig({ WORKER_SHUTDOWN_GRACE_TIME: '250ms' }).worker.tuning.shutdownGraceTime).toBe(250);
   });
 
   test('when a boolean flag is "false" then it is false', () => {

@@ -43,8 +43,8 @@ test('when the worker is upgraded while a re-contact timer is pending then the t
   const [timer] = refusal.body.timersStarted.filter((started: { kind: string }) => started.kind === 'recontact');
   // Through the current worker's client (a restart closes the old one's connection).
   const handle = () => t.temporal.client.workflow.getHandle(accountWorkflowId(id));
-  // Started on the released code: its status only, no owner or segment.
-  expect(await crmSearchAttributes(handle())).toEqual({ CrmAccountStatus: ['REFUSED'] });
+  // The released code upserted the status (the API started the run with POTENTIAL, its owner and segment).
+  expect(await crmSearchAttributes(handle())).toMatchObject({ CrmAccountStatus: ['REFUSED'], CrmAccountOwnerId: [manager.id] });
 
   await t.restartWorker();
   // The upgrade happened while the timer was pending.
@@ -62,9 +62,11 @@ test('when the worker is upgraded while a re-contact timer is pending then the t
   await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, await handle().fetchHistory(), 'upgraded')).resolves.toBeUndefined();
   await recordHistory(handle(), 'account', 'upgraded-while-timer-pending');
 
-  // A run started on the new code sets its search attributes in its first task.
+  // A run started on the new code sets its search attributes in its first task too (for runs started by an update, not a take).
   const fresh = await accountInWork('Fresh Start Ltd');
   const freshHandle = t.temporal.client.workflow.getHandle(accountWorkflowId(fresh));
-  await eventually(async () => expect(await crmSearchAttributes(freshHandle)).toEqual({ CrmAccountStatus: ['POTENTIAL'], CrmAccountOwnerId: [manager.id], CrmAccountSegment: ['upgrade'] }));
+  await eventually(async () =>
+    expect(await crmSearchAttributes(freshHandle)).toEqual({ CrmAccountStatus: ['POTENTIAL'], CrmAccountStatusSince: [expect.any(Date)], CrmAccountOwnerId: [manager.id], CrmAccountSegment: ['upgrade'] }),
+  );
   await recordHistory(freshHandle, 'account', 'taken');
 }, 180_000);

@@ -34,20 +34,33 @@ export async function startApiProcess(options: StartOptions): Promise<ApiProcess
   }
 }
 
-type StartOptions = { databaseUrl: string; taskQueue: string; adminApiKey: string; publicUrl: string; temporalAddress?: string };
+type StartOptions = {
+  databaseUrl: string;
+  taskQueue: string;
+  adminApiKey: string;
+  publicUrl: string;
+  temporalAddress?: string;
+  namespace?: string;
+  /** The SMTP server of the test's own, instead of the run's catcher. */
+  smtpUrl?: string;
+  /** A built entry file (`npm run build`'s api.main.js), run by plain node; default: the source, through tsx. */
+  entryFile?: string;
+};
 
 async function startOnFreePort(options: StartOptions): Promise<ApiProcess> {
   const port = await findFreePort();
   // tsx as a loader in this very process: its CLI would run the API in a child that a SIGKILL of the
   // CLI leaves running.
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src', 'api.main.ts')], {
+  const args = options.entryFile ? ['--enable-source-maps', options.entryFile] : ['--import', 'tsx', path.join(root, 'src', 'api.main.ts')];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
     env: {
       ...process.env,
       DATABASE_URL: options.databaseUrl,
       TEMPORAL_ADDRESS: options.temporalAddress ?? testService('temporalAddress'),
+      TEMPORAL_NAMESPACE: options.namespace ?? 'default',
       TEMPORAL_TASK_QUEUE: options.taskQueue,
-      SMTP_URL: testService('smtpUrl'),
+      SMTP_URL: options.smtpUrl ?? testService('smtpUrl'),
       PUBLIC_URL: options.publicUrl,
       ADMIN_API_KEY: options.adminApiKey,
       PORT: String(port),

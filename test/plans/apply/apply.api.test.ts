@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { applyToAccountsWorkflow } from '../../../workflows/apply-to-accounts.workflow';
 import { applyWorkflowId } from '../../../workflows/apply-to-accounts.messages';
+import { applyStateKey } from '../../../workflows/search-attributes';
 import { eventually } from '../../support/eventually';
 import { recordHistory } from '../../support/histories';
 import { startTestApp, type TestApp } from '../../support/test-app';
@@ -55,7 +56,7 @@ describe('applying a plan or an objective to accounts', () => {
     const progress = await t.request.get(`/api/v1/plan-applications/${response.body.applicationId}`).set(auth(other.key));
     expect(progress.status).toBe(200);
     expect(progress.body).toEqual({
-      id: response.body.applicationId, planId, objectiveId: null, target: { kind: 'accounts', accounts: 3 }, state: 'COMPLETED', matched: 3, added: 3,
+      id: response.body.applicationId, workflowId: applyWorkflowId(response.body.applicationId), planId, objectiveId: null, target: { kind: 'accounts', accounts: 3 }, state: 'COMPLETED', matched: 3, added: 3,
       byUserId: author.id, error: null, startedAt: expect.any(String), finishedAt: expect.any(String),
     });
     expect(Date.parse(progress.body.finishedAt)).toBeGreaterThanOrEqual(Date.parse(progress.body.startedAt));
@@ -213,8 +214,10 @@ describe('applying a plan or an objective to accounts', () => {
     expect(row).toMatchObject({ state: 'COMPLETED', matched: live, added: live, error: null });
     expect(await t.database.db.planAccount.count({ where: { planId } })).toBe(live);
     const history = await handle.fetchHistory();
-    const markers = history.events!.filter((event) => event.markerRecordedEventAttributes);
-    expect(markers).toHaveLength(Math.floor(live / 3) + 1);
+    const localActivities = history.events!.filter((event) => event.markerRecordedEventAttributes?.markerName === 'core_local_activity');
+    expect(localActivities).toHaveLength(Math.floor(live / 3) + 1);
+    // Started RUNNING by whoever starts it; the run records how it ended for admins to find.
+    expect((await handle.describe()).typedSearchAttributes.get(applyStateKey)).toBe('COMPLETED');
     expect(history.events!.some((event) => event.activityTaskScheduledEventAttributes || event.startChildWorkflowExecutionInitiatedEventAttributes || event.signalExternalWorkflowExecutionInitiatedEventAttributes)).toBe(false);
     await recordHistory(handle, 'apply-to-accounts', 'chunked');
   });

@@ -1,3 +1,4 @@
+import { WorkflowLink } from '../../components/workflow-link';
 import { useState } from 'preact/hooks';
 import type { PlanReport } from '../../../../plan-progress/progress.schemas';
 import type { PlanView } from '../../../../plans/plans.schemas';
@@ -55,6 +56,7 @@ export function PlanPage({ params, query }: PageProps) {
       <div class="page-head">
         <h1>{data.name}</h1>
         <StatusBadge status={data.status} />
+        <WorkflowLink workflowId={data.workflowId} />
       </div>
       {created !== null && (
         <Notice kind="success">

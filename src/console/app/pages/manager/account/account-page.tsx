@@ -1,3 +1,4 @@
+import { WorkflowLink } from '../../../components/workflow-link';
 import { useState } from 'preact/hooks';
 import { StatusBadge } from '../../../components/badge';
 import { ErrorNotice, Loading, Notice } from '../../../components/notices';
@@ -75,6 +76,7 @@ export function AccountPage({ params }: PageProps) {
             {take.busy ? 'Taking…' : 'Take into work'}
           </button>
         )}
+        <WorkflowLink workflowId={page.data.workflowId} />
       </div>
       <dl class="account-facts">
         <div>

@@ -1,3 +1,4 @@
+import { WorkflowLink } from '../../../components/workflow-link';
 import { useEffect, useState } from 'preact/hooks';
 import type { CampaignView, StageView } from '../../../../../campaigns/campaign-views.schemas';
 import { StatusBadge } from '../../../components/badge';
@@ -66,6 +67,7 @@ export function CampaignPage({ params, query }: PageProps) {
         <div class="actions">
           <a href={href('/campaigns')}>All campaigns</a>
           <a href={href(`/campaigns/${view.id}/report`)}>Return report</a>
+          <WorkflowLink workflowId={view.workflowId} />
         </div>
       </div>
       {notice && <Notice kind="success">{notice}</Notice>}

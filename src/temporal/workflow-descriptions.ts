@@ -1,0 +1,69 @@
+import type { SearchAttributePair } from '@temporalio/common';
+import type { CampaignStatus, PlanStatus } from '../generated/prisma/enums';
+import {
+  accountOwnerIdKey,
+  accountSegmentKey,
+  accountStatusKey,
+  accountStatusSinceKey,
+  applyStateKey,
+  campaignStatusKey,
+  planPeriodEndKey,
+  planStatusKey,
+} from '../../workflows/search-attributes';
+
+/**
+ * What an admin reads about a workflow in the Temporal UI (its static summary and details) and the
+ * search attributes it starts with, so a new run is findable before its first task. Campaign and plan
+ * names are business data; accounts are named by id only, as their histories are.
+ */
+export interface WorkflowDescription {
+  staticSummary: string;
+  staticDetails: string;
+  typedSearchAttributes: SearchAttributePair[];
+}
+
+const quoted = (name: string) => `“${name.replace(/\s+/g, ' ').trim()}”`;
+
+/** Without `known`, the run sets its attributes itself in its first task (read from PostgreSQL). */
+export function describeAccountWorkflow(accountId: string, known?: { status: string; statusSince: Date; ownerId: string | null; segment: string | null }): WorkflowDescription {
+  return {
+    staticSummary: `Account ${accountId}: lifecycle and follow-up timers`,
+    staticDetails: `Moves account ${accountId} through its lifecycle (NEW, POTENTIAL, CLIENT, REFUSED…) as activities are logged, and fires its follow-up timers. Names and contacts stay in the CRM database.`,
+    typedSearchAttributes: known
+      ? [
+          { key: accountStatusKey, value: known.status },
+          { key: accountStatusSinceKey, value: known.statusSince },
+          ...(known.ownerId ? [{ key: accountOwnerIdKey, value: known.ownerId }] : []),
+          ...(known.segment ? [{ key: accountSegmentKey, value: known.segment }] : []),
+        ]
+      : [],
+  };
+}
+
+export function describeCampaignWorkflow(campaign: { id: string; name: string; status: CampaignStatus; stageTypes: string[] }): WorkflowDescription {
+  return {
+    staticSummary: `Campaign ${quoted(campaign.name)}`,
+    staticDetails: `Runs campaign ${quoted(campaign.name)} (${campaign.id}) stage by stage, each on its date: ${campaign.stageTypes.join(' → ')}.`,
+    typedSearchAttributes: [{ key: campaignStatusKey, value: campaign.status }],
+  };
+}
+
+export function describePlanWorkflow(plan: { id: string; name: string; status: PlanStatus; periodEnd: Date }): WorkflowDescription {
+  return {
+    staticSummary: `Business plan ${quoted(plan.name)}`,
+    staticDetails: `Routes business plan ${quoted(plan.name)} (${plan.id}) for approval, reminds its approvers and expires it after ${plan.periodEnd.toISOString().slice(0, 10)}.`,
+    typedSearchAttributes: [
+      { key: planStatusKey, value: plan.status },
+      { key: planPeriodEndKey, value: plan.periodEnd },
+    ],
+  };
+}
+
+export function describeApplyWorkflow(application: { id: string; owner: { kind: 'plan' | 'objective'; name: string } }): WorkflowDescription {
+  const what = `${application.owner.kind === 'plan' ? 'business plan' : 'objective'} ${quoted(application.owner.name)}`;
+  return {
+    staticSummary: `Apply ${what} to accounts`,
+    staticDetails: `Links ${what} to the accounts of application ${application.id}, chunk by chunk in one SQL statement each.`,
+    typedSearchAttributes: [{ key: applyStateKey, value: 'RUNNING' }],
+  };
+}
