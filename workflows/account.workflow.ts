@@ -38,6 +38,8 @@ export async function accountWorkflow({ accountId, timers: carried, continueAsNe
   const timers = new Map<string, PendingTimer>();
   let archived = false;
   let wake = false;
+  // Set once a change's own status is upserted: newer than what the start-up read may have seen.
+  let statusUpserted = false;
   const serialized = createSerializer();
   const mail = createMailSender();
   // Continuing as new (or ending) waits for the mail handed to the sender.
@@ -50,6 +52,7 @@ export async function accountWorkflow({ accountId, timers: carried, continueAsNe
     // One upsert per change, as since version 1; a status it did not have also moves its date (workflow time).
     const entered = workflowInfo().typedSearchAttributes.get(accountStatusKey) !== effects.status;
     upsertSearchAttributes([{ key: accountStatusKey, value: effects.status }, ...(entered ? [{ key: accountStatusSinceKey, value: new Date() }] : [])]);
+    statusUpserted = true;
     mail.send(effects.emailIds);
     wake = true;
     return effects;
@@ -70,9 +73,11 @@ export async function accountWorkflow({ accountId, timers: carried, continueAsNe
   // Version 3: an admin finds a run by its owner and segment too, from its first task (docs/versioning.md).
   if (patched(SEARCH_ATTRIBUTES_AT_START)) {
     const { status, statusSince, ownerId, segment } = await activities.loadAccountSearchAttributes({ accountId });
+    // An update that came with the start (update-with-start) runs beside this read: when it has upserted
+    // its status already, that status is newer than the one read here, which must not overwrite it.
+    // Fewer attributes in the same upsert change no command: no patch (docs/versioning.md).
     upsertSearchAttributes([
-      { key: accountStatusKey, value: status },
-      { key: accountStatusSinceKey, value: statusSince ? new Date(statusSince) : null },
+      ...(statusUpserted ? [] : [{ key: accountStatusKey, value: status }, { key: accountStatusSinceKey, value: statusSince ? new Date(statusSince) : null }]),
       { key: accountOwnerIdKey, value: ownerId },
       { key: accountSegmentKey, value: segment },
     ]);

@@ -28,18 +28,30 @@ export async function applyActivity({ db, temporal }: { db: Db; temporal: Tempor
   try {
     return await updateAccountWorkflow(temporal, accountId, logActivityUpdate, { activityId });
   } catch (error) {
-    if (options.discardOnAnyFailure || error instanceof AppError) await discardPendingActivity(db, activityId, options.undo);
+    if (options.discardOnAnyFailure || error instanceof AppError) {
+      // The workflow may have applied it although the call failed (the update's answer lost with a
+      // Temporal node, or past the server's deadline): then the request succeeded, and says what it did.
+      const applied = await discardPendingActivity(db, activityId, options.undo);
+      if (applied) return applied;
+    }
     throw error;
   }
 }
 
-/** Removes an activity that will not be applied, with its response and `undo`, while it is still PENDING. */
-export async function discardPendingActivity(db: Db, activityId: string, undo?: ApplyOptions['undo']): Promise<void> {
-  await db.$transaction(async (tx) => {
+/**
+ * Removes an activity that will not be applied, with its response and `undo`, while it is still
+ * PENDING. Answers the stored effects of one its workflow applied after all, which stays.
+ */
+export async function discardPendingActivity(db: Db, activityId: string, undo?: ApplyOptions['undo']): Promise<AccountEffects | undefined> {
+  return db.$transaction(async (tx) => {
     const { count } = await tx.activity.deleteMany({ where: { id: activityId, state: 'PENDING' } });
-    if (!count) return;
+    if (!count) {
+      const kept = await tx.activity.findUnique({ where: { id: activityId }, select: { state: true, result: true } });
+      return kept?.state === 'APPLIED' && kept.result ? (kept.result as unknown as AccountEffects) : undefined;
+    }
     await tx.response.deleteMany({ where: { activityId } });
     await undo?.(tx);
+    return undefined;
   });
 }
 

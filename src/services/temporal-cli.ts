@@ -9,7 +9,7 @@ const run = promisify(execFile);
 /** The newest CLI tag without a `replace` directive in its go.mod, so `go install` accepts it. */
 export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
 
-function isExecutable(file: string): boolean {
+export function isExecutable(file: string): boolean {
   try {
     fs.accessSync(file, fs.constants.X_OK);
     return fs.statSync(file).isFile();
@@ -23,7 +23,8 @@ function findOnPath(): string | undefined {
   return dirs.map((dir) => path.join(dir, 'temporal')).find(isExecutable);
 }
 
-async function goBinDir(): Promise<string | undefined> {
+/** Where `go install` puts binaries: GOBIN, else the first GOPATH's bin; undefined without Go. */
+export async function goBinDir(): Promise<string | undefined> {
   try {
     const { stdout } = await run('go', ['env', 'GOBIN', 'GOPATH']);
     const [gobin, gopath] = stdout.split('\n').map((line) => line.trim());

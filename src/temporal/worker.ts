@@ -31,6 +31,9 @@ export function createCrmWorker(options: CrmWorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: createActivities(options.dependencies),
+    // The SDK sends heartbeats at most every 0.8 x heartbeatTimeout (8 s of the mailing's 10 s): 2 s of
+    // slack, which a busy server eats, and the attempt times out while it still sends. Every 2 s at most.
+    maxHeartbeatThrottleInterval: '2 seconds',
     ...options.tuning,
     ...workflowCode(options.workflowBundle),
   });
