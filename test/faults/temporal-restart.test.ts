@@ -27,6 +27,7 @@ import { accountWorkflowId } from '../../workflows/account.messages';
 import { eventually } from '../support/eventually';
 import { shortenRecontact } from '../support/rule-versions';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { pooled } from '../support/pooled';
 
 const ACCOUNTS = Number(process.env.FAULT_TIMER_ACCOUNTS ?? 1000);
 /** Requests in flight at once, as a busy team of managers would send them. */
@@ -72,20 +73,6 @@ afterAll(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 }, 60_000);
 
-/** Runs `task` over `items`, `limit` at a time, answering the results in order. */
-async function pooled<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await task(items[index]);
-      }
-    }),
-  );
-  return results;
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -45,7 +45,8 @@ import { startWorkerProcess, type WorkerProcess } from '../../support/worker-pro
 import { startApiProcess } from '../support/api-process';
 import { startTcpBalancer, type TcpBalancer } from '../support/tcp-balancer';
 import { eventuallyOn, startTemporalCluster, type TemporalCluster } from '../support/temporal-cluster';
-import { ApiPool, pooled, seconds, seedAccountsWithContacts, seedTakenAccounts, until, userWithKey, type Answer, type User } from './helpers';
+import { ApiPool, seconds, seedAccountsWithContacts, seedTakenAccounts, until, userWithKey, type Answer, type User } from './helpers';
+import { pooled } from '../../support/pooled';
 
 const ACCOUNTS = Number(process.env.FAULT_CLUSTER_ACCOUNTS ?? 200);
 const RECIPIENTS = Number(process.env.FAULT_CLUSTER_RECIPIENTS ?? 2000);
