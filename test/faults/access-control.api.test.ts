@@ -19,6 +19,29 @@ const expectedAccess: Record<string, readonly Role[]> = {
   'GET /me': EVERY_ROLE,
   'GET /users': EVERY_ROLE,
 
+  // People and keys (issue 16).
+  'GET /users/:id': ADMIN,
+  'PATCH /users/:id': ADMIN,
+  'POST /users/:id/deactivate': ADMIN,
+  'POST /users/:id/reactivate': ADMIN,
+  'POST /users/:id/reassign': ADMIN,
+  'GET /users/:id/keys': ADMIN,
+  'POST /users/:id/keys': ADMIN,
+  'POST /users/:id/keys/:keyId/revoke': ADMIN,
+  'GET /me/keys': EVERY_ROLE,
+  'POST /me/keys': EVERY_ROLE,
+  'POST /me/keys/:keyId/revoke': EVERY_ROLE,
+
+  // Sessions (issue 16).
+  'GET /me/sessions': EVERY_ROLE,
+  'POST /me/sessions/:sessionId/revoke': EVERY_ROLE,
+  'GET /users/:id/sessions': ADMIN,
+  'POST /users/:id/sessions/:sessionId/revoke': ADMIN,
+
+  // Audit and the rules' dry run (issue 16).
+  'GET /audit': ADMIN,
+  'POST /rules/dry-run': ADMIN,
+
   'POST /accounts': EVERY_ROLE,
   'GET /accounts': EVERY_ROLE,
   'GET /accounts/:id': EVERY_ROLE,
