@@ -2,6 +2,9 @@
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
+  // openid-client 6 and what it imports are ES modules only: swc turns them into CommonJS for jest's
+  // module system too (the app itself loads openid-client with import(); src/sign-in/openid-client.ts).
+  transformIgnorePatterns: ['/node_modules/(?!(openid-client|oauth4webapi|jose)/)'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   // The Prisma client is generated for nodenext resolution: `./x.js` means `./x.ts`.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },

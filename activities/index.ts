@@ -6,6 +6,7 @@ import { createOutboxActivities } from './outbox';
 import { createPlanActivities } from './plan';
 import { createPlanApplyActivities } from './plan-apply';
 import { createUserActivities } from './user.activities';
+import { createOwnerChangeActivities } from './owner-change.activities';
 
 export type { ActivityDependencies } from './dependencies';
 
@@ -18,5 +19,6 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createPlanActivities(dependencies),
     ...createPlanApplyActivities(dependencies),
     ...createOutboxActivities(dependencies),
+    ...createOwnerChangeActivities(dependencies),
   });
 }

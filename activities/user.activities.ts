@@ -19,7 +19,8 @@ export function createUserActivities({ db, mailer, publicUrl }: ActivityDependen
           `Hello ${user.name},`,
           '',
           `An account with the role "${user.role}" was created for you.`,
-          'Your administrator gives you your API key; it is shown only once, when the account is made.',
+          `Sign in to the console at ${publicUrl}/console/ with this e-mail address: it sends you a sign-in link.`,
+          'For scripts and integrations, create API keys under "My account" once signed in.',
           `The API and its documentation: ${publicUrl}/docs`,
         ].join('\n'),
       });

@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { AccountStatus } from '../src/generated/prisma/enums';
 
 /** A timer as the workflow keeps it: an id, what kind, and when (ISO), nothing personal. */
@@ -37,5 +37,8 @@ export const completeTaskUpdate = defineUpdate<AccountEffects, [{ taskId: string
 export const archiveAccountUpdate = defineUpdate<AccountEffects, [{ reason: string; byUserId: string }]>('archiveAccount');
 
 export const pendingTimersQuery = defineQuery<PendingTimer[]>('pendingTimers');
+
+/** The account changed owner (a reassignment): the workflow re-reads the owner for its search attribute. */
+export const ownerChangedSignal = defineSignal('ownerChanged');
 
 export const accountWorkflowId = (accountId: string) => `account-${accountId}`;

@@ -6,6 +6,7 @@ import {
   cancelTimerUpdate,
   completeTaskUpdate,
   logActivityUpdate,
+  ownerChangedSignal,
   pendingTimersQuery,
   rescheduleTimerUpdate,
 } from './account.messages';
@@ -68,6 +69,15 @@ export async function accountWorkflow({ accountId, timers: carried, continueAsNe
   setHandler(completeTaskUpdate, (input) => serialized(async () => apply(await activities.completeTask({ accountId, ...input }))), { validator: rejectIfArchived });
   setHandler(archiveAccountUpdate, (input) => serialized(async () => apply(await activities.archiveAccount({ accountId, ...input }))), { validator: rejectIfArchived });
   setHandler(pendingTimersQuery, () => [...timers.values()].sort((a, b) => a.fireAt.localeCompare(b.fireAt)));
+  // A new handler, no patch: histories recorded before it hold no ownerChanged signal, so their replay
+  // runs none of it and meets no new command (docs/versioning.md). Serialized with the updates, so two
+  // quick reassignments upsert their owners in order.
+  setHandler(ownerChangedSignal, () =>
+    serialized(async () => {
+      const { ownerId } = await activities.loadAccountSearchAttributes({ accountId });
+      if ((workflowInfo().typedSearchAttributes.get(accountOwnerIdKey) ?? null) !== ownerId) upsertSearchAttributes([{ key: accountOwnerIdKey, value: ownerId }]);
+    }),
+  );
 
   for (const timer of carried ?? (await activities.loadPendingTimers({ accountId }))) timers.set(timer.id, timer);
   // Version 3: an admin finds a run by its owner and segment too, from its first task (docs/versioning.md).

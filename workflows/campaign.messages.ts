@@ -88,9 +88,24 @@ export interface StageEdit {
 
 export interface ApprovalDecisionInput {
   stageId: string;
+  /** The approver who answers, or the admin deciding on behalf of the approvers. */
   approverId: string;
   decision: 'APPROVED' | 'REJECTED';
   comment?: string;
+  /** An admin who is not an approver decides the stage outright; the API checked the role. */
+  onBehalf?: boolean;
+}
+
+/** One person leaves a waiting stage's approvers (deactivated, or their work reassigned); others take their place. */
+export interface ApproverReplacement {
+  stageId: string;
+  fromUserId: string;
+  /** Become approvers in the user's place (the user's answer stands if they gave one). */
+  approverReplacementIds: string[];
+  /** Become escalation contacts in the user's place; none: the user only leaves them. */
+  escalationReplacementIds: string[];
+  byUserId: string | null;
+  reason: string;
 }
 
 export const pauseCampaignUpdate = defineUpdate<{ status: CampaignStatus }, [{ byUserId: string }]>('pauseCampaign');
@@ -99,6 +114,8 @@ export const cancelCampaignUpdate = defineUpdate<{ status: CampaignStatus }, [{ 
 /** Changes a stage that has not started; the workflow re-reads its dates. */
 export const editStageUpdate = defineUpdate<void, [StageEdit]>('editStage');
 export const decideApprovalUpdate = defineUpdate<{ outcome: ApprovalOutcome }, [ApprovalDecisionInput]>('decideApproval');
+/** Rewrites the waiting stage's approvers: reminders, escalations and the decision rule then count the new ones. */
+export const replaceApproverUpdate = defineUpdate<{ changed: boolean; approverIds: string[] }, [ApproverReplacement]>('replaceApprover');
 
 export interface CampaignProgress {
   currentStageId: string | null;

@@ -8,6 +8,7 @@ import {
   editStageUpdate,
   isEnded,
   pauseCampaignUpdate,
+  replaceApproverUpdate,
   resumeCampaignUpdate,
   type ApprovalOutcome,
   type CampaignPlan,
@@ -78,6 +79,11 @@ export async function campaignWorkflow({ campaignId, continueAsNewAfterEvents }:
   const refuseIfEnded = (_input?: object) => {
     if (ended) throw refusal(`The campaign is ${ended.toLowerCase()}`);
   };
+  const awaitingApproval = (stageId: string) => {
+    refuseIfEnded();
+    if (!approval || approval.stageId !== stageId || approval.outcome !== 'waiting') throw refusal('This stage is not awaiting approval');
+    return approval;
+  };
   const refuseUnless = (allowed: () => boolean, message: string) => (_input: object) => {
     refuseIfEnded();
     if (!allowed()) throw refusal(message);
@@ -131,14 +137,37 @@ export async function campaignWorkflow({ campaignId, continueAsNewAfterEvents }:
         approval.outcome = answer.outcome;
         if (answer.outcome === 'rejected') approval.reason = input.comment;
       }
-      return answer;
+      // Only a decision on behalf of the approvers tells them (answers recorded before it have no e-mails).
+      mail.send(answer.emailIds);
+      return { outcome: answer.outcome };
     }),
     {
       validator: (input) => {
+        const awaiting = awaitingApproval(input.stageId);
+        if (!input.onBehalf && !awaiting.approverIds.includes(input.approverId)) throw refusal('Not an approver of this stage', 'FORBIDDEN');
+        if (awaiting.decidedIds.includes(input.approverId)) throw refusal('This approver has already decided');
+      },
+    },
+  );
+  setHandler(
+    replaceApproverUpdate,
+    (input) => serialized(async () => {
+      // The activity refuses unless PostgreSQL has the stage RUNNING and undecided. It runs after the
+      // step that started the stage, so by now this run waits on that stage's approval.
+      const answer = await core.replaceStageApprover({ campaignId, ...input });
+      if (approval?.stageId === input.stageId) {
+        approval.approverIds = answer.approverIds;
+        if (approval.outcome === 'waiting') approval.outcome = answer.outcome;
+      }
+      mail.send(answer.emailIds);
+      return { changed: answer.changed, approverIds: answer.approverIds };
+    }),
+    {
+      // Not refused while the stage is being started (PostgreSQL already says RUNNING): the activity checks.
+      validator: (input) => {
         refuseIfEnded();
-        if (!approval || approval.stageId !== input.stageId || approval.outcome !== 'waiting') throw refusal('This stage is not awaiting approval');
-        if (!approval.approverIds.includes(input.approverId)) throw refusal('Not an approver of this stage', 'FORBIDDEN');
-        if (approval.decidedIds.includes(input.approverId)) throw refusal('This approver has already decided');
+        const known = approval;
+        if (known && known.stageId === input.stageId && known.outcome !== 'waiting') throw refusal('This stage is not awaiting approval');
       },
     },
   );

@@ -4,3 +4,5 @@ export { accountWorkflow } from './account.workflow';
 export { campaignWorkflow } from './campaign.workflow';
 export { applyToAccountsWorkflow } from './apply-to-accounts.workflow';
 export { planWorkflow } from './plan.workflow';
+export { ownerChangeWorkflow } from './owner-change.workflow';
+export { signInLinkWorkflow } from './sign-in-link.workflow';

@@ -28,8 +28,20 @@ export const transitionsFrom: Record<PlanTarget, readonly PlanStatus[]> = {
 
 /** DRAFT or REJECTED to SUBMITTED: the approvers are asked, then reminded after the plan's remindAfter. */
 export const submitPlanUpdate = defineUpdate<PlanTransition, [{ byUserId: string }]>('submitPlan');
-/** SUBMITTED to APPROVED (final) or REJECTED (back to the author with the reason), by one of the approvers. */
-export const decidePlanUpdate = defineUpdate<PlanTransition, [{ byUserId: string; decision: 'APPROVED' | 'REJECTED'; comment?: string }]>('decidePlan');
+/**
+ * SUBMITTED to APPROVED (final) or REJECTED (back to the author with the reason), by one of the
+ * approvers, or by an admin on behalf of the approvers (`onBehalf`: the API checked the role).
+ */
+export const decidePlanUpdate = defineUpdate<PlanTransition, [{ byUserId: string; decision: 'APPROVED' | 'REJECTED'; comment?: string; onBehalf?: boolean }]>('decidePlan');
+
+/** One person leaves a SUBMITTED plan's approvers (deactivated, or their work reassigned); others take their place and are asked. */
+export interface PlanApproverReplacement {
+  fromUserId: string;
+  toUserIds: string[];
+  byUserId: string | null;
+  reason: string;
+}
+export const replacePlanApproverUpdate = defineUpdate<{ changed: boolean; approverIds: string[] }, [PlanApproverReplacement]>('replacePlanApprover');
 
 export interface PlanProgress {
   status: PlanStatus;

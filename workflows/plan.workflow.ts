@@ -2,7 +2,7 @@ import { allHandlersFinished, condition, proxyActivities, setHandler, uuid4 } fr
 import type { ActivityOptions } from '@temporalio/workflow';
 import type { PlanActivities } from '../activities/plan';
 import { createMailSender } from './mail-sender';
-import { decidePlanUpdate, planProgressQuery, submitPlanUpdate, transitionsFrom, type PlanStatus, type PlanTransition } from './plan.messages';
+import { decidePlanUpdate, planProgressQuery, replacePlanApproverUpdate, submitPlanUpdate, transitionsFrom, type PlanStatus, type PlanTransition } from './plan.messages';
 import { refusal } from './refusal';
 import { createSearchAttributePublisher } from './search-attribute-publisher';
 import { planPeriodEndKey, planStatusKey } from './search-attributes';
@@ -60,13 +60,24 @@ export async function planWorkflow({ planId, status: initial, expireAt: expireOv
   );
   setHandler(
     decidePlanUpdate,
-    ({ byUserId, decision, comment }) =>
-      serialized(async () => apply(await plans.transitionPlan({ planId, to: decision, byUserId, requestId: uuid4(), ...(comment ? { comment } : {}) }))),
+    ({ byUserId, decision, comment, onBehalf }) =>
+      serialized(async () => apply(await plans.transitionPlan({ planId, to: decision, byUserId, requestId: uuid4(), ...(comment ? { comment } : {}), ...(onBehalf ? { onBehalf } : {}) }))),
     {
       validator: ({ decision }: { decision: 'APPROVED' | 'REJECTED' }) => {
         refuseUnless(transitionsFrom[decision], decision === 'APPROVED' ? 'approved' : 'rejected')();
       },
     },
+  );
+  // Reminders and decisions read the approvers from PostgreSQL: the activity rewrites them (and asks the new ones of a submission).
+  setHandler(
+    replacePlanApproverUpdate,
+    (input) => serialized(async () => {
+      const answer = await plans.replacePlanApprover({ planId, ...input });
+      mail.send(answer.emailIds);
+      return { changed: answer.changed, approverIds: answer.approverIds };
+    }),
+    // Not only SUBMITTED: a submission in flight may not have reached this run's state yet. The activity reads the row.
+    { validator: refuseUnless(['DRAFT', 'SUBMITTED', 'REJECTED'], 'given another approver') },
   );
   setHandler(planProgressQuery, () => ({ status: state.status, remindAt: state.remindAt, expireAt: state.status === 'APPROVED' ? (expireOverride ?? state.expireAt) : null }));
 

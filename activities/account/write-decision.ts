@@ -13,8 +13,19 @@ type Tx = Prisma.TransactionClient;
 
 async function assigneeOf(tx: Tx, account: LockedAccount, assignTo: 'owner' | 'owner_manager'): Promise<string | null> {
   if (!account.ownerId || assignTo === 'owner') return account.ownerId;
-  const owner = await tx.user.findUnique({ where: { id: account.ownerId }, select: { managerId: true } });
-  return owner?.managerId ?? account.ownerId;
+  return (await nearestActiveManager(tx, account.ownerId)) ?? account.ownerId;
+}
+
+/** The first active user up the management chain: a manager who left passes escalations to theirs. */
+async function nearestActiveManager(tx: Tx, userId: string): Promise<string | null> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    WITH RECURSIVE chain AS (
+      SELECT m.id, m.manager_id, m.deactivated_at, 1 AS depth FROM users u JOIN users m ON m.id = u.manager_id WHERE u.id = ${userId}::uuid
+      UNION ALL
+      SELECT m.id, m.manager_id, m.deactivated_at, chain.depth + 1 FROM chain JOIN users m ON m.id = chain.manager_id WHERE chain.depth < 50
+    )
+    SELECT id::text AS id FROM chain WHERE deactivated_at IS NULL ORDER BY depth LIMIT 1`;
+  return rows[0]?.id ?? null;
 }
 
 /**

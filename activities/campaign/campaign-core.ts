@@ -5,9 +5,9 @@ import type { Prisma } from '../../src/generated/prisma/client';
 import { recordCampaignEvent } from '../../src/campaigns/campaign-events';
 import { stageSettingsSchemas, type ApprovalSettings } from '../../src/campaigns/stage-settings.schemas';
 import { editStage } from '../../src/campaigns/stage-edit';
-import { isEnded, type ApprovalOutcome, type CampaignPlan, type CampaignStatus, type StageStart, type StageStatus } from '../../workflows/campaign.messages';
+import { isEnded, type CampaignPlan, type CampaignStatus, type StageStart, type StageStatus } from '../../workflows/campaign.messages';
 import type { TemplateSnapshot } from './started-settings';
-import { notifyApprovalRecipients } from './approval-notifications';
+import { approvalState, createApprovalActivities } from './approval-activities';
 
 const plus = (from: Date, iso: string | undefined) => (iso ? new Date(from.getTime() + Duration.fromISO(iso).toMillis()).toISOString() : null);
 
@@ -15,17 +15,6 @@ async function lockStage(tx: Prisma.TransactionClient, campaignId: string, stage
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM campaign_stages WHERE id = ${stageId}::uuid AND campaign_id = ${campaignId}::uuid FOR UPDATE`;
   if (!rows.length) throw new AppError('NOT_FOUND', `stage ${stageId} of campaign ${campaignId} not found`);
   return tx.campaignStage.findUniqueOrThrow({ where: { id: stageId } });
-}
-
-async function approvalState(db: Prisma.TransactionClient | Db, stageId: string, settings: ApprovalSettings) {
-  const decisions = await db.campaignApproval.findMany({ where: { stageId }, select: { approverId: true, decision: true } });
-  const approved = decisions.filter((row) => row.decision === 'APPROVED').length;
-  const outcome: ApprovalOutcome = decisions.some((row) => row.decision === 'REJECTED')
-    ? 'rejected'
-    : approved >= (settings.require === 'all' ? settings.approverIds.length : 1)
-      ? 'approved'
-      : 'waiting';
-  return { outcome, decidedIds: decisions.map((row) => row.approverId) };
 }
 
 export function createCampaignCoreActivities({ db }: { db: Db }) {
@@ -121,23 +110,6 @@ export function createCampaignCoreActivities({ db }: { db: Db }) {
       await editStage(db, edit, byUserId);
     },
 
-    async recordApproval(input: { campaignId: string; stageId: string; approverId: string; decision: 'APPROVED' | 'REJECTED'; comment?: string }): Promise<{ outcome: ApprovalOutcome }> {
-      return db.$transaction(async (tx) => {
-        const stage = await lockStage(tx, input.campaignId, input.stageId);
-        const settings = stage.startedSettings as unknown as ApprovalSettings;
-        const recorded = await tx.campaignApproval.createMany({
-          data: [{ stageId: input.stageId, approverId: input.approverId, decision: input.decision, comment: input.comment ?? null }],
-          skipDuplicates: true,
-        });
-        if (recorded.count) {
-          const verb = input.decision === 'APPROVED' ? 'approved' : 'rejected';
-          await recordCampaignEvent(tx, { campaignId: input.campaignId, kind: `approval-${verb}`, stageId: input.stageId, byUserId: input.approverId, message: `Stage ${stage.position + 1} ${verb}${input.comment ? `: ${input.comment}` : ''}` });
-        }
-        return { outcome: (await approvalState(tx, input.stageId, settings)).outcome };
-      });
-    },
-
-    /** Asks, reminds or escalates: a notification and an e-mail each, once per stage, kind and person. */
-    notifyApprovers: (input: { campaignId: string; stageId: string; kind: 'request' | 'reminder' | 'escalation' }) => notifyApprovalRecipients(db, input),
+    ...createApprovalActivities({ db }),
   };
 }

@@ -1,9 +1,11 @@
 import { AppError } from '../../src/errors/app-error';
 import type { Mailer, OutgoingMail } from '../../src/mail/mailer';
 import type { ActivityDependencies } from '../dependencies';
+import type { Prisma } from '../../src/generated/prisma/client';
 import { classifySendFailure } from '../../src/mail/smtp-failure';
 import { composeNotificationEmail } from './compose-notification-email';
 import { composeRuleEmail, type Composed } from './compose-rule-email';
+import { composeSignInLinkEmail } from './compose-sign-in-link-email';
 
 export interface OutboxDelivery {
   sent: number;
@@ -17,6 +19,8 @@ const rowSelect = {
   templateKey: true,
   accountId: true,
   recipientKind: true,
+  signInLinkId: true,
+  secret: true,
   notification: { select: { id: true, message: true, accountId: true, why: true, recipient: { select: { email: true, name: true } } } },
 } as const;
 
@@ -38,23 +42,19 @@ export async function deliverOutbox({ db, mailer, publicUrl }: ActivityDependenc
   const mailDomain = new URL(publicUrl).hostname;
   let transient: string | undefined;
   for (const row of rows) {
-    const composed: Composed =
-      row.kind === 'NOTIFICATION'
-        ? row.notification
-          ? { mail: composeNotificationEmail(row.notification, publicUrl, mailDomain) }
-          : { skip: 'the notification no longer exists' }
-        : await composeRuleEmail(db, row, mailDomain);
+    const composed = await compose(db, row, publicUrl, mailDomain);
     if ('skip' in composed) {
-      await db.outboundEmail.update({ where: { id: row.id }, data: { skippedReason: composed.skip } });
+      await db.outboundEmail.update({ where: { id: row.id }, data: { skippedReason: composed.skip, secret: null } });
       delivery.skipped++;
       continue;
     }
     const outcome = await send(mailer, composed.mail);
     if (outcome === 'sent') {
-      await db.outboundEmail.update({ where: { id: row.id }, data: { recipientEmail: composed.mail.to, sentAt: new Date() } });
+      // A sign-in link's token is kept only until its e-mail has gone (or never can).
+      await db.outboundEmail.update({ where: { id: row.id }, data: { recipientEmail: composed.mail.to, sentAt: new Date(), secret: null } });
       delivery.sent++;
     } else if (outcome.permanent) {
-      await db.outboundEmail.update({ where: { id: row.id }, data: { recipientEmail: composed.mail.to, skippedReason: outcome.reason, lastError: outcome.reason } });
+      await db.outboundEmail.update({ where: { id: row.id }, data: { recipientEmail: composed.mail.to, skippedReason: outcome.reason, lastError: outcome.reason, secret: null } });
       delivery.skipped++;
     } else {
       await db.outboundEmail.update({ where: { id: row.id }, data: { failedAttempts: { increment: 1 }, lastError: outcome.reason } });
@@ -65,6 +65,19 @@ export async function deliverOutbox({ db, mailer, publicUrl }: ActivityDependenc
   }
   if (transient) throw new AppError('SERVICE_UNAVAILABLE', `E-mails wait for the SMTP server: ${transient}`);
   return delivery;
+}
+
+type OutboxRow = Prisma.OutboundEmailGetPayload<{ select: typeof rowSelect }>;
+
+function compose(db: ActivityDependencies['db'], row: OutboxRow, publicUrl: string, mailDomain: string): Promise<Composed> | Composed {
+  switch (row.kind) {
+    case 'NOTIFICATION':
+      return row.notification ? { mail: composeNotificationEmail(row.notification, publicUrl, mailDomain) } : { skip: 'the notification no longer exists' };
+    case 'SIGN_IN_LINK':
+      return composeSignInLinkEmail(db, row, publicUrl, mailDomain);
+    default:
+      return composeRuleEmail(db, row, mailDomain);
+  }
 }
 
 async function send(mailer: Mailer, mail: OutgoingMail): Promise<'sent' | { permanent: boolean; unreachable: boolean; reason: string }> {

@@ -3,6 +3,9 @@ import type { Db } from '../../src/db/prisma';
 import { AppError } from '../../src/errors/app-error';
 import type { Prisma } from '../../src/generated/prisma/client';
 import { transitionsFrom, type PlanStatus, type PlanTarget, type PlanTransition } from '../../workflows/plan.messages';
+import { activeAmong, nameOf } from '../../src/approvals/approval-people';
+import { recordAudit } from '../../src/audit/record-audit';
+import { replacePlanApprover, type PlanApproverChange } from '../../src/plans/plan-approvers';
 import { recordNotifications } from '../outbox/record-notifications';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -32,6 +35,15 @@ async function lockPlan(tx: Prisma.TransactionClient, planId: string) {
   return tx.plan.findUniqueOrThrow({ where: { id: planId }, select: { ...planStateSelect, name: true, authorId: true, approverIds: true } });
 }
 
+/** The admin's name when `userId` is an active admin who is not the plan's author; else the decision is refused. */
+async function adminDecidingFor(tx: Prisma.TransactionClient, userId: string, plan: { authorId: string }): Promise<string> {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true, role: true, deactivatedAt: true } });
+  if (!user || user.role !== 'admin' || user.deactivatedAt || userId === plan.authorId) {
+    throw new AppError('FORBIDDEN', 'Only an admin who is not its author decides a plan on behalf of its approvers');
+  }
+  return user.name;
+}
+
 const verbs: Record<PlanTarget, string> = { SUBMITTED: 'submitted', APPROVED: 'approved', REJECTED: 'rejected' };
 
 type NotifyKind = 'request' | 'reminder' | 'rejected' | 'approved';
@@ -48,7 +60,7 @@ export function createPlanCoreActivities({ db }: { db: Db }) {
      * One transition, written with its history event in one transaction. `requestId` (made by the
      * workflow, the same on every retry) keys the event, so a retry answers what the first run did.
      */
-    async transitionPlan(input: { planId: string; to: PlanTarget; byUserId: string; comment?: string; requestId: string }): Promise<PlanTransition> {
+    async transitionPlan(input: { planId: string; to: PlanTarget; byUserId: string; comment?: string; requestId: string; onBehalf?: boolean }): Promise<PlanTransition> {
       return db.$transaction(async (tx) => {
         const plan = await lockPlan(tx, input.planId);
         const dedupeKey = `plan-${verbs[input.to]}:${input.requestId}`;
@@ -56,19 +68,63 @@ export function createPlanCoreActivities({ db }: { db: Db }) {
         if (!transitionsFrom[input.to].includes(plan.status)) {
           throw new AppError('CONFLICT', `Plan ${input.planId} is ${plan.status}: it cannot be ${verbs[input.to]}`);
         }
-        if (input.to !== 'SUBMITTED' && (input.byUserId === plan.authorId || !plan.approverIds.includes(input.byUserId))) {
+        const admin = input.to !== 'SUBMITTED' && input.onBehalf ? await adminDecidingFor(tx, input.byUserId, plan) : null;
+        if (input.to !== 'SUBMITTED' && !admin && (input.byUserId === plan.authorId || !plan.approverIds.includes(input.byUserId))) {
           throw new AppError('FORBIDDEN', `Only an approver of plan ${input.planId} who is not its author may decide it`);
         }
         const now = new Date();
         const data: Prisma.PlanUpdateInput =
           input.to === 'SUBMITTED'
-            ? { status: 'SUBMITTED', submittedAt: now, decidedAt: null, decidedById: null, rejectionReason: null }
-            : { status: input.to, decidedAt: now, decidedById: input.byUserId, rejectionReason: input.to === 'REJECTED' ? (input.comment ?? null) : null };
+            ? { status: 'SUBMITTED', submittedAt: now, decidedAt: null, decidedById: null, decidedOnBehalf: false, rejectionReason: null }
+            : { status: input.to, decidedAt: now, decidedById: input.byUserId, decidedOnBehalf: admin !== null, rejectionReason: input.to === 'REJECTED' ? (input.comment ?? null) : null };
         const updated = await tx.plan.update({ where: { id: input.planId }, data, select: planStateSelect });
-        const message = input.to === 'SUBMITTED' ? 'Plan submitted for approval' : `Plan ${verbs[input.to]}${input.comment ? `: ${input.comment}` : ''}`;
-        const details = { from: plan.status, to: input.to, ...(input.comment ? { [input.to === 'REJECTED' ? 'reason' : 'comment']: input.comment } : {}) };
+        const onBehalf = admin ? ` by ${admin} on behalf of the approvers` : '';
+        const message = input.to === 'SUBMITTED' ? 'Plan submitted for approval' : `Plan ${verbs[input.to]}${onBehalf}${input.comment ? `: ${input.comment}` : ''}`;
+        const details = {
+          from: plan.status,
+          to: input.to,
+          ...(input.comment ? { [input.to === 'REJECTED' ? 'reason' : 'comment']: input.comment } : {}),
+          ...(admin ? { onBehalf: true, approverIds: plan.approverIds } : {}),
+        };
         await tx.planEvent.create({ data: { planId: input.planId, kind: `plan-${verbs[input.to]}`, message, details, byUserId: input.byUserId, dedupeKey } });
+        if (admin) {
+          await recordAudit(tx, {
+            actorId: input.byUserId,
+            action: 'approval.on-behalf',
+            entityType: 'plan',
+            entityId: input.planId,
+            before: { status: plan.status, approverIds: plan.approverIds },
+            after: { status: input.to, decidedById: input.byUserId, decidedOnBehalf: true },
+            reason: input.comment ?? null,
+          });
+        }
         return toTransition(updated);
+      });
+    },
+
+    /**
+     * Replaces an approver of a plan not decided for good (deactivated or reassigned); a SUBMITTED
+     * plan's new approvers are asked for this submission (the request's own key: nobody is asked
+     * twice, a retry asks no one again).
+     */
+    async replacePlanApprover(input: PlanApproverChange): Promise<{ changed: boolean; approverIds: string[]; emailIds: string[] }> {
+      return db.$transaction(async (tx) => {
+        const answer = await replacePlanApprover(tx, input, ['DRAFT', 'SUBMITTED', 'REJECTED']);
+        if (answer.result === 'not-in-status') throw new AppError('CONFLICT', `Plan ${input.planId} is ${answer.status}: it no longer awaits approval`);
+        if (answer.status !== 'SUBMITTED') return { changed: answer.result === 'changed', approverIds: answer.approverIds, emailIds: [] };
+        const plan = await tx.plan.findUniqueOrThrow({ where: { id: input.planId }, select: { name: true } });
+        const recipientIds = await activeAmong(tx, input.toUserIds.filter((id) => answer.approverIds.includes(id)));
+        const round = answer.submittedAt!;
+        const { emailIds } = await recordNotifications(
+          tx,
+          recipientIds.map((recipientId) => ({
+            recipientId,
+            message: notices.request(plan.name, null),
+            why: { trigger: 'plan-request', planId: input.planId, replacing: input.fromUserId },
+            dedupeKey: `plan:request:${input.planId}:${round}:${recipientId}`,
+          })),
+        );
+        return { changed: answer.result === 'changed', approverIds: answer.approverIds, emailIds };
       });
     },
 
@@ -93,16 +149,30 @@ export function createPlanCoreActivities({ db }: { db: Db }) {
      * each person once.
      */
     async notifyPlanPeople(input: { planId: string; kind: NotifyKind; round: string }): Promise<{ notified: number; emailIds: string[] }> {
-      const plan = await db.plan.findUnique({ where: { id: input.planId }, select: { name: true, status: true, authorId: true, approverIds: true, rejectionReason: true, submittedAt: true } });
+      const plan = await db.plan.findUnique({
+        where: { id: input.planId },
+        select: { name: true, status: true, authorId: true, approverIds: true, rejectionReason: true, submittedAt: true, decidedById: true, decidedOnBehalf: true },
+      });
       if (!plan) return { notified: 0, emailIds: [] };
       const toApprovers = input.kind === 'request' || input.kind === 'reminder';
       if (toApprovers && (plan.status !== 'SUBMITTED' || plan.submittedAt?.toISOString() !== input.round)) return { notified: 0, emailIds: [] };
-      const recipientIds = toApprovers ? [...new Set(plan.approverIds)] : [plan.authorId];
-      const why = { trigger: `plan-${input.kind}`, planId: input.planId, ...(input.kind === 'rejected' ? { reason: plan.rejectionReason } : {}) };
+      // A decision an admin made on behalf of the approvers reaches them too, as it reaches the author.
+      const onBehalf = !toApprovers && plan.decidedOnBehalf && plan.decidedById ? { adminId: plan.decidedById, admin: await nameOf(db, plan.decidedById) } : null;
+      const recipientIds = await activeAmong(db, toApprovers ? plan.approverIds : [plan.authorId, ...(onBehalf ? plan.approverIds : [])]);
+      const why = {
+        trigger: `plan-${input.kind}`,
+        planId: input.planId,
+        ...(input.kind === 'rejected' ? { reason: plan.rejectionReason } : {}),
+        ...(onBehalf ? { decidedById: onBehalf.adminId, onBehalf: true } : {}),
+      };
+      const message = (recipientId: string) =>
+        onBehalf && recipientId !== plan.authorId
+          ? `Plan "${plan.name}" was ${input.kind} by ${onBehalf.admin} on behalf of the approvers${input.kind === 'rejected' ? `: ${plan.rejectionReason ?? 'no reason given'}` : ''}`
+          : notices[input.kind](plan.name, plan.rejectionReason) + (onBehalf ? ` (by ${onBehalf.admin} on behalf of the approvers)` : '');
       const { emailIds } = await db.$transaction(async (tx) => {
         const recorded = await recordNotifications(
           tx,
-          recipientIds.map((recipientId) => ({ recipientId, message: notices[input.kind](plan.name, plan.rejectionReason), why, dedupeKey: `plan:${input.kind}:${input.planId}:${input.round}:${recipientId}` })),
+          recipientIds.map((recipientId) => ({ recipientId, message: message(recipientId), why, dedupeKey: `plan:${input.kind}:${input.planId}:${input.round}:${recipientId}` })),
         );
         if (input.kind === 'reminder') {
           await tx.planEvent.createMany({

@@ -1,4 +1,4 @@
-import type { Account, Activity, Contact, StatusChange } from '../generated/prisma/client';
+import type { Account, AccountOwnerChange, Activity, Contact, StatusChange } from '../generated/prisma/client';
 import { activityContactView, type ActivityContact } from '../lifecycle/activity-contact';
 import type { AccountFields } from './accounts.schemas';
 import { accountSummarySelect, type AccountPageResponse, type AccountResponse, type AccountSummary, type ContactResponse } from './account-views.schemas';
@@ -47,6 +47,11 @@ export function toContactView(contact: Contact): ContactResponse {
 
 export function toStatusChangeView(change: StatusChange): Page['statusHistory'][number] {
   const { accountId: _account, ruleId: _rule, ...view } = change;
+  return { ...view, changedAt: iso(change.changedAt) };
+}
+
+export function toOwnerChangeView(change: AccountOwnerChange): Page['ownerChanges'][number] {
+  const { accountId: _account, ...view } = change;
   return { ...view, changedAt: iso(change.changedAt) };
 }
 

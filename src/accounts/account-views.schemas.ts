@@ -90,6 +90,17 @@ export const StatusChangeResponse = z
   })
   .meta({ id: 'StatusChange', description: 'One status change and its cause: an activity, a timer (each with its rule) or a user (take, creation)' });
 
+export const OwnerChangeResponse = z
+  .object({
+    id: z.uuid(),
+    fromUserId: z.uuid().nullable(),
+    toUserId: z.uuid(),
+    changedById: z.uuid().meta({ description: 'The admin who moved it' }),
+    reason: z.string(),
+    changedAt: Timestamp,
+  })
+  .meta({ id: 'OwnerChange', description: 'The account moved to another owner (a reassignment): from whom, to whom, by whom and why' });
+
 export const AccountActivityResponse = z
   .object({
     id: z.uuid(),
@@ -111,6 +122,7 @@ export const AccountPageResponse = z
     workflowId: z.string().nullable().meta({ description: 'The id of the account’s workflow in Temporal (its lifecycle and timers) once the account is in work; null for an account in the pool' }),
     contacts: z.array(ContactResponse),
     statusHistory: z.array(StatusChangeResponse).meta({ description: 'Oldest first' }),
+    ownerChanges: z.array(OwnerChangeResponse).meta({ description: 'Oldest first; taking the account into work is in statusHistory' }),
     openTasks: z.array(TaskView).meta({ description: 'Due first' }),
     pendingTimers: z.array(TimerView).meta({ description: 'Firing first' }),
     activities: z.array(AccountActivityResponse).meta({ description: 'Applied activities, newest first, at most 100' }),

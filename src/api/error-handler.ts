@@ -3,6 +3,7 @@ import { AppError, errorStatus } from '../errors/app-error';
 import { isDatabaseUnavailable } from '../db/prisma-errors';
 import { isTemporalUnavailable } from '../temporal/temporal-errors';
 import type { Logger } from '../logger';
+import { TooManyRequestsError } from '../rate-limit/too-many-requests';
 
 /** Turns body-parser's, Prisma's and Temporal's failures into the API's own error vocabulary. */
 export function toAppError(error: unknown): AppError {
@@ -25,6 +26,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       logger.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
     }
     if (appError.code === 'SERVICE_UNAVAILABLE') res.set('Retry-After', '5');
+    if (appError instanceof TooManyRequestsError) res.set('Retry-After', String(appError.retryAfterSeconds));
     res.status(errorStatus[appError.code]).json({
       error: { code: appError.code, message: appError.message, details: appError.details },
     });

@@ -1,6 +1,8 @@
-import { Router, type Response } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
 import { isDatabaseUnavailable } from '../db/prisma-errors';
 import type { ApiDependencies } from './route';
+import { DEFAULT_RATE_LIMITS, type WindowLimit } from '../rate-limit/rate-limit-settings';
+import { unsubscribeRateLimit } from '../rate-limit/unsubscribe-limit';
 import { badLinkPage, confirmPage, donePage, unavailablePage } from '../unsubscribe/unsubscribe-pages';
 import { unsubscribeContact } from '../unsubscribe/unsubscribe';
 import { readUnsubscribeToken } from '../unsubscribe/unsubscribe-token';
@@ -12,12 +14,20 @@ import { readUnsubscribeToken } from '../unsubscribe/unsubscribe-token';
  * form or from a mail client's RFC 8058 one-click request (`List-Unsubscribe=One-Click`, which
  * needs no body to be read: the signed token says everything).
  */
-export function unsubscribeRoutes(deps: Pick<ApiDependencies, 'db' | 'logger'>): Router {
+export function unsubscribeRoutes(deps: Pick<ApiDependencies, 'db' | 'logger'>, rateLimit: WindowLimit = DEFAULT_RATE_LIMITS.unsubscribe): Router {
   const router = Router();
 
   const answer = (res: Response, status: number, html: string) => {
     res.status(status).set('Cache-Control', 'no-store').type('html').send(html);
   };
+  // Public and without credentials: limited per client address (UNSUBSCRIBE_RATE_LIMIT).
+  const limited = unsubscribeRateLimit(deps.db, deps.logger, rateLimit, (res) => answer(res, 429, unavailablePage()));
+  // The metrics' route label, set before the limiter can answer.
+  const named: RequestHandler = (_req, res, next) => {
+    res.locals.routePattern = '/unsubscribe/:token';
+    next();
+  };
+  router.use('/unsubscribe/:token', named, limited);
   const failed = (res: Response, error: unknown, method: string) => {
     deps.logger.error({ err: error, method, url: '/unsubscribe/…' }, 'unsubscribe request failed');
     if (isDatabaseUnavailable(error)) res.set('Retry-After', '60');
@@ -25,7 +35,6 @@ export function unsubscribeRoutes(deps: Pick<ApiDependencies, 'db' | 'logger'>):
   };
 
   router.get('/unsubscribe/:token', async (req, res) => {
-    res.locals.routePattern = '/unsubscribe/:token';
     try {
       const target = await readUnsubscribeToken(deps.db, req.params.token);
       if (!target) return answer(res, 400, badLinkPage());
@@ -36,7 +45,6 @@ export function unsubscribeRoutes(deps: Pick<ApiDependencies, 'db' | 'logger'>):
   });
 
   router.post('/unsubscribe/:token', async (req, res) => {
-    res.locals.routePattern = '/unsubscribe/:token';
     try {
       const target = await readUnsubscribeToken(deps.db, req.params.token);
       if (!target) return answer(res, 400, badLinkPage());

@@ -1,7 +1,10 @@
 import type { Caller } from '../auth/caller';
+import { AppError } from '../errors/app-error';
+import { Prisma } from '../generated/prisma/client';
 import type { DbClient } from '../db/prisma';
 import { dayOf } from '../plans/plan-view';
 import type { CampaignStatus } from '../campaigns/campaigns.schemas';
+import { idsIn } from './approver-lists';
 import type { ApprovalInbox, CampaignStageApprovalItem, ListApprovalsQuery, PlanApprovalItem } from './approvals.schemas';
 
 interface WaitingStageRow {
@@ -9,7 +12,8 @@ interface WaitingStageRow {
   position: number;
   stage_name: string | null;
   require: string | null;
-  approvers: number;
+  approver_ids: unknown;
+  decided_ids: string[];
   approved_so_far: number;
   started_at: Date | null;
   campaign_id: string;
@@ -19,27 +23,43 @@ interface WaitingStageRow {
   asker_name: string | null;
 }
 
+type Person = { id: string; name: string };
+const peopleNamed = async (db: DbClient, ids: Iterable<string>): Promise<Map<string, Person>> => {
+  const users = await db.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
+  return new Map(users.map((user) => [user.id, user]));
+};
+const peopleOf = (ids: readonly string[], people: Map<string, Person>) => ids.map((id) => people.get(id) ?? { id, name: 'Unknown user' });
+
 /**
- * APPROVAL stages waiting (RUNNING) for the caller: named among the approvers the stage started with,
- * and not answered yet. The approvers live in JSON settings, so this is one SQL statement rather
- * than a scan of every running stage in Node.
+ * APPROVAL stages waiting (RUNNING): for the caller, those naming them among the approvers the stage
+ * works with and that they have not answered; for an admin asking for everything, every one (those
+ * they are not an approver of they would decide on behalf of the approvers). The approvers live in
+ * JSON settings, so this is one SQL statement rather than a scan of every running stage in Node.
  */
-async function waitingStages(db: DbClient, callerId: string): Promise<CampaignStageApprovalItem[]> {
+async function waitingStages(db: DbClient, caller: Caller, everything: boolean): Promise<CampaignStageApprovalItem[]> {
+  const forCaller = everything
+    ? Prisma.empty
+    : Prisma.sql`AND COALESCE(s.started_settings, s.settings) -> 'approverIds' @> jsonb_build_array(${caller.id}::text)
+      AND NOT EXISTS (SELECT 1 FROM campaign_approvals a WHERE a.stage_id = s.id AND a.approver_id = CAST(${caller.id} AS uuid))`;
   const rows = await db.$queryRaw<WaitingStageRow[]>`
     SELECT s.id::text AS stage_id, s.position, s.name AS stage_name,
            COALESCE(s.started_settings, s.settings) ->> 'require' AS require,
-           jsonb_array_length(COALESCE(s.started_settings, s.settings) -> 'approverIds')::int AS approvers,
+           COALESCE(s.started_settings, s.settings) -> 'approverIds' AS approver_ids,
+           ARRAY(SELECT a.approver_id::text FROM campaign_approvals a WHERE a.stage_id = s.id) AS decided_ids,
            (SELECT count(*)::int FROM campaign_approvals a WHERE a.stage_id = s.id AND a.decision = 'APPROVED') AS approved_so_far,
            s.started_at, c.id::text AS campaign_id, c.name AS campaign_name, c.status::text AS campaign_status,
            u.id::text AS asker_id, u.name AS asker_name
     FROM campaign_stages s
     JOIN campaigns c ON c.id = s.campaign_id
     LEFT JOIN users u ON u.id = c.created_by_id
-    WHERE s.type = 'APPROVAL' AND s.status = 'RUNNING'
-      AND COALESCE(s.started_settings, s.settings) -> 'approverIds' @> jsonb_build_array(${callerId}::text)
-      AND NOT EXISTS (SELECT 1 FROM campaign_approvals a WHERE a.stage_id = s.id AND a.approver_id = CAST(${callerId} AS uuid))
+    WHERE s.type = 'APPROVAL' AND s.status = 'RUNNING' ${forCaller}
     ORDER BY s.started_at ASC NULLS LAST, s.id`;
-  return rows.map((row) => ({
+  const stages = rows.map((row) => {
+    const approverIds = idsIn({ approverIds: row.approver_ids }, 'approverIds');
+    return { row, approverIds, waitingOn: approverIds.filter((id) => !row.decided_ids.includes(id)) };
+  });
+  const people = await peopleNamed(db, stages.flatMap((stage) => stage.waitingOn));
+  return stages.map(({ row, approverIds, waitingOn }) => ({
     kind: 'campaign-stage',
     campaignId: row.campaign_id,
     campaignName: row.campaign_name,
@@ -48,26 +68,27 @@ async function waitingStages(db: DbClient, callerId: string): Promise<CampaignSt
     stagePosition: row.position,
     stageName: row.stage_name ?? `Stage ${row.position + 1} (APPROVAL)`,
     require: row.require === 'all' ? 'all' : 'any',
-    approvers: row.approvers,
+    approvers: approverIds.length,
     approvedSoFar: row.approved_so_far,
+    waitingOn: peopleOf(waitingOn, people),
+    onBehalf: !approverIds.includes(caller.id),
     askedBy: row.asker_id && row.asker_name ? { id: row.asker_id, name: row.asker_name } : null,
     // A RUNNING stage has started; the fallback only guards a row written by hand.
     askedAt: (row.started_at ?? new Date(0)).toISOString(),
   }));
 }
 
-/** SUBMITTED plans naming the caller as an approver; an author never approves their own plan. */
-async function waitingPlans(db: DbClient, callerId: string): Promise<PlanApprovalItem[]> {
+/** SUBMITTED plans naming the caller as an approver, or all of them for an admin asking for everything; never the caller's own. */
+async function waitingPlans(db: DbClient, caller: Caller, everything: boolean): Promise<PlanApprovalItem[]> {
   const plans = await db.plan.findMany({
-    where: { status: 'SUBMITTED', approverIds: { has: callerId }, authorId: { not: callerId } },
+    where: { status: 'SUBMITTED', ...(everything ? {} : { approverIds: { has: caller.id } }), authorId: { not: caller.id } },
     select: {
-      id: true, name: true, periodStart: true, periodEnd: true, revenueTarget: true, currency: true, goals: true, authorId: true, submittedAt: true, updatedAt: true,
+      id: true, name: true, periodStart: true, periodEnd: true, revenueTarget: true, currency: true, goals: true, authorId: true, approverIds: true, submittedAt: true, updatedAt: true,
       parent: { select: { id: true, name: true } },
     },
     orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
   });
-  const authors = await db.user.findMany({ where: { id: { in: [...new Set(plans.map((plan) => plan.authorId))] } }, select: { id: true, name: true } });
-  const authorName = new Map(authors.map((author) => [author.id, author.name]));
+  const people = await peopleNamed(db, plans.flatMap((plan) => [plan.authorId, ...plan.approverIds]));
   return plans.map((plan) => ({
     kind: 'plan',
     planId: plan.id,
@@ -78,16 +99,24 @@ async function waitingPlans(db: DbClient, callerId: string): Promise<PlanApprova
     revenueTarget: plan.revenueTarget === null ? null : plan.revenueTarget.toNumber(),
     currency: plan.currency,
     goals: plan.goals,
-    askedBy: { id: plan.authorId, name: authorName.get(plan.authorId) ?? 'Unknown user' },
+    waitingOn: peopleOf(plan.approverIds, people),
+    onBehalf: !plan.approverIds.includes(caller.id),
+    askedBy: people.get(plan.authorId) ?? { id: plan.authorId, name: 'Unknown user' },
     askedAt: (plan.submittedAt ?? plan.updatedAt).toISOString(),
   }));
 }
 
-/** What waits for the caller's decision: campaign approval stages and plans, oldest request first. */
+/**
+ * What waits for the caller's decision: campaign approval stages and plans, oldest request first.
+ * `scope=all` (admins): every request waiting for anyone, which an admin may decide on behalf of
+ * the approvers (`onBehalf`) when not one of them.
+ */
 export async function getApprovalInbox(db: DbClient, caller: Caller, query: ListApprovalsQuery): Promise<ApprovalInbox> {
+  const everything = query.scope === 'all';
+  if (everything && caller.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an admin sees every pending approval (scope=all)');
   const [stages, plans] = await Promise.all([
-    query.kind === 'plan' ? [] : waitingStages(db, caller.id),
-    query.kind === 'campaign-stage' ? [] : waitingPlans(db, caller.id),
+    query.kind === 'plan' ? [] : waitingStages(db, caller, everything),
+    query.kind === 'campaign-stage' ? [] : waitingPlans(db, caller, everything),
   ]);
   const items = [...stages, ...plans].sort((a, b) => a.askedAt.localeCompare(b.askedAt));
   return { items, counts: { campaignStages: stages.length, plans: plans.length, total: items.length } };

@@ -2,13 +2,19 @@ import { z } from 'zod';
 import { CampaignStatus } from '../campaigns/campaigns.schemas';
 
 const iso = z.iso.datetime();
-const Person = z.object({ id: z.uuid(), name: z.string() }).meta({ id: 'ApprovalAsker', description: 'Who asked for the decision' });
+const Person = z.object({ id: z.uuid(), name: z.string() }).meta({ id: 'ApprovalPerson', description: 'A person: who asked, or an approver' });
+
+const OnBehalf = z.boolean().meta({ description: 'You are not an approver: as an admin you would decide on behalf of the approvers (scope=all)' });
 
 export const approvalKinds = ['campaign-stage', 'plan'] as const;
 export const ApprovalKind = z.enum(approvalKinds).meta({ id: 'ApprovalKind' });
 
 export const ListApprovalsQuery = z.strictObject({
   kind: ApprovalKind.optional().meta({ description: 'Only campaign APPROVAL stages, or only plans' }),
+  scope: z
+    .enum(['mine', 'all'])
+    .default('mine')
+    .meta({ description: 'mine: what waits for your own answer; all (admins only): everything waiting for anyone, which an admin decides on behalf of the approvers' }),
 });
 export type ListApprovalsQuery = z.output<typeof ListApprovalsQuery>;
 
@@ -24,6 +30,8 @@ export const CampaignStageApprovalItem = z
     require: z.enum(['any', 'all']).meta({ description: 'One approval suffices (any) or every approver must approve (all)' }),
     approvers: z.number().int().meta({ description: 'How many approvers the stage has' }),
     approvedSoFar: z.number().int().meta({ description: 'Approvers who approved already (matters when require is all)' }),
+    waitingOn: z.array(Person).meta({ description: 'The approvers who have not answered' }),
+    onBehalf: OnBehalf,
     askedBy: Person.nullable().meta({ description: 'Who created the campaign; null when unknown' }),
     askedAt: iso.meta({ description: 'When the stage started waiting' }),
   })
@@ -41,6 +49,8 @@ export const PlanApprovalItem = z
     revenueTarget: z.number().nullable(),
     currency: z.string().nullable(),
     goals: z.array(z.string()),
+    waitingOn: z.array(Person).meta({ description: 'The plan’s approvers (one answer decides it)' }),
+    onBehalf: OnBehalf,
     askedBy: Person.meta({ description: 'The plan’s author' }),
     askedAt: iso.meta({ description: 'When the plan was submitted' }),
   })

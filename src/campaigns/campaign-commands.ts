@@ -94,7 +94,10 @@ export async function editCampaignStage({ db, temporal, caller }: RequestContext
   return getCampaignView(db, campaignId);
 }
 
-/** Approve or reject an APPROVAL stage that waits for the caller. */
+/**
+ * Approve or reject an APPROVAL stage that waits for the caller. An admin who is not one of its
+ * approvers decides it on their behalf: outright, recorded as such, and the approvers are told.
+ */
 export async function decideApproval({ db, temporal, caller }: RequestContext, campaignId: string, stageId: string, decision: 'APPROVED' | 'REJECTED', comment?: string) {
   await loadCampaign(db, campaignId);
   const stage = await db.campaignStage.findFirst({ where: { id: stageId, campaignId }, select: { position: true, type: true, status: true, settings: true, startedSettings: true } });
@@ -102,10 +105,11 @@ export async function decideApproval({ db, temporal, caller }: RequestContext, c
   const label = `Stage ${stage.position + 1} (${stage.type})`;
   if (stage.type !== 'APPROVAL') throw new AppError('CONFLICT', `${label} is not an APPROVAL stage`);
   const settings = (stage.startedSettings ?? stage.settings) as Prisma.JsonObject as unknown as ApprovalSettings;
-  if (!settings.approverIds.includes(caller.id)) throw new AppError('FORBIDDEN', `You are not an approver of ${label.toLowerCase()}`);
+  const onBehalf = !settings.approverIds.includes(caller.id) && caller.role === 'admin';
+  if (!settings.approverIds.includes(caller.id) && !onBehalf) throw new AppError('FORBIDDEN', `You are not an approver of ${label.toLowerCase()}`);
   if (stage.status !== 'RUNNING') throw new AppError('CONFLICT', `${label} is ${stage.status.toLowerCase()}, not awaiting approval`);
   const earlier = await db.campaignApproval.findUnique({ where: { stageId_approverId: { stageId, approverId: caller.id } }, select: { decision: true } });
   if (earlier) throw new AppError('CONFLICT', `You have already ${earlier.decision.toLowerCase()} ${label.toLowerCase()}`);
-  await updateCampaignWorkflow(temporal, campaignId, decideApprovalUpdate, { stageId, approverId: caller.id, decision, ...(comment ? { comment } : {}) });
+  await updateCampaignWorkflow(temporal, campaignId, decideApprovalUpdate, { stageId, approverId: caller.id, decision, ...(comment ? { comment } : {}), ...(onBehalf ? { onBehalf } : {}) });
   return getCampaignView(db, campaignId);
 }

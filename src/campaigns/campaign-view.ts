@@ -107,7 +107,7 @@ export async function toStageViews(db: DbClient, campaignId: string, stages: rea
     approvalIds.length
       ? db.campaignApproval.findMany({
           where: { stageId: { in: approvalIds } },
-          select: { stageId: true, approverId: true, decision: true, comment: true, decidedAt: true },
+          select: { stageId: true, approverId: true, decision: true, comment: true, onBehalf: true, decidedAt: true },
           orderBy: { decidedAt: 'asc' },
         })
       : [],
@@ -147,6 +147,7 @@ export async function toStageViews(db: DbClient, campaignId: string, stages: rea
             decision: decision?.decision ?? null,
             comment: decision?.comment ?? null,
             decidedAt: iso(decision?.decidedAt ?? null),
+            onBehalf: decision?.onBehalf ?? false,
           };
         });
         const counts: ApprovalStageCounts = {

@@ -124,11 +124,12 @@ export async function validateCampaignStages(db: DbClient, stages: readonly Stag
   const [templates, segments, users] = await Promise.all([
     templateKeys.size ? db.emailTemplate.findMany({ where: { key: { in: [...templateKeys] } }, select: { key: true, subject: true, text: true, html: true } }) : [],
     segmentIds.size ? db.segment.findMany({ where: { id: { in: [...segmentIds].filter((id) => uuid.test(id)) } }, select: { id: true } }) : [],
-    userIds.size ? db.user.findMany({ where: { id: { in: [...userIds].filter((id) => uuid.test(id)) } }, select: { id: true } }) : [],
+    userIds.size ? db.user.findMany({ where: { id: { in: [...userIds].filter((id) => uuid.test(id)) } }, select: { id: true, deactivatedAt: true } }) : [],
   ]);
   const templateByKey = new Map(templates.map((template) => [template.key, template]));
   const segmentSet = new Set(segments.map((segment) => segment.id));
   const userSet = new Set(users.map((user) => user.id));
+  const deactivated = new Set(users.filter((user) => user.deactivatedAt).map((user) => user.id));
 
   parsed.forEach((stage, index) => {
     if (!isPending(stages[index])) return;
@@ -151,6 +152,7 @@ export async function validateCampaignStages(db: DbClient, stages: readonly Stag
         if (!Array.isArray(list)) continue;
         list.forEach((id, position) => {
           if (typeof id === 'string' && !userSet.has(id)) problems.push({ path: at(index, 'settings', field, position), message: `${id} is not a user` });
+          else if (typeof id === 'string' && deactivated.has(id)) problems.push({ path: at(index, 'settings', field, position), message: `user ${id} is deactivated` });
         });
       }
     }

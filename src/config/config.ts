@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { envSchema } from './env-schema';
+import type { SignInSettings } from '../sign-in/sign-in-settings';
 
 export type Config = ReturnType<typeof toConfig>;
 
@@ -37,9 +38,15 @@ function toConfig(env: z.output<typeof envSchema>) {
     port: env.PORT,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     adminApiKey: env.ADMIN_API_KEY,
+    signIn: signInSettings(env),
     logLevel: env.LOG_LEVEL,
     dataDir,
     runMigrations: env.RUN_MIGRATIONS,
+    trustProxy: env.TRUST_PROXY,
+    rateLimits: {
+      authFailures: { limit: env.AUTH_FAILURE_LIMIT, windowMs: env.AUTH_FAILURE_WINDOW },
+      unsubscribe: { limit: env.UNSUBSCRIBE_RATE_LIMIT, windowMs: env.UNSUBSCRIBE_RATE_WINDOW },
+    },
     databasePoolSize: env.DATABASE_POOL_SIZE,
     worker: {
       healthPort: env.WORKER_HEALTH_PORT,
@@ -63,3 +70,26 @@ function toConfig(env: z.output<typeof envSchema>) {
     },
   };
 }
+
+function signInSettings(env: z.output<typeof envSchema>): SignInSettings {
+  const oidc = { OIDC_ISSUER_URL: env.OIDC_ISSUER_URL, OIDC_CLIENT_ID: env.OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: env.OIDC_CLIENT_SECRET };
+  const missing = Object.entries(oidc).filter(([, value]) => value === undefined).map(([name]) => name);
+  if (missing.length && missing.length < 3) {
+    throw new ConfigError(`Invalid configuration:\n${missing.map((name) => `  ${name}: must be set with the other OIDC_ variables (OIDC_ISSUER_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET)`).join('\n')}`);
+  }
+  // The provider's answers carry the keys that sign its ID tokens: plain HTTP only on this machine.
+  if (env.OIDC_ISSUER_URL && new URL(env.OIDC_ISSUER_URL).protocol === 'http:' && !isLoopback(new URL(env.OIDC_ISSUER_URL).hostname)) {
+    throw new ConfigError('Invalid configuration:\n  OIDC_ISSUER_URL: must be an https:// URL (http:// only for localhost)');
+  }
+  return {
+    sessions: { ttlMs: env.SESSION_TTL, idleTimeoutMs: env.SESSION_IDLE_TIMEOUT },
+    linkTtlMs: env.SIGN_IN_LINK_TTL,
+    linkRequests: { limit: env.SIGN_IN_LINK_RATE_LIMIT, windowMs: env.SIGN_IN_LINK_RATE_WINDOW },
+    oidc:
+      env.OIDC_ISSUER_URL && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
+        ? { issuerUrl: env.OIDC_ISSUER_URL, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, label: env.OIDC_LABEL }
+        : undefined,
+  };
+}
+
+const isLoopback = (hostname: string) => hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);

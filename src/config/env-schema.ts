@@ -1,5 +1,7 @@
 import addressparser from 'nodemailer/lib/addressparser';
 import { z } from 'zod';
+import { DEFAULT_RATE_LIMITS } from '../rate-limit/rate-limit-settings';
+import { parseTrustProxy } from '../rate-limit/trust-proxy';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const optionalString = z.string().trim().min(1).optional();
@@ -22,6 +24,8 @@ const duration = z
     const [, amount, unit] = /^(\d+)(ms|s|m|h)?$/.exec(text)!;
     return Number(amount) * millisecondsPer[(unit ?? 'ms') as keyof typeof millisecondsPer];
   });
+
+const atLeastOneSecond = (schema: typeof duration) => schema.refine((milliseconds) => milliseconds >= 1_000, 'must be 1s or more');
 
 export const envSchema = z.object({
   DATABASE_URL: z
@@ -51,6 +55,20 @@ export const envSchema = z.object({
   PORT: port.default(3000),
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   ADMIN_API_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
+  /** Console sessions: how long one lasts at most, and how long it may go unused. */
+  SESSION_TTL: atLeastOneSecond(duration).default(12 * 3_600_000),
+  SESSION_IDLE_TIMEOUT: atLeastOneSecond(duration).default(2 * 3_600_000),
+  /** How long an e-mailed sign-in link stays valid. */
+  SIGN_IN_LINK_TTL: atLeastOneSecond(duration).default(15 * 60_000),
+  /** Sign-in link requests per client address in each window. */
+  SIGN_IN_LINK_RATE_LIMIT: wholeNumber(1, 1_000_000).default(10),
+  SIGN_IN_LINK_RATE_WINDOW: atLeastOneSecond(duration).default(15 * 60_000),
+  /** Sign-in with the organization's OpenID Connect provider: all three, or none. */
+  OIDC_ISSUER_URL: z.url({ protocol: /^https?$/, error: 'must be the https:// URL of the provider (http:// only for localhost)' }).optional(),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  /** The provider's name on the console's sign-in button. */
+  OIDC_LABEL: z.string().trim().min(1).max(60).default('your organization'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   DATA_DIR: z.string().min(1).default('.data'),
   EMBEDDED_POSTGRES_PORT: port.default(5433),
@@ -59,6 +77,24 @@ export const envSchema = z.object({
   MAIL_CATCHER_SMTP_PORT: port.default(1025),
   MAIL_CATCHER_HTTP_PORT: port.default(1080),
   RUN_MIGRATIONS: booleanFlag.default(true),
+  /** Which proxies' X-Forwarded-For names the client address that rate limits count (src/rate-limit/trust-proxy.ts). */
+  TRUST_PROXY: z
+    .string()
+    .transform((text, ctx) => {
+      const parsed = parseTrustProxy(text);
+      if (typeof parsed === 'object' && !Array.isArray(parsed)) {
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed;
+    })
+    .default(false),
+  /** Refused credentials one client address may send per window before its requests answer 429. */
+  AUTH_FAILURE_LIMIT: wholeNumber(1, 1_000_000).default(DEFAULT_RATE_LIMITS.authFailures.limit),
+  AUTH_FAILURE_WINDOW: duration.refine((milliseconds) => milliseconds >= 1_000, 'must be 1s or more').default(DEFAULT_RATE_LIMITS.authFailures.windowMs),
+  /** Requests to the public unsubscribe pages one client address may send per window. */
+  UNSUBSCRIBE_RATE_LIMIT: wholeNumber(1, 1_000_000).default(DEFAULT_RATE_LIMITS.unsubscribe.limit),
+  UNSUBSCRIBE_RATE_WINDOW: duration.refine((milliseconds) => milliseconds >= 1_000, 'must be 1s or more').default(DEFAULT_RATE_LIMITS.unsubscribe.windowMs),
   /** Connections each API or worker process may open to PostgreSQL. */
   DATABASE_POOL_SIZE: wholeNumber(1, 1000).default(10),
   /** The worker's GET /health (200 while it runs, 503 otherwise); unset: not served. */

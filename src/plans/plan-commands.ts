@@ -16,12 +16,13 @@ async function checkTransition({ db, caller }: RequestContext, planId: string, t
   const plan = await db.plan.findUnique({ where: { id: planId }, select: { id: true, name: true, status: true, periodEnd: true, authorId: true, approverIds: true } });
   if (!plan) throw planNotFound(planId);
   if (to === 'SUBMITTED') assertAuthorOrAdmin(caller, plan, 'submit');
+  // Even an admin: deciding one's own plan, on anyone's behalf, would skip its approval.
   else if (caller.id === plan.authorId) throw new AppError('FORBIDDEN', 'The author of a plan cannot approve or reject it');
-  else if (!plan.approverIds.includes(caller.id)) throw new AppError('FORBIDDEN', 'You are not an approver of this plan');
+  else if (!plan.approverIds.includes(caller.id) && caller.role !== 'admin') throw new AppError('FORBIDDEN', 'You are not an approver of this plan');
   if (!transitionsFrom[to].includes(plan.status)) {
     throw new AppError('CONFLICT', `Plan ${planId} is ${plan.status}: only a plan that is ${transitionsFrom[to].join(' or ')} can be ${verbs[to]}`);
   }
-  return plan;
+  return { ...plan, onBehalf: to !== 'SUBMITTED' && !plan.approverIds.includes(caller.id) };
 }
 
 export async function submitPlan(context: RequestContext, planId: string) {
@@ -30,8 +31,9 @@ export async function submitPlan(context: RequestContext, planId: string) {
   return getPlanView(context.db, planId);
 }
 
+/** One of the approvers decides; an admin who is not one decides on their behalf (recorded as such, and they are told). */
 export async function decidePlan(context: RequestContext, planId: string, decision: 'APPROVED' | 'REJECTED', comment?: string) {
   const plan = await checkTransition(context, planId, decision);
-  await updatePlanWorkflow(context.temporal, plan, decidePlanUpdate, { byUserId: context.caller.id, decision, ...(comment ? { comment } : {}) });
+  await updatePlanWorkflow(context.temporal, plan, decidePlanUpdate, { byUserId: context.caller.id, decision, ...(comment ? { comment } : {}), ...(plan.onBehalf ? { onBehalf: true } : {}) });
   return getPlanView(context.db, planId);
 }

@@ -38,13 +38,16 @@ export function splitEvenly(amount: number): number[] {
   return [0, 1, 2, 3].map((index) => (base + (index < cents - base * 4 ? 1 : 0)) / 100);
 }
 
-/** Each approver must be a user and not the author: a problem names its index. */
+/** Each approver must be an active user and not the author: a problem names its index. */
 async function approverProblems(db: DbClient, authorId: string, approverIds: readonly string[]): Promise<ErrorDetail[]> {
-  const existing = new Set((await db.user.findMany({ where: { id: { in: [...approverIds] } }, select: { id: true } })).map((user) => user.id));
+  const users = await db.user.findMany({ where: { id: { in: [...approverIds] } }, select: { id: true, deactivatedAt: true } });
+  const existing = new Set(users.map((user) => user.id));
+  const deactivated = new Set(users.filter((user) => user.deactivatedAt).map((user) => user.id));
   return approverIds.flatMap((id, index) => {
     const path = `body.approverIds.${index}`;
     if (id === authorId) return [{ path, message: 'the author of a plan cannot approve it' }];
     if (!existing.has(id)) return [{ path, message: `no user ${id}` }];
+    if (deactivated.has(id)) return [{ path, message: `user ${id} is deactivated` }];
     return [];
   });
 }

@@ -22,6 +22,7 @@ export const planSummarySelect = {
   submittedAt: true,
   decidedAt: true,
   decidedById: true,
+  decidedOnBehalf: true,
   rejectionReason: true,
   expiredAt: true,
   createdAt: true,

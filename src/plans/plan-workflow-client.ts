@@ -1,6 +1,6 @@
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { PlanStatus, PlanTransition } from '../../workflows/plan.messages';
+import type { PlanStatus } from '../../workflows/plan.messages';
 import { planWorkflow } from '../../workflows/plan.workflow';
 import { planWorkflowId } from '../../workflows/plan.messages';
 import type { TemporalDeps } from '../temporal/temporal-deps';
@@ -13,12 +13,12 @@ import { runWorkflowUpdate } from '../temporal/workflow-update';
  * workflow that was lost heals on the next transition. `status` is the plan's status the caller just
  * read from PostgreSQL: the new workflow's starting point (`plan` is what the caller just read). A refusal comes back as an AppError.
  */
-export function updatePlanWorkflow<Args extends [object]>(
+export function updatePlanWorkflow<Result, Args extends [object]>(
   temporal: TemporalDeps,
   plan: { id: string; name: string; status: PlanStatus; periodEnd: Date },
-  update: UpdateDefinition<PlanTransition, Args>,
+  update: UpdateDefinition<Result, Args>,
   ...args: Args
-): Promise<PlanTransition> {
+): Promise<Result> {
   return runWorkflowUpdate(() =>
     temporal.client.workflow.executeUpdateWithStart(update, {
       args,

@@ -107,6 +107,7 @@ export const PlanSummary = z
     submittedAt: iso.nullable(),
     decidedAt: iso.nullable(),
     decidedById: z.uuid().nullable(),
+    decidedOnBehalf: z.boolean().meta({ description: 'An admin who is not an approver decided it on behalf of the approvers (decidedById is the admin)' }),
     rejectionReason: z.string().nullable(),
     expiredAt: iso.nullable(),
     createdAt: iso,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { recordAudit } from '../audit/record-audit';
+import type { RequestContext } from '../auth/request-context';
 import type { DbClient } from '../db/prisma';
 import { BusinessCalendar, defaultBusinessCalendar } from '../rules/business-calendar';
 
@@ -41,4 +43,24 @@ export async function saveCalendar(db: DbClient, calendar: CalendarRequest): Pro
   // Sorted so that an admin reading it back sees the year in order.
   const data = { weekendDays: [...calendar.weekendDays].sort((a, b) => a - b), holidays: [...calendar.holidays].sort() };
   return toView(await db.businessCalendar.upsert({ where: { id: 'default' }, create: { id: 'default', ...data }, update: data, select }));
+}
+
+const sameDays = (a: CalendarView, b: CalendarView) => JSON.stringify([a.weekendDays, a.holidays]) === JSON.stringify([b.weekendDays, b.holidays]);
+
+/**
+ * An admin's change of the calendar, with its audit entry (the days before and after) in the same
+ * transaction; replacing it with the same days changes nothing and records nothing.
+ */
+export async function updateCalendar({ db, caller }: RequestContext, calendar: CalendarRequest): Promise<CalendarView> {
+  return db.$transaction(async (tx) => {
+    // Two admins saving at once: the second reads what the first wrote as its "before".
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('business-calendar'))`;
+    const before = await getCalendar(tx);
+    const after = await saveCalendar(tx, calendar);
+    if (!sameDays(before, after)) {
+      const days = ({ weekendDays, holidays }: CalendarView) => ({ weekendDays, holidays });
+      await recordAudit(tx, { actorId: caller.id, action: 'calendar.update', entityType: 'calendar', entityId: 'default', before: days(before), after: days(after) });
+    }
+    return after;
+  });
 }

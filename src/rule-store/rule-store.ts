@@ -29,6 +29,23 @@ export async function loadRuleVersion(db: DbClient, ruleId: string): Promise<Ver
   return row ? toVersionedRule(row) : undefined;
 }
 
+/**
+ * Every stored version, each parsed when first asked for (undefined if it no longer parses, as
+ * loadRuleVersion would fail on it): the dry run's overdue checks started before its window.
+ */
+export async function loadAllRuleVersions(db: DbClient): Promise<(ruleId: string) => VersionedRule | undefined> {
+  const rows = new Map((await db.rule.findMany({ select: { id: true, version: true, definition: true } })).map((row) => [row.id, row]));
+  return (ruleId) => {
+    const row = rows.get(ruleId);
+    if (!row) return undefined;
+    try {
+      return toVersionedRule(row);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 export async function loadBusinessCalendar(db: DbClient): Promise<BusinessCalendar> {
   const row = await db.businessCalendar.findUnique({ where: { id: 'default' }, select: { weekendDays: true, holidays: true } });
   return row ? BusinessCalendar.parse(row) : defaultBusinessCalendar;

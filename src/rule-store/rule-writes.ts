@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/record-audit';
 import type { Caller } from '../auth/caller';
 import type { Db, DbClient } from '../db/prisma';
 import { isUniqueViolation } from '../db/prisma-errors';
@@ -18,14 +19,14 @@ const RULE_SET_LOCK = 4242002;
 const lockRuleSet = (tx: DbClient) => tx.$executeRaw`SELECT pg_advisory_xact_lock(CAST(${RULE_SET_LOCK} AS bigint))`;
 
 /** send_email actions must name templates that exist, or every e-mail they plan would be skipped. */
-async function missingTemplates(tx: DbClient, definition: RuleDefinition) {
+export async function missingTemplates(tx: DbClient, definition: RuleDefinition, at = 'body') {
   const wanted = definition.actions.flatMap((action, index) => (action.kind === 'send_email' ? [{ key: action.templateKey, index }] : []));
   if (!wanted.length) return [];
   const found = await tx.emailTemplate.findMany({ where: { key: { in: wanted.map((want) => want.key) } }, select: { key: true } });
   const known = new Set(found.map((template) => template.key));
   return wanted
     .filter((want) => !known.has(want.key))
-    .map((want) => ({ path: `body.actions.${want.index}.templateKey`, message: `no e-mail template ${want.key} (create it with POST /api/v1/templates)` }));
+    .map((want) => ({ path: `${at}.actions.${want.index}.templateKey`, message: `no e-mail template ${want.key} (create it with POST /api/v1/templates)` }));
 }
 
 async function assertValidRuleSet(tx: DbClient, definition: RuleDefinition) {
@@ -39,9 +40,11 @@ const conflictOnDuplicate = (key: string) => (error: unknown) => {
   throw error;
 };
 
+const asJson = (definition: RuleDefinition) => definition as unknown as Prisma.InputJsonValue;
+
 const insertVersion = (tx: DbClient, caller: Caller, definition: RuleDefinition, version: number) =>
   tx.rule.create({
-    data: { key: definition.key, version, definition: definition as unknown as Prisma.InputJsonValue, isCurrent: true, createdById: caller.id },
+    data: { key: definition.key, version, definition: asJson(definition), isCurrent: true, createdById: caller.id },
     select: ruleRowSelect,
   });
 
@@ -54,7 +57,9 @@ export function createRule(db: Db, caller: Caller, definition: RuleDefinition) {
         throw new AppError('CONFLICT', `Rule ${definition.key} already exists: edit it with PUT /api/v1/rules/${definition.key}`, [{ path: 'body.key', message: 'already used by a rule' }]);
       }
       await assertValidRuleSet(tx, definition);
-      return toRuleView(await insertVersion(tx, caller, definition, 1));
+      const created = await insertVersion(tx, caller, definition, 1);
+      await recordAudit(tx, { actorId: caller.id, action: 'rule.create', entityType: 'rule', entityId: definition.key, after: { version: 1, definition: asJson(definition) } });
+      return toRuleView(created);
     })
     .catch(conflictOnDuplicate(definition.key));
 }
@@ -77,14 +82,23 @@ export function publishRuleVersion(db: Db, caller: Caller, key: string, definiti
     .$transaction(async (tx) => {
       await lockRuleSet(tx);
       // The row lock also holds off writers that do not take the rule-set lock.
-      const [current] = await tx.$queryRaw<{ id: string; version: number }[]>`SELECT id, version FROM rules WHERE key = ${key} AND is_current FOR UPDATE`;
+      const [current] = await tx.$queryRaw<{ id: string; version: number; definition: Prisma.JsonValue }[]>`SELECT id, version, definition FROM rules WHERE key = ${key} AND is_current FOR UPDATE`;
       if (!current) {
         if (await tx.rule.count({ where: { key } })) throw new AppError('CONFLICT', `Rule ${key} is being changed by someone else; retry`);
         throw noSuchRule(key);
       }
       await assertValidRuleSet(tx, definition);
       await tx.rule.update({ where: { id: current.id }, data: { isCurrent: false } });
-      return toRuleView(await insertVersion(tx, caller, definition, current.version + 1));
+      const published = await insertVersion(tx, caller, definition, current.version + 1);
+      await recordAudit(tx, {
+        actorId: caller.id,
+        action: 'rule.update',
+        entityType: 'rule',
+        entityId: key,
+        before: { version: current.version, definition: current.definition as Prisma.InputJsonValue },
+        after: { version: published.version, definition: asJson(definition) },
+      });
+      return toRuleView(published);
     })
     .catch(conflictOnDuplicate(key));
 }

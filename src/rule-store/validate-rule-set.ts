@@ -60,9 +60,12 @@ export function findStatusLoop(current: readonly RuleShape[], changed: RuleShape
 export const describeLoop = (loop: readonly StatusStep[]) =>
   loop.map((step) => `entering ${step.from}, rule ${step.ruleKey} sets ${step.to}`).join('; then ');
 
-/** The problems of the whole rule set after `changed` is written, as error details on the body. */
-export function ruleSetProblems(current: readonly RuleShape[], changed: RuleShape): ErrorDetail[] {
+/**
+ * The problems of the whole rule set after `changed` is written, as error details on the part of
+ * the request that holds it (`at`: the body of POST/PUT, or `body.rules.3` of a dry run).
+ */
+export function ruleSetProblems(current: readonly RuleShape[], changed: RuleShape, at = 'body'): ErrorDetail[] {
   const loop = findStatusLoop(current, changed);
   if (!loop) return [];
-  return [{ path: `body.actions.${loop[0].actionIndex}.status`, message: `status_entered rules would loop for ever: ${describeLoop(loop)}` }];
+  return [{ path: `${at}.actions.${loop[0].actionIndex}.status`, message: `status_entered rules would loop for ever: ${describeLoop(loop)}` }];
 }

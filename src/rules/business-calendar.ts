@@ -30,7 +30,7 @@ export type DayOff = 'weekend' | 'holiday';
 /** Why a local date is not a working day, or undefined when it is one. */
 export function dayOff(calendar: BusinessCalendar, localDate: DateTime): DayOff | undefined {
   // A holiday that falls on a weekend is reported as a holiday: it is the more specific reason.
-  if (calendar.holidays.includes(localDate.toISODate() ?? '')) return 'holiday';
+  if (calendar.holidays.length > 0 && calendar.holidays.includes(localDate.toISODate() ?? '')) return 'holiday';
   if (calendar.weekendDays.includes(localDate.weekday)) return 'weekend';
   return undefined;
 }

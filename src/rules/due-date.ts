@@ -1,7 +1,8 @@
-import { DateTime, Duration, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import { AppError } from '../errors/app-error';
 import { type BusinessCalendar, type DayOff, dayOff, workingDaysPerWeek } from './business-calendar';
-import { businessDayCount, type DueSpecInput, isoDurationProblem } from './duration.schemas';
+import { businessDayCount, type DueSpecInput, isoDurationProblem, parsedDuration } from './duration.schemas';
+import { zoneNamed } from './time-zones';
 
 export interface ComputedDue {
   dueAt: Date;
@@ -30,7 +31,7 @@ export function computeDue(spec: DueSpecInput, from: Date, timeZone: string, cal
     words = `${count} business ${count === 1 ? 'day' : 'days'} after ${formatLocal(start)}`;
     if (skipped.length > 0) words += `, skipping ${describeSkipped(skipped)}`;
   } else {
-    const duration = Duration.fromISO(spec.after);
+    const duration = parsedDuration(spec.after);
     due = start.plus(duration);
     words = `${duration.reconfigure({ locale: 'en' }).toHuman({ listStyle: 'long' })} after ${formatLocal(start)}`;
   }
@@ -39,7 +40,7 @@ export function computeDue(spec: DueSpecInput, from: Date, timeZone: string, cal
     due = due.set({ hour, minute, second: 0, millisecond: 0 });
     words += `, at ${spec.at} local`;
     // Luxon moves a time inside a spring-forward gap later; say so rather than surprise.
-    if (due.toFormat('HH:mm') !== spec.at) words += ` (${spec.at} does not exist that day: the clocks moved forward)`;
+    if (`${pad(due.hour)}:${pad(due.minute)}` !== spec.at) words += ` (${spec.at} does not exist that day: the clocks moved forward)`;
   }
   return { dueAt: due.toJSDate(), explanation: `${words}: ${formatLocal(due)}` };
 }
@@ -48,20 +49,32 @@ export function computeDue(spec: DueSpecInput, from: Date, timeZone: string, cal
 export function addDuration(after: string, from: Date, timeZone: string): Date {
   const problem = isoDurationProblem(after);
   if (problem) throw new AppError('VALIDATION_FAILED', `Invalid duration: ${problem}`);
-  return inZone(from, timeZone).plus(Duration.fromISO(after)).toJSDate();
+  const duration = parsedDuration(after);
+  const { years, quarters, months, weeks, days } = duration;
+  if (!years && !quarters && !months && !weeks && !days) {
+    // Hours and less are exact time: luxon adds them as milliseconds whatever the zone (its
+    // adjustTime), so the same instant comes out without building a DateTime.
+    if (!zoneNamed(timeZone)) throw unknownZone(timeZone);
+    return new Date(from.getTime() + duration.as('milliseconds'));
+  }
+  return inZone(from, timeZone).plus(duration).toJSDate();
 }
 
+const unknownZone = (timeZone: string) => new AppError('VALIDATION_FAILED', `Unknown time zone "${timeZone}": use an IANA name such as Europe/Paris`);
+
 export function inZone(instant: Date, timeZone: string): DateTime {
-  if (!IANAZone.isValidZone(timeZone)) {
-    throw new AppError('VALIDATION_FAILED', `Unknown time zone "${timeZone}": use an IANA name such as Europe/Paris`);
-  }
-  return DateTime.fromJSDate(instant, { zone: timeZone });
+  const zone = zoneNamed(timeZone);
+  if (!zone) throw unknownZone(timeZone);
+  return DateTime.fromJSDate(instant, { zone });
 }
 
 /** "2026-12-24 16:05 Europe/Paris": how due times are shown in explanations. */
 export function formatLocal(moment: DateTime): string {
-  return `${moment.toFormat('yyyy-MM-dd HH:mm')} ${moment.zoneName}`;
+  // toFormat('yyyy-MM-dd HH:mm') spelled out: it parsed its format on every call.
+  return `${String(moment.year).padStart(4, '0')}-${pad(moment.month)}-${pad(moment.day)} ${pad(moment.hour)}:${pad(moment.minute)} ${moment.zoneName}`;
 }
+
+const pad = (value: number) => String(value).padStart(2, '0');
 
 interface SkippedDay {
   date: DateTime;

@@ -1,12 +1,27 @@
 import { Duration, IANAZone } from 'luxon';
 import { z } from 'zod';
 
+// Rules name a handful of durations, evaluated for every event: each text is parsed once (a
+// Duration is immutable). Bounded, since the schemas parse whatever a request sends.
+const durations = new Map<string, Duration>();
+
+/** Duration.fromISO, remembered. */
+export function parsedDuration(text: string): Duration {
+  let duration = durations.get(text);
+  if (!duration) {
+    if (durations.size >= 1000) durations.clear();
+    duration = Duration.fromISO(text);
+    durations.set(text, duration);
+  }
+  return duration;
+}
+
 /**
  * Why an ISO 8601 duration is unusable, or undefined when it is fine. Shared by the schemas
  * and by computeDue, so a rule stored before a check existed still fails with the same words.
  */
 export function isoDurationProblem(text: string): string | undefined {
-  const duration = Duration.fromISO(text);
+  const duration = parsedDuration(text);
   if (!duration.isValid) return `"${text}" is not an ISO 8601 duration (examples: P90D, PT2H, P1W, P1DT12H)`;
   const values = Object.values(duration.toObject());
   if (values.some((value) => value < 0)) return `"${text}" must not be negative`;
@@ -18,7 +33,7 @@ export function isoDurationProblem(text: string): string | undefined {
 
 /** How many business days a duration means, or a problem when it is not whole days or weeks. */
 export function businessDayCount(text: string, workingDaysPerWeek: number): number | string {
-  const { weeks = 0, days = 0, ...others } = Duration.fromISO(text).toObject();
+  const { weeks = 0, days = 0, ...others } = parsedDuration(text).toObject();
   if (Object.values(others).some((value) => value !== 0)) {
     return `"${text}" counts business days, so it must be whole days or weeks (PnD or PnW)`;
   }

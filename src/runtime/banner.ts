@@ -5,7 +5,7 @@ export function printWhereEverythingIs(info: { apiUrl: string; services?: Partia
   const lines = [
     '',
     'CRM workflow engine is running',
-    `  Console       ${info.apiUrl}/console/  (sign in with an API key)`,
+    `  Console       ${info.apiUrl}/console/  (sign in with an e-mailed link or an API key)`,
     `  API           ${info.apiUrl}/api/v1`,
     `  API docs      ${info.apiUrl}/docs`,
     `  Health        ${info.apiUrl}/health  ${info.apiUrl}/ready  ${info.apiUrl}/metrics`,

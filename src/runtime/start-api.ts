@@ -33,6 +33,9 @@ export async function startApi(config: Config, logger: Logger, urls: ServiceUrls
   const client = new Client({ connection, namespace: config.temporal.namespace });
   const app = createApp({ db, temporal: { client, taskQueue: config.temporal.taskQueue }, logger }, {
     publicUrl: config.publicUrl,
+    rateLimits: config.rateLimits,
+    trustProxy: config.trustProxy,
+    signIn: config.signIn,
     temporalUi: config.temporal.uiUrl ? { url: config.temporal.uiUrl, namespace: config.temporal.namespace } : undefined,
   });
 

@@ -18,8 +18,8 @@ export function decodePageCursor(text: string): PageCursor | undefined {
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(text)) return undefined;
   const [iso, id, ...rest] = Buffer.from(text, 'base64url').toString('utf8').split('|');
   if (rest.length > 0 || !iso || !id || !UUID.test(id)) return undefined;
-  // Four-digit years only: PostgreSQL's timestamps do not reach JavaScript's extremes.
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(iso)) return undefined;
+  // Years 0001 to 9999 only: PostgreSQL's timestamps do not reach JavaScript's extremes, nor year 0.
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(iso) || iso.startsWith('0000')) return undefined;
   const at = new Date(iso);
   if (Number.isNaN(at.getTime()) || at.toISOString() !== iso) return undefined;
   return { at, id };

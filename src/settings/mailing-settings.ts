@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { recordAudit } from '../audit/record-audit';
+import type { RequestContext } from '../auth/request-context';
 import type { DbClient } from '../db/prisma';
 import { readSetting, writeSetting } from './settings-store';
 
@@ -39,4 +41,20 @@ export async function getMailingSettings(db: DbClient): Promise<MailingSettingsV
 export async function saveMailingSettings(db: DbClient, request: MailingSettingsRequest): Promise<MailingSettingsView> {
   const row = await writeSetting(db, KEY, { frequencyCap: request.frequencyCap });
   return { frequencyCap: request.frequencyCap, updatedAt: row.updatedAt.toISOString() };
+}
+
+/**
+ * An admin's change of the mailing settings, with its audit entry (the cap before and after) in the
+ * same transaction; saving the same settings records nothing.
+ */
+export async function updateMailingSettings({ db, caller }: RequestContext, request: MailingSettingsRequest): Promise<MailingSettingsView> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('mailing-settings'))`;
+    const before = await getMailingSettings(tx);
+    const after = await saveMailingSettings(tx, request);
+    if (JSON.stringify(before.frequencyCap) !== JSON.stringify(after.frequencyCap)) {
+      await recordAudit(tx, { actorId: caller.id, action: 'settings.mailing.update', entityType: 'settings', entityId: 'mailing', before: { frequencyCap: before.frequencyCap }, after: { frequencyCap: after.frequencyCap } });
+    }
+    return after;
+  });
 }

@@ -1,27 +1,24 @@
-import type { Client } from '@temporalio/client';
+import { insertApiKey } from '../api-keys/issue-api-key';
+import { recordAudit } from '../audit/record-audit';
+import type { RequestContext } from '../auth/request-context';
 import { AppError } from '../errors/app-error';
-import type { Db } from '../db/prisma';
 import { isUniqueViolation } from '../db/prisma-errors';
 import { welcomeUserWorkflow, welcomeUserWorkflowId } from '../../workflows/welcome-user.workflow';
-import { apiKeyPrefix, generateApiKey, hashApiKey } from './api-keys';
 import type { CreateUserRequest } from './users.schemas';
 import { toUserView, userViewSelect } from './user-view';
 
-export interface CreateUserDependencies {
-  db: Db;
-  temporal: { client: Client; taskQueue: string };
-}
+export const FIRST_KEY_NAME = 'first key';
 
 /**
  * Creates the user and their first API key, and starts their welcome workflow before the
  * transaction commits: if Temporal refuses, nothing is written.
  */
-export async function createUser({ db, temporal }: CreateUserDependencies, request: CreateUserRequest) {
-  const apiKey = generateApiKey();
+export async function createUser({ db, temporal, caller }: Pick<RequestContext, 'db' | 'temporal' | 'caller'>, request: CreateUserRequest) {
   try {
     return await db.$transaction(async (tx) => {
       const user = await tx.user.create({ data: request, select: userViewSelect });
-      await tx.apiKey.create({ data: { userId: user.id, keyHash: hashApiKey(apiKey), prefix: apiKeyPrefix(apiKey) } });
+      await recordAudit(tx, { actorId: caller.id, action: 'user.create', entityType: 'user', entityId: user.id, after: { email: user.email, name: user.name, role: user.role } });
+      const { apiKey } = await insertApiKey(tx, { userId: user.id, name: FIRST_KEY_NAME, createdById: caller.id });
       const workflowId = welcomeUserWorkflowId(user.id);
       await temporal.client.workflow.start(welcomeUserWorkflow, {
         workflowId,

@@ -1,7 +1,17 @@
 import type { UserResponse } from './users.schemas';
 
-export const userViewSelect = { id: true, email: true, name: true, role: true, createdAt: true } as const;
+export const userViewSelect = { id: true, email: true, name: true, role: true, managerId: true, deactivatedAt: true, createdAt: true } as const;
 
-export function toUserView(user: { id: string; email: string; name: string; role: UserResponse['role']; createdAt: Date }): UserResponse {
-  return { ...user, createdAt: user.createdAt.toISOString() };
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: UserResponse['role'];
+  managerId: string | null;
+  deactivatedAt: Date | null;
+  createdAt: Date;
+}
+
+export function toUserView(user: UserRow): UserResponse {
+  return { ...user, deactivatedAt: user.deactivatedAt?.toISOString() ?? null, createdAt: user.createdAt.toISOString() };
 }

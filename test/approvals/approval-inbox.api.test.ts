@@ -1,3 +1,4 @@
+import { campaignProgressQuery, campaignWorkflowId } from '../../workflows/campaign.messages';
 import { eventually } from '../support/eventually';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -28,22 +29,21 @@ async function plan(by: User, name: string, approverIds: string[], submit: boole
   return created.body.id as string;
 }
 
-/** A campaign whose first stage is an APPROVAL starting in a second: it waits for its approvers at once. */
+/** A campaign whose first stage is an APPROVAL starting in three seconds (time enough to schedule it on a busy machine): it waits for its approvers at once. */
 async function campaignAwaitingApproval(name: string, approverIds: string[], require: 'any' | 'all') {
   const created = await t.request.post('/api/v1/campaigns').set(as(marketer)).send({
     name,
     stages: [
-      { type: 'APPROVAL', name: 'Budget sign-off', startAt: new Date(Date.now() + 1000).toISOString(), settings: { approverIds, require } },
+      { type: 'APPROVAL', name: 'Budget sign-off', startAt: new Date(Date.now() + 3000).toISOString(), settings: { approverIds, require } },
       { type: 'WAIT', settings: { duration: 'PT1H' } },
     ],
   });
   expect(created.status).toBe(201);
   expect((await t.request.post(`/api/v1/campaigns/${created.body.id}/schedule`).set(as(marketer))).status).toBe(200);
   const stageId = created.body.stages[0].id as string;
-  await eventually(async () => {
-    const view = await t.request.get(`/api/v1/campaigns/${created.body.id}`).set(as(marketer));
-    expect(view.body.stages[0].status).toBe('RUNNING');
-  });
+  // The workflow waits for the approvers a moment after PostgreSQL says RUNNING: a decision before that is refused.
+  const handle = t.temporal.client.workflow.getHandle(campaignWorkflowId(created.body.id));
+  await eventually(async () => expect((await handle.query(campaignProgressQuery)).awaitingApprovers).toHaveLength(approverIds.length));
   return { campaignId: created.body.id as string, stageId };
 }
 

@@ -111,6 +111,22 @@ test('when a task is still open after its due time then the owner’s manager is
   expect(escalationOfDone.state).toBe('CANCELLED');
 });
 
+test('when the owner’s manager has been deactivated then an overdue task escalates to the next active manager up the chain', async () => {
+  const [director, leaver] = await Promise.all([t.userWithKey('manager'), t.userWithKey('manager')]);
+  await t.database.db.user.update({ where: { id: leaver.id }, data: { managerId: director.id, deactivatedAt: new Date() } });
+  await t.database.db.user.update({ where: { id: manager.id }, data: { managerId: leaver.id } });
+  await publishRuleVersion(t.database.db, 'escalate-overdue-task', (definition) => ({ ...definition, trigger: { ...(definition.trigger as object), after: 'PT1S' } }));
+  const id = await accountInWork('Left Behind Ltd');
+  const [forgotten] = (await log(id, { type: 'CALL', outcome: 'CONTACT_MADE', nextStep: { type: 'CALL', dueAt: new Date(Date.now() + 1500).toISOString() } })).body.tasksCreated;
+
+  const [notification] = await eventually(async () => {
+    const notifications = await t.database.db.notification.findMany({ where: { accountId: id } });
+    expect(notifications).toHaveLength(1);
+    return notifications;
+  });
+  expect(notification).toMatchObject({ recipientId: director.id, taskId: forgotten.id });
+});
+
 test('when the account changes status then its workflow is findable by that status in Temporal, without personal data', async () => {
   const id = await accountInWork('Searchable SARL');
   await log(id, { type: 'CALL', outcome: 'CONTACT_MADE', notes: 'Spoke with Ms Confidential' });

@@ -11,8 +11,12 @@ import { createPrismaClient } from '../../src/db/prisma';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { startTestWorker, type TestWorker } from './temporal-worker';
 import { testService } from './test-services';
+import type { RateLimitSettings } from '../../src/rate-limit/rate-limit-settings';
+import type { TrustProxy } from '../../src/rate-limit/trust-proxy';
 
 export const TEST_PUBLIC_URL = 'http://crm.test';
+/** Limits no suite reaches (the access-control and fuzz suites send thousands of refused requests from one address). */
+export const UNLIMITED_FOR_TESTS: RateLimitSettings = { authFailures: { limit: 1_000_000, windowMs: 3_600_000 }, unsubscribe: { limit: 1_000_000, windowMs: 3_600_000 } };
 /** TEMPORAL_UI_URL as the test app is configured: the console links admins there. */
 export const TEST_TEMPORAL_UI_URL = 'http://temporal-ui.test';
 
@@ -38,6 +42,8 @@ export async function startTestApp({
   databaseUrl,
   smtpUrl = testService('smtpUrl'),
   workflowBundle,
+  rateLimits = UNLIMITED_FOR_TESTS,
+  trustProxy,
 }: {
   temporalAddress?: string;
   /** A migrated database the caller owns (on a server of its own) instead of a clone on the run's server; close() only disconnects. */
@@ -46,6 +52,10 @@ export async function startTestApp({
   smtpUrl?: string;
   /** The first worker runs this release's workflow code instead of the current one (upgrade tests). */
   workflowBundle?: { code: string };
+  /** The rate limits; by default too high to reach, since suites send thousands of refused keys from 127.0.0.1. */
+  rateLimits?: RateLimitSettings;
+  /** TRUST_PROXY, for tests that name client addresses in X-Forwarded-For. */
+  trustProxy?: TrustProxy;
 } = {}): Promise<TestApp> {
   const database = databaseUrl ? ownedDatabase(databaseUrl) : await createTestDatabase();
   await installDefaultRules(database.db);
@@ -56,7 +66,7 @@ export async function startTestApp({
   // The app's own connection, as in production: it outlives worker restarts.
   const apiConnection = await Connection.connect({ address: temporalAddress });
   const apiClient = new Client({ connection: apiConnection, namespace: 'default' });
-  const app = createApp({ db: database.db, temporal: { client: apiClient, taskQueue: temporal.taskQueue }, logger }, { publicUrl: TEST_PUBLIC_URL, temporalUi: { url: TEST_TEMPORAL_UI_URL, namespace: 'default' } });
+  const app = createApp({ db: database.db, temporal: { client: apiClient, taskQueue: temporal.taskQueue }, logger }, { publicUrl: TEST_PUBLIC_URL, temporalUi: { url: TEST_TEMPORAL_UI_URL, namespace: 'default' }, rateLimits, trustProxy });
   let users = 0;
   return {
     app,

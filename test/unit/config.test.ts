@@ -54,6 +54,14 @@ describe('loadConfig', () => {
     ['WORKER_MAX_CONCURRENT_ACTIVITY_TASK_EXECUTIONS', '1.5'],
     ['WORKER_MAX_CONCURRENT_WORKFLOW_TASK_EXECUTIONS', '1'],
     ['WORKER_MAX_CONCURRENT_LOCAL_ACTIVITY_EXECUTIONS', 'many'],
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', '11'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
+    ['TRUST_PROXY', 'proxy.example.com'],
+    ['AUTH_FAILURE_LIMIT', '0'],
+    ['AUTH_FAILURE_WINDOW', '500ms'],
+    ['UNSUBSCRIBE_RATE_LIMIT', 'lots'],
+    ['UNSUBSCRIBE_RATE_WINDOW', '1 minute'],
   ])('when %s is %p then start-up stops with a message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^\\s+${name}:`, 'm'));
@@ -95,6 +103,18 @@ describe('loadConfig', () => {
     });
     expect(loadConfig({ WORKER_SHUTDOWN_GRACE_TIME: '1500' }).worker.tuning.shutdownGraceTime).toBe(1500);
     expect(loadConfig({ WORKER_SHUTDOWN_GRACE_TIME: '250ms' }).worker.tuning.shutdownGraceTime).toBe(250);
+  });
+
+  test('when nothing is set then no proxy is trusted and the rate limits suit production; when set they are read', () => {
+    expect(loadConfig({})).toMatchObject({
+      trustProxy: false,
+      rateLimits: { authFailures: { limit: 20, windowMs: 900_000 }, unsubscribe: { limit: 300, windowMs: 60_000 } },
+    });
+    const config = loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::1', AUTH_FAILURE_LIMIT: '5', AUTH_FAILURE_WINDOW: '1h', UNSUBSCRIBE_RATE_LIMIT: '50', UNSUBSCRIBE_RATE_WINDOW: '30s' });
+    expect(config.trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::1']);
+    expect(config.rateLimits).toEqual({ authFailures: { limit: 5, windowMs: 3_600_000 }, unsubscribe: { limit: 50, windowMs: 30_000 } });
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
   });
 
   test('when a boolean flag is "false" then it is false', () => {

@@ -1,4 +1,4 @@
-import { CalendarRequest, CalendarView, getCalendar, saveCalendar } from '../../rule-store/calendar-store';
+import { CalendarRequest, CalendarView, getCalendar, updateCalendar } from '../../rule-store/calendar-store';
 import { defineRoute } from '../route';
 
 export const calendarRoutes = [
@@ -10,9 +10,9 @@ export const calendarRoutes = [
   }),
   defineRoute({
     method: 'put', path: '/calendar', tag: 'Rules', roles: ['admin'],
-    summary: 'Replace the business calendar; due dates computed from now on use it (existing tasks keep theirs)',
+    summary: 'Replace the business calendar; due dates computed from now on use it (existing tasks keep theirs); a change is written to the audit log',
     body: CalendarRequest,
     response: { status: 200, description: 'The calendar', schema: CalendarView },
-    handler: ({ body, deps }) => saveCalendar(deps.db, body),
+    handler: ({ body, context }) => updateCalendar(context, body),
   }),
 ];

@@ -57,7 +57,7 @@ export const campaignCommandRoutes = [
   }),
   defineRoute({
     method: 'post', path: '/campaigns/:id/stages/:stageId/approve', tag: 'Campaigns', roles: 'any',
-    summary: 'Approve an APPROVAL stage that waits for you (one of its approvers)',
+    summary: 'Approve an APPROVAL stage that waits for you (one of its approvers); an admin who is not one approves it outright on behalf of the approvers, who are told',
     params: CampaignStageParams,
     body: ApproveRequest,
     response: theCampaign,
@@ -66,7 +66,7 @@ export const campaignCommandRoutes = [
   }),
   defineRoute({
     method: 'post', path: '/campaigns/:id/stages/:stageId/reject', tag: 'Campaigns', roles: 'any',
-    summary: 'Reject an APPROVAL stage that waits for you: the campaign ends with your reason',
+    summary: 'Reject an APPROVAL stage that waits for you: the campaign ends with your reason (an admin who is not an approver rejects on behalf of the approvers, who are told)',
     params: CampaignStageParams,
     body: RejectRequest,
     response: theCampaign,

@@ -1,7 +1,9 @@
 import type { RouteDefinition } from '../route';
 import { accountRoutes } from './accounts.routes';
 import { accountTimerRoutes } from './account-timers.routes';
+import { apiKeyRoutes } from './api-keys.routes';
 import { approvalRoutes } from './approvals.routes';
+import { auditRoutes } from './audit.routes';
 import { calendarRoutes } from './calendar.routes';
 import { campaignCommandRoutes } from './campaign-commands.routes';
 import { campaignReportRoutes } from './campaign-report.routes';
@@ -20,10 +22,11 @@ import { responseRoutes } from './responses.routes';
 import { ruleRoutes } from './rules.routes';
 import { savedViewRoutes } from './saved-views.routes';
 import { segmentRoutes } from './segments.routes';
+import { sessionRoutes } from './sessions.routes';
 import { settingsRoutes } from './settings.routes';
 import { taskRoutes } from './tasks.routes';
 import { templateRoutes } from './templates.routes';
 import { userRoutes } from './users.routes';
 
 /** Every route under /api/v1: the API, its OpenAPI document and the access tests read this list. */
-export const apiRoutes: readonly RouteDefinition[] = [...userRoutes, ...accountRoutes, ...lifecycleRoutes, ...accountTimerRoutes, ...taskRoutes, ...notificationRoutes, ...ruleRoutes, ...calendarRoutes, ...templateRoutes, ...importRoutes, ...importCheckRoutes, ...segmentRoutes, ...campaignRoutes, ...settingsRoutes, ...campaignCommandRoutes, ...planRoutes, ...opportunityRoutes, ...planProgressRoutes, ...objectiveRoutes, ...planApplyRoutes, ...reportRoutes, ...savedViewRoutes, ...responseRoutes, ...campaignReportRoutes, ...approvalRoutes];
+export const apiRoutes: readonly RouteDefinition[] = [...userRoutes, ...apiKeyRoutes, ...accountRoutes, ...lifecycleRoutes, ...accountTimerRoutes, ...taskRoutes, ...notificationRoutes, ...ruleRoutes, ...calendarRoutes, ...templateRoutes, ...importRoutes, ...importCheckRoutes, ...segmentRoutes, ...campaignRoutes, ...settingsRoutes, ...campaignCommandRoutes, ...planRoutes, ...opportunityRoutes, ...planProgressRoutes, ...objectiveRoutes, ...planApplyRoutes, ...reportRoutes, ...savedViewRoutes, ...responseRoutes, ...campaignReportRoutes, ...approvalRoutes, ...sessionRoutes, ...auditRoutes];

@@ -69,7 +69,7 @@ export const planRoutes = [
   }),
   defineRoute({
     method: 'post', path: '/plans/:id/approve', tag: 'Plans', roles: 'any',
-    summary: 'Approve a SUBMITTED plan (one of its approvers, never its author): final; it expires when its period ends',
+    summary: 'Approve a SUBMITTED plan (one of its approvers, or an admin on behalf of the approvers, who are told; never its author): final; it expires when its period ends',
     params: PlanIdParams,
     body: ApprovePlanRequest,
     response: thePlan,
@@ -78,7 +78,7 @@ export const planRoutes = [
   }),
   defineRoute({
     method: 'post', path: '/plans/:id/reject', tag: 'Plans', roles: 'any',
-    summary: 'Reject a SUBMITTED plan (one of its approvers): back to its author with the reason, who may resubmit',
+    summary: 'Reject a SUBMITTED plan (one of its approvers, or an admin on behalf of the approvers, who are told): back to its author with the reason, who may resubmit',
     params: PlanIdParams,
     body: RejectPlanRequest,
     response: thePlan,

@@ -1,3 +1,5 @@
+import { dryRunRules } from '../../rule-dry-run/dry-run-rules';
+import { RuleDryRunRequest, RuleDryRunResult } from '../../rule-store/dry-run.schemas';
 import { getRule, getRuleVersion, listRules } from '../../rule-store/rule-queries';
 import { createRule, definitionForKey, publishRuleVersion } from '../../rule-store/rule-writes';
 import { ListRulesQuery, RuleDetail, RuleKeyParams, RuleList, RuleUpdateRequest, RuleVersionParams, RuleView } from '../../rule-store/rules-api.schemas';
@@ -13,6 +15,15 @@ export const ruleRoutes = [
     query: ListRulesQuery,
     response: { status: 200, description: 'The rules', schema: RuleList },
     handler: ({ query, deps }) => listRules(deps.db, query.includeHistory),
+  }),
+  // Before the /rules/:key routes, so that "dry-run" is never read as a rule's key.
+  defineRoute({
+    method: 'post', path: '/rules/dry-run', tag: 'Rules', roles: ['admin'],
+    summary: 'Replay the last `days` days (default 90, at most 365) of logged activities and timer firings under the current rules with `rules` changed or added, writing nothing, and answer per account what would differ from what really happened (status reached, tasks, timers, e-mails), with totals',
+    body: RuleDryRunRequest,
+    response: { status: 200, description: 'What the proposed rules would have changed', schema: RuleDryRunResult },
+    errors: [422, 503],
+    handler: ({ body, context }) => dryRunRules(context, body),
   }),
   defineRoute({
     method: 'get', path: '/rules/:key', tag: 'Rules', roles: 'any',

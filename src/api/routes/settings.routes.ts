@@ -1,4 +1,4 @@
-import { getMailingSettings, MailingSettingsRequest, MailingSettingsView, saveMailingSettings } from '../../settings/mailing-settings';
+import { getMailingSettings, MailingSettingsRequest, MailingSettingsView, updateMailingSettings } from '../../settings/mailing-settings';
 import { defineRoute } from '../route';
 
 export const settingsRoutes = [
@@ -10,10 +10,10 @@ export const settingsRoutes = [
   }),
   defineRoute({
     method: 'put', path: '/settings/mailing', tag: 'Settings', roles: ['admin'],
-    summary: 'Replace the mailing settings `{frequencyCap: {maxMessages, windowDays} | null}`; running mailings use them from their next batch',
+    summary: 'Replace the mailing settings `{frequencyCap: {maxMessages, windowDays} | null}`; running mailings use them from their next batch; a change is written to the audit log',
     body: MailingSettingsRequest,
     response: { status: 200, description: 'The mailing settings', schema: MailingSettingsView },
     errors: [503],
-    handler: ({ body, deps }) => saveMailingSettings(deps.db, body),
+    handler: ({ body, context }) => updateMailingSettings(context, body),
   }),
 ];

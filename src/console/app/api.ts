@@ -34,13 +34,15 @@ export function withQuery(path: string, query: Query = {}): string {
 }
 
 /**
- * Calls /api/v1 with the signed-in user's key. `body` is sent as JSON, or as-is with `contentType`
- * (CSV imports). A 401 signs the user out: their key was revoked or mistyped.
+ * Calls /api/v1 with the signed-in user's key, or else with the session cookie (and its CSRF token
+ * on changes). `body` is sent as JSON, or as-is with `contentType` (CSV imports). A 401 signs the
+ * user out: their key was revoked or mistyped, or their session ended.
  */
 export async function api<T>(method: string, path: string, body?: unknown, options: { contentType?: string; key?: string } = {}): Promise<T> {
   const key = options.key ?? session.key();
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (key) headers.Authorization = `Bearer ${key}`;
+  else Object.assign(headers, session.csrfHeader(method));
   let payload: string | undefined;
   if (body !== undefined) {
     headers['Content-Type'] = options.contentType ?? 'application/json';
@@ -48,7 +50,7 @@ export async function api<T>(method: string, path: string, body?: unknown, optio
   }
   let response: Response;
   try {
-    response = await fetch(`/api/v1${path}`, { method, headers, body: payload });
+    response = await fetch(`/api/v1${path}`, { method, headers, body: payload, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'NETWORK', 'The server could not be reached. Check your connection and try again.');
   }

@@ -38,7 +38,7 @@ export function Layout({ me, children }: { me: Me; children: ComponentChildren }
           <span>
             {me.name} <span class="role">({humanize(me.role)})</span>
           </span>
-          <button type="button" class="link" onClick={() => session.signOut()}>
+          <button type="button" class="link" onClick={() => void session.endSession()}>
             Sign out
           </button>
         </div>

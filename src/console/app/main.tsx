@@ -12,14 +12,18 @@ import { useSignal } from './signal';
 
 function App() {
   const me = useSignal(currentUser);
-  const [checking, setChecking] = useState(session.key() !== null && me === null);
+  const [checking, setChecking] = useState(me === null);
 
   useEffect(() => {
     if (!checking) return;
-    api<Me>('GET', '/me')
-      .then((answer) => currentUser.set(answer))
-      .catch(() => session.signOut())
-      .finally(() => setChecking(false));
+    // A stored key is checked; without one, the browser may hold a session cookie (e-mailed link, OIDC).
+    const signingIn =
+      session.key() !== null
+        ? api<Me>('GET', '/me')
+            .then((answer) => currentUser.set(answer))
+            .catch(() => session.signOut())
+        : session.resume();
+    signingIn.finally(() => setChecking(false));
   }, []);
 
   if (checking) return <Loading label="Signing in…" />;

@@ -56,8 +56,8 @@ describe('GET /api/v1/campaigns/:id counts', () => {
     expect(stages[5].counts).toEqual({ list: null, recipients: { target: 1, test: 0, total: 1 } });
     expect(stages[1].counts).toEqual({
       approvers: [
-        { userId: fixtures.approverIds[0], name: 'Test marketer', decision: 'APPROVED', comment: 'Fine by me', decidedAt: expect.any(String) },
-        { userId: fixtures.approverIds[1], name: 'Test admin', decision: null, comment: null, decidedAt: null },
+        { userId: fixtures.approverIds[0], name: 'Test marketer', decision: 'APPROVED', comment: 'Fine by me', decidedAt: expect.any(String), onBehalf: false },
+        { userId: fixtures.approverIds[1], name: 'Test admin', decision: null, comment: null, decidedAt: null, onBehalf: false },
       ],
       pendingApprovals: 1,
       approved: 1,

@@ -1,10 +1,85 @@
-import { useState } from 'preact/hooks';
-import { api, ApiError } from '../api';
-import { ErrorNotice } from '../components/notices';
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError, asApiError } from '../api';
+import { ErrorNotice, Notice } from '../components/notices';
 import { Field } from '../components/field';
-import { session, type Me } from '../session';
+import { requestEmailLink, signInOptions, type SignInOptions } from '../sign-in-api';
+import { session, signedOutNotice, type Me } from '../session';
+import { useSignal } from '../signal';
 
+/**
+ * People sign in with a link e-mailed to them, or with their organization's OpenID Connect provider
+ * when the server has one; an API key still works (scripts, and the first admin before any e-mail).
+ */
 export function SignIn() {
+  const ended = useSignal(signedOutNotice);
+  const [options, setOptions] = useState<SignInOptions>();
+  useEffect(() => {
+    // Without the answer the page still offers the e-mail link and the key.
+    signInOptions().then(setOptions, () => undefined);
+  }, []);
+
+  return (
+    <main class="sign-in" id="main">
+      <div class="sign-in-methods">
+        <h1>CRM console</h1>
+        {ended && <Notice kind="warning">{ended}</Notice>}
+        <EmailLinkForm />
+        {options?.oidc && (
+          // A plain GET form: the server redirects to the provider, which sends the browser back signed in.
+          <form method="get" action={options.oidc.url} class="card">
+            <p>Your organization's single sign-on:</p>
+            <button type="submit" class="primary">
+              Continue with {options.oidc.label}
+            </button>
+          </form>
+        )}
+        <ApiKeyForm />
+      </div>
+    </main>
+  );
+}
+
+function EmailLinkForm() {
+  const [email, setEmail] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState<string>();
+  const [error, setError] = useState<ApiError>();
+
+  async function send(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setSent(undefined);
+    try {
+      setSent((await requestEmailLink(email.trim())).message);
+    } catch (caught) {
+      setError(asApiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={send} class="card">
+      <h2>Sign in with your e-mail</h2>
+      <p>We e-mail you a link that signs you in on this device. It works once, for a few minutes.</p>
+      <ErrorNotice error={error?.details.length ? undefined : error} />
+      <Field label="E-mail address" error={error?.detailFor('body.email')}>
+        {(props) => <input {...props} type="email" name="email" autoComplete="email" required value={email} onInput={(event) => setEmail(event.currentTarget.value)} />}
+      </Field>
+      {sent && (
+        <Notice kind="success">
+          <strong>Check your inbox.</strong> {sent}
+        </Notice>
+      )}
+      <button type="submit" class="primary" disabled={busy || email.trim() === ''}>
+        {busy ? 'Sending…' : 'E-mail me a sign-in link'}
+      </button>
+    </form>
+  );
+}
+
+function ApiKeyForm() {
   const [key, setKey] = useState('');
   const [remember, setRemember] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -18,28 +93,26 @@ export function SignIn() {
       const me = await api<Me>('GET', '/me', undefined, { key: key.trim() });
       session.signIn(key.trim(), me, remember);
     } catch (caught) {
-      setError(caught instanceof ApiError && caught.status === 401 ? new ApiError(401, caught.code, 'This API key is not valid. Check it and try again.') : (caught as ApiError));
+      setError(caught instanceof ApiError && caught.status === 401 ? new ApiError(401, caught.code, 'This API key is not valid. Check it and try again.') : asApiError(caught));
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <main class="sign-in" id="main">
-      <form onSubmit={signIn} class="card">
-        <h1>CRM console</h1>
-        <p>Sign in with your API key. An admin gives it to you when they create your user (POST /api/v1/users).</p>
-        <ErrorNotice error={error} />
-        <Field label="API key">
-          {(props) => <input {...props} type="password" name="apiKey" autoComplete="current-password" required value={key} onInput={(event) => setKey(event.currentTarget.value)} placeholder="crm_…" />}
-        </Field>
-        <label class="checkbox">
-          <input type="checkbox" checked={remember} onChange={(event) => setRemember(event.currentTarget.checked)} /> Keep me signed in on this device
-        </label>
-        <button type="submit" class="primary" disabled={busy || key.trim() === ''}>
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
-      </form>
-    </main>
+    <form onSubmit={signIn} class="card">
+      <h2>Or with an API key</h2>
+      <p>For scripts, and for the first admin: the key printed at the first start, or one an admin issued.</p>
+      <ErrorNotice error={error} />
+      <Field label="API key">
+        {(props) => <input {...props} type="password" name="apiKey" autoComplete="current-password" required value={key} onInput={(event) => setKey(event.currentTarget.value)} placeholder="crm_…" />}
+      </Field>
+      <label class="checkbox">
+        <input type="checkbox" checked={remember} onChange={(event) => setRemember(event.currentTarget.checked)} /> Keep me signed in on this device
+      </label>
+      <button type="submit" class="primary" disabled={busy || key.trim() === ''}>
+        {busy ? 'Signing in…' : 'Sign in'}
+      </button>
+    </form>
   );
 }

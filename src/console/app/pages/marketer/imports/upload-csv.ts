@@ -23,6 +23,7 @@ export function uploadCsv<T>(path: string, csv: Blob, onProgress: (progress: Upl
     request.setRequestHeader('Accept', 'application/json');
     const key = session.key();
     if (key) request.setRequestHeader('Authorization', `Bearer ${key}`);
+    else for (const [name, value] of Object.entries(session.csrfHeader('POST'))) request.setRequestHeader(name, value);
     request.upload.onprogress = (event) => onProgress({ sent: event.loaded, total: event.lengthComputable ? event.total : null, uploaded: false });
     request.upload.onload = () => onProgress({ sent: csv.size, total: csv.size, uploaded: true });
     request.onerror = () => reject(new ApiError(0, 'NETWORK', 'The server could not be reached. Check your connection and try again.'));

@@ -1,0 +1,69 @@
+import type { RuleView } from '../../../../../rule-store/rules-api.schemas';
+import { Empty, ErrorNotice, Loading } from '../../../components/notices';
+import { formatDateTime } from '../../../format';
+import { href } from '../../../router';
+import { useApi } from '../../../use-api';
+import { triggerSummary } from './rule-summary';
+import '../admin.css';
+
+/** The current rule set in the order the engine runs it (priority, then key), as GET /rules answers. */
+export function RulesPage() {
+  const rules = useApi<{ items: RuleView[] }>('/rules');
+  const items = rules.data?.items ?? [];
+  return (
+    <section>
+      <div class="page-head">
+        <h1>Rules</h1>
+        <a class="button-link" href={href('/rules/new')}>
+          New rule
+        </a>
+      </div>
+      <p class="muted">The engine evaluates every event against these rules in this order: lower priority first, then by key. An edit makes a new version; running timers keep the version that started them.</p>
+      <ErrorNotice error={rules.error} title="The rules could not be loaded" />
+      {rules.loading && !rules.data && <Loading label="Loading rules…" />}
+      {rules.data && items.length === 0 && <Empty>No rules.</Empty>}
+      {items.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">Current rules in evaluation order</caption>
+            <thead>
+              <tr>
+                <th scope="col" class="number">
+                  Order
+                </th>
+                <th scope="col">Rule</th>
+                <th scope="col">When</th>
+                <th scope="col" class="number">
+                  Priority
+                </th>
+                <th scope="col" class="number">
+                  Version
+                </th>
+                <th scope="col">State</th>
+                <th scope="col">Changed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((rule, index) => (
+                <tr key={rule.key}>
+                  <td class="number">{index + 1}</td>
+                  <td>
+                    <a href={href(`/rules/${encodeURIComponent(rule.key)}`)}>{rule.name}</a>
+                    <div class="muted">
+                      <code>{rule.key}</code>
+                    </div>
+                  </td>
+                  <td>{triggerSummary(rule.trigger)}</td>
+                  <td class="number">{rule.priority}</td>
+                  <td class="number">v{rule.version}</td>
+                  <td>{rule.enabled ? <span class="badge badge-approved">Enabled</span> : <span class="badge badge-draft">Disabled</span>}</td>
+                  <td>{formatDateTime(rule.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
