@@ -6,59 +6,20 @@
 // Database: a fresh one of its own on DATABASE_URL's server (created and dropped here), else an
 // embedded PostgreSQL in a throwaway folder. BENCH_CONTACTS (default 1,000,000), BENCH_ROUNDS (5).
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { createListActivities } from '../activities/campaign/list-activities';
 import { applyMigrations } from '../src/db/migrate';
 import { createPrismaClient, type Db } from '../src/db/prisma';
 import { Prisma } from '../src/generated/prisma/client';
-import { createLogger } from '../src/logger';
 import type { Mailer } from '../src/mail/mailer';
 import { criteriaToSql } from '../src/segments/criteria-to-sql';
 import { SegmentCriteria } from '../src/segments/segment-criteria.schemas';
-import { startEmbeddedPostgres } from '../src/services/embedded-postgres';
-import { findFreePort } from '../src/services/free-port';
+import { openBenchDatabase } from './lib/bench-database';
 import { median } from './lib/constant-rate-load';
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONTACTS_PER_ACCOUNT = 5;
 const CRITERIA = { field: 'account.segment', op: 'eq', value: 'bench' } as const;
-
-interface BenchDatabase {
-  url: string;
-  stop(): Promise<void>;
-}
-
-/** A database of its own: on DATABASE_URL's server when set, else an embedded PostgreSQL. */
-async function openDatabase(): Promise<BenchDatabase> {
-  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
-  if (process.env.DATABASE_URL) {
-    const admin = new URL(process.env.DATABASE_URL);
-    const name = `crm_bench_list_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-    const adminQuery = async (sql: string) => {
-      const client = new pg.Client({ connectionString: admin.toString() });
-      await client.connect();
-      await client.query(sql).finally(() => client.end());
-    };
-    await adminQuery(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    return { url: url.toString(), stop: () => adminQuery(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`) };
-  }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-bench-list-'));
-  fs.chmodSync(dataDir, 0o755); // PostgreSQL runs as `postgres` when we are root
-  const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: await findFreePort(), database: 'crm_bench', logger });
-  return {
-    url: server.databaseUrl,
-    async stop() {
-      await server.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /**
  * Accounts and contacts in two set-based statements, with the contacts' secondary indexes built
@@ -99,7 +60,7 @@ async function time<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }
 }
 
 async function main() {
-  const database = await openDatabase();
+  const database = await openBenchDatabase('list');
   const db = createPrismaClient(database.url);
   try {
     await applyMigrations(database.url);

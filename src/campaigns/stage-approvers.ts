@@ -2,21 +2,12 @@ import { idsIn, replaceInList, sameList } from '../approvals/approver-lists';
 import type { DbClient } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
+import type { ApproverReplacement } from '../../workflows/campaign.messages';
 import type { StageStatus } from './campaigns.schemas';
 import { recordCampaignEvent } from './campaign-events';
 
 /** One person leaves an APPROVAL stage's approvers and escalation contacts, others take their place. */
-export interface StageApproverChange {
-  campaignId: string;
-  stageId: string;
-  fromUserId: string;
-  /** Take the user's place among the approvers, unless the user has answered already (their answer stands). */
-  approverReplacementIds: string[];
-  /** Take the user's place among the escalation contacts; none: the user only leaves them. */
-  escalationReplacementIds: string[];
-  byUserId: string | null;
-  reason: string;
-}
+export type StageApproverChange = ApproverReplacement & { campaignId: string };
 
 export type StageApproverAnswer =
   | { result: 'changed' | 'unchanged'; status: StageStatus; approverIds: string[]; addedApproverIds: string[] }

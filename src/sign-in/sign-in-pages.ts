@@ -1,31 +1,9 @@
-/** The sign-in pages served outside the console: plain HTML, no script, nothing from outside. */
+/** The sign-in pages served outside the console. */
+import { escapeHtml, plainPage } from '../html/plain-page';
 import type { LinkRefusal } from './sign-in-with-link';
 import type { OidcRefusal } from './sign-in-with-oidc';
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-
-const page = (title: string, body: string) => `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)} · CRM</title>
-<style>
-body { font-family: system-ui, sans-serif; max-width: 32rem; margin: 4rem auto; padding: 0 1rem; color: #222; line-height: 1.5; }
-button { font: inherit; padding: 0.6rem 1.4rem; border: 0; border-radius: 0.3rem; background: #1a56a6; color: #fff; cursor: pointer; }
-button:focus-visible, a:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
-a { color: #1a56a6; }
-</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
+const page = (title: string, body: string) => plainPage(`${title} · CRM`, body, { accent: '#1a56a6' });
 
 const backToSignIn = '<p><a href="/console/">Back to the sign-in page</a></p>';
 

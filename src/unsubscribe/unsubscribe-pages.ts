@@ -1,22 +1,7 @@
-/** The unsubscribe pages: plain HTML, no script, nothing from outside. */
+/** The unsubscribe pages. */
+import { plainPage } from '../html/plain-page';
 
-const page = (title: string, body: string) => `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${title}</title>
-<style>
-body { font-family: system-ui, sans-serif; max-width: 32rem; margin: 4rem auto; padding: 0 1rem; color: #222; line-height: 1.5; }
-button { font: inherit; padding: 0.6rem 1.4rem; border: 0; border-radius: 0.3rem; background: #b3261e; color: #fff; cursor: pointer; }
-</style>
-</head>
-<body>
-${body}
-</body>
-</html>
-`;
+const page = (title: string, body: string) => plainPage(title, body, { accent: '#b3261e' });
 
 /** GET: asks, and changes nothing (mail scanners follow links). The token matched its pattern. */
 export const confirmPage = (token: string) =>
