@@ -128,6 +128,14 @@ test('an admin creates a user (key shown once), sets their manager, is refused a
     expect(tasks.map((task) => task.assigneeId)).toEqual([director.id]);
   });
 
+  // The account's timeline tells who moved it, from whom (named although deactivated), to whom and why.
+  await page.goto(`/console/#/accounts/${account.id}`);
+  const timeline = page.getByRole('list', { name: 'Timeline, newest first' });
+  await timeline.getByText('Owner: Sam Seller → Dana Director').waitFor();
+  await expect(timeline.locator('li', { hasText: 'Owner: Sam Seller → Dana Director' }).textContent()).resolves.toContain('moved by you (Sam left)');
+  await page.goto(`/console/#/users/${sam.id}`);
+  await page.getByRole('heading', { level: 1, name: 'Sam Seller' }).waitFor();
+
   // Reactivated: the user is active again, the revoked key stays revoked.
   await access.getByRole('button', { name: 'Reactivate' }).click();
   await access.getByText('Sam Seller is active again.', { exact: false }).waitFor();

@@ -129,7 +129,7 @@ export function AccountPage({ params }: PageProps) {
       <section class="card" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
         <ErrorNotice error={timers.error} title="Could not load the timers' history" />
-        <Timeline activities={page.data.activities} statusHistory={page.data.statusHistory} timers={timers.data?.items ?? []} nameOf={nameOf} />
+        <Timeline activities={page.data.activities} statusHistory={page.data.statusHistory} ownerChanges={page.data.ownerChanges} timers={timers.data?.items ?? []} nameOf={nameOf} />
       </section>
       <div class="grid">
         <ContactsCard contacts={page.data.contacts} />

@@ -6,6 +6,7 @@ import type { AccountTimerView } from '../../../../../lifecycle/account-timers.s
 export type AccountPage = AccountPageResponse;
 export type AccountActivity = AccountPage['activities'][number];
 export type StatusChange = AccountPage['statusHistory'][number];
+export type OwnerChange = AccountPage['ownerChanges'][number];
 export type ActivityResult = z.output<typeof LogActivityResponse>;
 export type Timer = TimerView;
 export type AccountTimer = AccountTimerView;

@@ -1,7 +1,7 @@
 import { formatDateTime, humanize } from '../../../format';
 import { activityLabel, timerLabel } from '../../../lifecycle-terms';
 import { When } from '../when';
-import type { AccountActivity, AccountTimer, StatusChange, TimerEvent } from './account-types';
+import type { AccountActivity, AccountTimer, OwnerChange, StatusChange, TimerEvent } from './account-types';
 import { buildTimeline, type TimelineEntry } from './timeline-entries';
 
 type NameOf = (id: string | null | undefined) => string | undefined;
@@ -15,9 +15,21 @@ function originalFireAt(timer: AccountTimer): string {
 
 const byWhom = (nameOf: NameOf, id: string | null | undefined) => (id ? ` by ${nameOf(id) ?? 'a user'}` : '');
 
-/** Activities, status changes and timers merged into one list, newest first. */
-export function Timeline({ activities, statusHistory, timers, nameOf }: { activities: AccountActivity[]; statusHistory: StatusChange[]; timers: AccountTimer[]; nameOf: NameOf }) {
-  const entries = buildTimeline(activities, statusHistory, timers);
+/** Activities, status and owner changes and timers merged into one list, newest first. */
+export function Timeline({
+  activities,
+  statusHistory,
+  ownerChanges,
+  timers,
+  nameOf,
+}: {
+  activities: AccountActivity[];
+  statusHistory: StatusChange[];
+  ownerChanges: OwnerChange[];
+  timers: AccountTimer[];
+  nameOf: NameOf;
+}) {
+  const entries = buildTimeline(activities, statusHistory, timers, ownerChanges);
   if (entries.length === 0) return <p class="empty">Nothing has happened on this account yet.</p>;
   return (
     <ol class="timeline" aria-label="Timeline, newest first">
@@ -31,7 +43,7 @@ export function Timeline({ activities, statusHistory, timers, nameOf }: { activi
 }
 
 function entryClass(entry: TimelineEntry): string {
-  if (entry.kind === 'status') return 'timeline-status';
+  if (entry.kind === 'status' || entry.kind === 'owner') return 'timeline-status';
   if (entry.kind === 'timer-pending') return 'timeline-timer';
   if (entry.kind === 'timer-started' || entry.kind === 'timer-event') return 'timeline-timer-ended';
   return '';
@@ -43,6 +55,21 @@ function EntryBody({ entry, nameOf }: { entry: TimelineEntry; nameOf: NameOf }) 
       return <ActivityEntry activity={entry.activity} nameOf={nameOf} />;
     case 'status':
       return <StatusEntry change={entry.change} nameOf={nameOf} />;
+    case 'owner':
+      return (
+        <>
+          <When iso={entry.at} />
+          <p>
+            <span class="timeline-kind">
+              Owner: {nameOf(entry.change.fromUserId) ?? 'nobody'} → {nameOf(entry.change.toUserId) ?? 'a user'}
+            </span>
+            <span class="muted">
+              {' '}
+              — moved{byWhom(nameOf, entry.change.changedById)} ({entry.change.reason})
+            </span>
+          </p>
+        </>
+      );
     case 'timer-started':
       return (
         <>
