@@ -6,7 +6,7 @@ import { href } from '../../../router';
 import { useAction } from '../../../use-api';
 import { OneTimeKey } from '../../account/one-time-key';
 import type { CreatedUser } from '../admin-types';
-import { roleLabel } from '../../account/role-label';
+import { RoleOptions } from '../../account/role-options';
 import '../admin.css';
 import '../../account/account.css';
 
@@ -56,11 +56,7 @@ export function NewUserPage() {
         <Field label="Role" error={detail('role')}>
           {(props) => (
             <select {...props} value={draft.role} onChange={set('role')}>
-              {roles.map((role) => (
-                <option key={role} value={role}>
-                  {roleLabel(role)}
-                </option>
-              ))}
+              <RoleOptions roles={roles} />
             </select>
           )}
         </Field>

@@ -5,9 +5,8 @@ import { ErrorNotice, Notice } from '../../../components/notices';
 import { useAction } from '../../../use-api';
 import type { UserView } from '../admin-types';
 import { userLabel } from './use-all-users';
-import { roleLabel } from '../../account/role-label';
+import { RoleOptions } from '../../account/role-options';
 
-const roles = ['admin', 'manager', 'marketer'] as const;
 
 const draftOf = (user: UserView) => ({ name: user.name, role: user.role as string, managerId: user.managerId ?? '' });
 
@@ -58,11 +57,7 @@ export function UserProfileForm({ user, users, onSaved }: { user: UserView; user
       <Field label="Role" hint="Takes effect at the user's next request" error={detail('role')}>
         {(props) => (
           <select {...props} value={draft.role} onChange={set('role')}>
-            {roles.map((role) => (
-              <option key={role} value={role}>
-                {roleLabel(role)}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         )}
       </Field>

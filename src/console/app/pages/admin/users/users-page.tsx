@@ -6,10 +6,10 @@ import { href, navigate } from '../../../router';
 import { withQuery } from '../../../api';
 import type { UserView } from '../admin-types';
 import { useAllUsers, userLabel } from './use-all-users';
+import { RoleOptions } from '../../account/role-options';
 import { roleLabel } from '../../account/role-label';
 import '../admin.css';
 
-const roles = ['admin', 'manager', 'marketer'] as const;
 type StatusFilter = 'active' | 'deactivated' | 'all';
 
 interface Filters {
@@ -62,11 +62,7 @@ export function UsersPage({ query }: PageProps) {
           {(props) => (
             <select {...props} value={filters.role} onChange={(event) => set({ role: event.currentTarget.value })}>
               <option value="">Any role</option>
-              {roles.map((role) => (
-                <option key={role} value={role}>
-                  {roleLabel(role)}
-                </option>
-              ))}
+              <RoleOptions />
             </select>
           )}
         </Field>
