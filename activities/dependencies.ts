@@ -6,4 +6,6 @@ export interface ActivityDependencies {
   mailer: Mailer;
   /** Base of every link put in an e-mail. */
   publicUrl: string;
+  /** ISO duration: how soon a campaign stage waiting for responses is planned again (CAMPAIGN_RESPONSE_RECHECK; default PT5M). */
+  responseRecheck?: string;
 }

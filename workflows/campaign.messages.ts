@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CampaignStatus, StageStatus, StageType } from '../src/generated/prisma/enums';
 
 export type { CampaignStatus, StageStatus, StageType } from '../src/generated/prisma/enums';
@@ -19,6 +19,54 @@ export interface CampaignPlan {
 }
 
 export type ApprovalOutcome = 'waiting' | 'approved' | 'rejected';
+
+/** Which run of a stage: the stage itself (enrollmentId null or absent), or its run for one enrollment of an evergreen campaign. */
+export interface RunRef {
+  campaignId: string;
+  stageId: string;
+  enrollmentId?: string | null;
+}
+
+/** A stage run that has not ended, as the journey workflow plans it: ids, times and words only. */
+export interface PlannedRun {
+  stageId: string;
+  enrollmentId: string | null;
+  type: StageType;
+  /** The stage in words for the Temporal UI, e.g. `stage 4 (MAILING) “Reminder”, enrollment 12` (names of stages, never of people). */
+  label?: string;
+  status: 'PENDING' | 'RUNNING';
+  /** PENDING: its date (if any) has passed and its start condition holds: it may start now. */
+  startable: boolean;
+  /** PENDING and not startable: the time it may start, when that is known (a date, a duration after a stage's end). */
+  wakeAt: string | null;
+  /** PENDING and not startable: what it waits for, in words (the Temporal UI's timer summary and the campaign page). */
+  waitsFor: string | null;
+}
+
+/** What the journey workflow needs from PostgreSQL to decide what to start and how long to sleep. */
+export interface CampaignRunPlan {
+  status: CampaignStatus;
+  /** Stages the campaign has (0: a tracking-only campaign, which runs until it is completed or cancelled). */
+  stageCount: number;
+  /** Only for an evergreen campaign. */
+  evergreen: {
+    /** The next scheduled enrollment (already due when in the past: enroll now); null once stopped. */
+    nextEnrollmentAt: string | null;
+    /** Set once stopped: 'finish' lets the enrolled cohorts finish, then the campaign completes. */
+    stoppedWith: 'finish' | 'cancel' | null;
+  } | null;
+  /** Every run not ended yet, in a stable order (stage position, then enrollment number). */
+  runs: PlannedRun[];
+  /** A PENDING run waits for responses: plan again by then (the response that meets the condition also signals). */
+  recheckAt: string | null;
+}
+
+/** One scheduled enrollment of an evergreen campaign, as enrollCohort answers it (counts only). */
+export interface EnrollmentResult {
+  enrollmentId: string;
+  number: number;
+  counts: ListCounts;
+}
 
 /** What the workflow needs to run a stage it has started, by type; times are ISO. */
 export interface StageStart {
@@ -117,8 +165,17 @@ export const decideApprovalUpdate = defineUpdate<{ outcome: ApprovalOutcome }, [
 /** Rewrites the waiting stage's approvers: reminders, escalations and the decision rule then count the new ones. */
 export const replaceApproverUpdate = defineUpdate<{ changed: boolean; approverIds: string[] }, [ApproverReplacement]>('replaceApprover');
 
+/** Something a PENDING stage may wait for changed (a response met a condition): plan again. */
+export const conditionsChangedSignal = defineSignal('conditionsChanged');
+/** Stops an evergreen campaign's enrollments; 'cancel' also ends what enrolled cohorts still had to do. */
+export const stopEnrollmentUpdate = defineUpdate<{ status: CampaignStatus }, [{ byUserId: string; enrolled: 'finish' | 'cancel'; reason?: string }]>('stopEnrollment');
+/** Ends a running campaign as completed (a tracking-only one, or one whose remaining stages should not start). */
+export const completeCampaignUpdate = defineUpdate<{ status: CampaignStatus }, [{ byUserId: string; reason?: string }]>('completeCampaign');
+
 export interface CampaignProgress {
+  /** The first running stage (see runningStageIds for all of them). */
   currentStageId: string | null;
+  runningStageIds: string[];
   paused: boolean;
   cancelled: boolean;
   /** The approvers an APPROVAL stage still waits for. */

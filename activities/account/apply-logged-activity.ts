@@ -3,6 +3,7 @@ import { AppError } from '../../src/errors/app-error';
 import type { Prisma } from '../../src/generated/prisma/client';
 import { evaluateRules } from '../../src/rules/evaluate';
 import { loadBusinessCalendar, loadCurrentRules } from '../../src/rule-store/rule-store';
+import { storedEffects, toStoredResult } from '../../src/lifecycle/activity-result';
 import { unsentEmailsOf } from '../outbox/unsent-emails';
 import { lockAccount } from './account-row';
 import type { AccountEffects } from '../../workflows/account.messages';
@@ -13,7 +14,8 @@ const contactOutcomes = new Set(['CONTACT_MADE', 'INTERESTED', 'MEETING_HELD', '
 
 /**
  * Applies a logged activity once: evaluates the current rules and writes their decision with
- * the activity, in one transaction. A retry answers the stored result.
+ * the activity, in one transaction, keeping on the activity the verdict of every rule whose trigger
+ * matched (what it did, or the condition that failed). A retry answers the stored effects.
  */
 export async function applyLoggedActivity(db: Db, { accountId, activityId }: { accountId: string; activityId: string }): Promise<AccountEffects> {
   return db.$transaction(async (tx) => {
@@ -21,7 +23,7 @@ export async function applyLoggedActivity(db: Db, { accountId, activityId }: { a
     const activity = await tx.activity.findUnique({ where: { id: activityId } });
     if (!activity || activity.accountId !== accountId) throw new AppError('NOT_FOUND', `activity ${activityId} not found`);
     // A retry answers the stored result, with what of its mail is still to send.
-    if (activity.state === 'APPLIED') return withUnsentEmails(tx, activity.result as unknown as AccountEffects);
+    if (activity.state === 'APPLIED') return withUnsentEmails(tx, storedEffects(activity.result));
 
     const now = new Date();
     const [rules, calendar] = await Promise.all([loadCurrentRules(tx), loadBusinessCalendar(tx)]);
@@ -41,7 +43,8 @@ export async function applyLoggedActivity(db: Db, { accountId, activityId }: { a
       { account, now, calendar },
     );
     const effects = await writeDecision(tx, account, decision, { activityId }, rules, now);
-    await tx.activity.update({ where: { id: activityId }, data: { state: 'APPLIED', result: effects as unknown as Prisma.InputJsonValue } });
+    // The verdicts go on the row only: the workflow's history keeps ids (see StoredActivityResult).
+    await tx.activity.update({ where: { id: activityId }, data: { state: 'APPLIED', result: toStoredResult(effects, decision.verdicts) } });
     if (contactOutcomes.has(activity.outcome)) await tx.account.update({ where: { id: accountId }, data: { lastContactedAt: activity.occurredAt } });
     return effects;
   });

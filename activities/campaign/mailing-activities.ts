@@ -1,7 +1,10 @@
 import { AppError } from '../../src/errors/app-error';
 import type { MailingBatchResult } from '../../workflows/campaign.messages';
 import type { ActivityDependencies } from '../dependencies';
+import type { CohortCounts } from './list/freeze-stage-cohort';
+import type { RunInput } from './list/stage-run';
 import { cancelDeliveries, insertDeliveries, loadMailingStage } from './mailing/delivery-queries';
+import { freezeMailingCohort } from './mailing/mailing-cohort';
 import { runMailingBatch } from './mailing/mailing-batch';
 import { defaultMailingOptions, type MailingOptions } from './mailing/mailing-options';
 
@@ -20,13 +23,19 @@ export function createMailingActivities(dependencies: ActivityDependencies, opti
   const { db } = dependencies;
   const settings: MailingOptions = { ...defaultMailingOptions, ...options };
   return {
-    /** One delivery row per target-cell recipient of the campaign's list; answers how many. */
-    async prepareMailing(input: { campaignId: string; stageId: string }): Promise<{ recipients: number }> {
+    /**
+     * One delivery row per recipient with an address: of the stage's cohort when it has one (frozen
+     * first, see freeze-stage-cohort.ts), else of the campaign's target cell; for an enrollment,
+     * only its recipients. Answers how many rows the run has, and the cohort's counts.
+     */
+    async prepareMailing(input: RunInput): Promise<{ recipients: number; cohort?: CohortCounts }> {
       const stage = await loadMailingStage(db, input.stageId);
       const notMailing = `Stage ${input.stageId} is not a MAILING stage of campaign ${input.campaignId}`;
       if (!stage || stage.campaignId !== input.campaignId) throw new AppError('NOT_FOUND', notMailing);
       if (stage.type !== 'MAILING') throw new AppError('CONFLICT', notMailing);
-      return { recipients: await insertDeliveries(db, input.campaignId, input.stageId) };
+      const cohort = await freezeMailingCohort(db, input);
+      const recipients = await insertDeliveries(db, { ...input, fromCohort: cohort !== null });
+      return cohort?.counts ? { recipients, cohort: cohort.counts } : { recipients };
     },
     /**
      * Sends one batch of the stage's pending deliveries (about 5,000 recipients or 30 seconds),

@@ -1,5 +1,6 @@
 import type { Account, AccountOwnerChange, Activity, Contact, StatusChange } from '../generated/prisma/client';
 import { activityContactView, type ActivityContact } from '../lifecycle/activity-contact';
+import { toRulesMatchedView } from '../lifecycle/lifecycle-views';
 import type { AccountFields } from './accounts.schemas';
 import { accountSummarySelect, type AccountPageResponse, type AccountResponse, type AccountSummary, type ContactResponse } from './account-views.schemas';
 
@@ -67,5 +68,6 @@ export function toActivityView(activity: Activity & { contact: ActivityContact |
     loggedById: activity.loggedById,
     planId: activity.planId,
     objectiveId: activity.objectiveId,
+    rulesMatched: toRulesMatchedView(activity.result),
   };
 }

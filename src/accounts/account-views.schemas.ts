@@ -1,4 +1,4 @@
-import { ActivityContactFields, TaskView, TimerView } from '../lifecycle/lifecycle.schemas';
+import { ActivityContactFields, RuleMatchedView, TaskView, TimerView } from '../lifecycle/lifecycle.schemas';
 import { z } from 'zod';
 import { ActivityType, Outcome, Status } from '../rules/lifecycle';
 import { AccountFields } from './accounts.schemas';
@@ -113,6 +113,10 @@ export const AccountActivityResponse = z
     loggedById: z.uuid(),
     planId: z.uuid().nullable().meta({ description: 'The plan it was done for' }),
     objectiveId: z.uuid().nullable().meta({ description: 'The objective it counts for' }),
+    rulesMatched: z
+      .array(RuleMatchedView)
+      .nullable()
+      .meta({ description: 'The rules whose trigger matched it when it was applied: what each did, or which condition failed. Null for activities applied before these were kept' }),
   })
   .meta({ id: 'AccountActivity' });
 

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { Caller, Role } from '../auth/caller';
+import type { CampaignLimits } from '../campaigns/campaign-limits';
 import type { RequestContext } from '../auth/request-context';
 import type { Db } from '../db/prisma';
 import type { Logger } from '../logger';
@@ -12,6 +13,8 @@ export interface ApiDependencies {
   logger: Logger;
   /** Base of links put in e-mails (template previews); createApp fills it from its options. */
   publicUrl?: string;
+  /** Campaign limits from the configuration (EVERGREEN_MIN_INTERVAL); absent: the production defaults. */
+  campaignLimits?: CampaignLimits;
 }
 
 type Schema = z.ZodType;

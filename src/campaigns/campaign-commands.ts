@@ -5,22 +5,25 @@ import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
 import {
   cancelCampaignUpdate,
+  completeCampaignUpdate,
   decideApprovalUpdate,
   editStageUpdate,
   isEnded,
   pauseCampaignUpdate,
   resumeCampaignUpdate,
+  stopEnrollmentUpdate,
 } from '../../workflows/campaign.messages';
 import { recordCampaignEvent } from './campaign-events';
 import { startCampaignWorkflow, updateCampaignWorkflow } from './campaign-workflow-client';
 import { getCampaignView } from './campaign-view';
 import type { EditStageRequest } from './campaigns.schemas';
+import type { CompleteCampaignRequest, StopCampaignRequest } from './journey.schemas';
 import { editStage } from './stage-edit';
 import { validateCampaignForSchedule } from './validate-stages';
 import type { ApprovalSettings } from './stage-settings.schemas';
 
 async function loadCampaign(db: Db, campaignId: string) {
-  const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { id: true, name: true, status: true } });
+  const campaign = await db.campaign.findUnique({ where: { id: campaignId }, select: { id: true, name: true, status: true, evergreen: true } });
   if (!campaign) throw new AppError('NOT_FOUND', `No campaign ${campaignId}`, [{ path: 'path.id', message: 'no such campaign' }]);
   if (isEnded(campaign.status)) throw new AppError('CONFLICT', `Campaign ${campaignId} is ${campaign.status.toLowerCase()}: it can no longer change`);
   return campaign;
@@ -28,7 +31,11 @@ async function loadCampaign(db: Db, campaignId: string) {
 
 const notScheduled = (campaignId: string) => new AppError('CONFLICT', `Campaign ${campaignId} is a draft: schedule it first (POST /api/v1/campaigns/${campaignId}/schedule)`);
 
-/** DRAFT to SCHEDULED after the whole campaign validates, then its workflow starts. */
+/**
+ * DRAFT to SCHEDULED after the whole campaign validates, then its workflow starts. Evergreen and
+ * tracking-only (no stages) campaigns are scheduled alike: the workflow enrolls the former on its
+ * schedule and keeps the latter open for responses until it is completed.
+ */
 export async function scheduleCampaign({ db, temporal, caller }: RequestContext, campaignId: string) {
   const campaign = await loadCampaign(db, campaignId);
   if (campaign.status !== 'DRAFT') throw new AppError('CONFLICT', `Campaign ${campaignId} is already ${campaign.status.toLowerCase()}`);
@@ -42,7 +49,7 @@ export async function scheduleCampaign({ db, temporal, caller }: RequestContext,
   });
   try {
     const stages = await db.campaignStage.findMany({ where: { campaignId }, select: { type: true }, orderBy: { position: 'asc' } });
-    await startCampaignWorkflow(temporal, { id: campaignId, name: campaign.name, status: 'SCHEDULED', stageTypes: stages.map((stage) => stage.type) });
+    await startCampaignWorkflow(temporal, { id: campaignId, name: campaign.name, status: 'SCHEDULED', stageTypes: stages.map((stage) => stage.type), evergreen: campaign.evergreen !== null });
   } catch (error) {
     // Back to a draft, so the marketer can schedule it again once Temporal answers.
     await db.$transaction([
@@ -83,6 +90,31 @@ export async function cancelCampaign({ db, temporal, caller }: RequestContext, c
   } else {
     await updateCampaignWorkflow(temporal, campaignId, cancelCampaignUpdate, { byUserId: caller.id, reason });
   }
+  return getCampaignView(db, campaignId);
+}
+
+/**
+ * Stops an evergreen campaign's enrollments through its workflow: `finish` lets the enrolled cohorts
+ * run to their end (then the campaign completes), `cancel` ends them and the campaign now.
+ */
+export async function stopCampaign({ db, temporal, caller }: RequestContext, campaignId: string, request: StopCampaignRequest) {
+  const campaign = await loadCampaign(db, campaignId);
+  if (campaign.evergreen === null) {
+    throw new AppError('CONFLICT', `Campaign ${campaignId} is not an evergreen campaign: it has no enrollments to stop (complete or cancel it instead)`);
+  }
+  if (campaign.status === 'DRAFT') throw notScheduled(campaignId);
+  await updateCampaignWorkflow(temporal, campaignId, stopEnrollmentUpdate, { byUserId: caller.id, enrolled: request.enrolled, ...(request.reason ? { reason: request.reason } : {}) });
+  return getCampaignView(db, campaignId);
+}
+
+/**
+ * Ends a scheduled, running or paused campaign as COMPLETED through its workflow (a tracking-only
+ * campaign, or one whose remaining stages should not start). The workflow refuses while a stage runs.
+ */
+export async function completeCampaign({ db, temporal, caller }: RequestContext, campaignId: string, request: CompleteCampaignRequest) {
+  const campaign = await loadCampaign(db, campaignId);
+  if (campaign.status === 'DRAFT') throw new AppError('CONFLICT', `Campaign ${campaignId} is a draft: it has not run, so it cannot be completed (schedule it, or cancel it)`);
+  await updateCampaignWorkflow(temporal, campaignId, completeCampaignUpdate, { byUserId: caller.id, ...(request.reason ? { reason: request.reason } : {}) });
   return getCampaignView(db, campaignId);
 }
 

@@ -6,6 +6,7 @@ import { Prisma } from '../generated/prisma/client';
 import { isEnded } from '../../workflows/campaign.messages';
 import { retryOnConflict } from '../db/transaction-conflict';
 import { recordCampaignEvent } from './campaign-events';
+import { DEFAULT_CAMPAIGN_LIMITS, type CampaignLimits } from './campaign-limits';
 import { campaignNotFound, campaignSummarySelect, getCampaignView, sourceSelect, toCampaignSummary, toSourceView } from './campaign-view';
 import type { CampaignPage, CampaignView } from './campaign-views.schemas';
 import type {
@@ -56,6 +57,9 @@ async function checkParent(tx: DbClient, campaignId: string | null, parentId: st
 
 const sourceData = (source: SourceInput) => ({ code: source.code, name: source.name, channel: source.channel ?? null, cost: source.cost ?? null });
 
+/** A JSON column's value: SQL NULL for none. */
+export const jsonOrNull = (value: unknown) => (value === null || value === undefined ? Prisma.DbNull : (value as Prisma.InputJsonValue));
+
 function stageData(campaignId: string, stages: readonly StageInput[], validated: readonly ValidatedStage[]) {
   return stages.map((stage, position) => ({
     campaignId,
@@ -63,8 +67,17 @@ function stageData(campaignId: string, stages: readonly StageInput[], validated:
     type: stage.type,
     name: stage.name ?? null,
     startAt: validated[position].startAt,
+    startWhen: jsonOrNull(validated[position].startWhen),
+    cohort: jsonOrNull(validated[position].cohort),
     settings: validated[position].settings as Prisma.InputJsonValue,
   }));
+}
+
+/** How a new campaign's stages read in its history. */
+function describeCreated(stages: readonly StageInput[], evergreen: boolean): string {
+  const kind = evergreen ? 'Evergreen campaign created' : 'Created';
+  if (stages.length === 0) return `${kind} without stages: it collects responses and costs through its sub-sources`;
+  return `${kind} with ${stages.length} stage${stages.length === 1 ? '' : 's'}: ${stages.map((stage) => stage.type).join(', ')}`;
 }
 
 /** A uniqueness conflict on a campaign's source codes (the request schema already refuses repeats). */
@@ -73,11 +86,19 @@ function duplicateSource(error: unknown): never {
   throw error;
 }
 
-/** POST /campaigns: a DRAFT with its sources and stages, and a "created" history line. */
-export async function createCampaign(db: Db, byUserId: ByUser, request: CreateCampaignRequest, now = new Date()): Promise<CampaignView> {
+/** POST /campaigns: a DRAFT with its sources and stages (none: tracking only), and a "created" history line. */
+export async function createCampaign(db: Db, byUserId: ByUser, request: CreateCampaignRequest, limits: CampaignLimits = DEFAULT_CAMPAIGN_LIMITS, now = new Date()): Promise<CampaignView> {
   const campaignId = await db
     .$transaction(async (tx) => {
-      const validated = await validateCampaignStages(tx, request.stages, { now, forSchedule: false, pathPrefix: 'body.stages' });
+      const validated = await validateCampaignStages(tx, request.stages, {
+        now,
+        forSchedule: false,
+        pathPrefix: 'body.stages',
+        sourceCodes: request.sources.map((source) => source.code),
+        sourcesPath: 'body.sources',
+        evergreen: request.evergreen ? { settings: request.evergreen, path: 'body.evergreen' } : null,
+        limits,
+      });
       if (request.parentId) await checkParent(tx, null, request.parentId);
       const campaign = await tx.campaign.create({
         data: {
@@ -88,17 +109,18 @@ export async function createCampaign(db: Db, byUserId: ByUser, request: CreateCa
           budgetAmount: request.budget?.amount ?? null,
           currency: request.budget?.currency ?? null,
           offers: request.offers as Prisma.InputJsonValue,
+          evergreen: jsonOrNull(request.evergreen),
           createdById: byUserId,
         },
         select: { id: true },
       });
       if (request.sources.length) await tx.campaignSource.createMany({ data: request.sources.map((source) => ({ ...sourceData(source), campaignId: campaign.id })) });
-      await tx.campaignStage.createMany({ data: stageData(campaign.id, request.stages, validated) });
+      if (request.stages.length) await tx.campaignStage.createMany({ data: stageData(campaign.id, request.stages, validated) });
       await recordCampaignEvent(tx, {
         campaignId: campaign.id,
         kind: 'created',
-        message: `Created with ${request.stages.length} stage${request.stages.length === 1 ? '' : 's'}: ${request.stages.map((stage) => stage.type).join(', ')}`,
-        details: { stages: request.stages.map((stage) => stage.type), parentId: request.parentId ?? null },
+        message: describeCreated(request.stages, request.evergreen !== undefined),
+        details: { stages: request.stages.map((stage) => stage.type), parentId: request.parentId ?? null, evergreen: request.evergreen !== undefined },
         byUserId,
       });
       return campaign.id;
@@ -147,21 +169,37 @@ const sortByCode = <T extends { code: string }>(sources: readonly T[]) => [...so
 type SourceSnapshot = { code: string; name: string; channel: string | null; cost: number | null };
 const snapshotSource = (source: SourceSnapshot): SourceSnapshot => ({ code: source.code, name: source.name, channel: source.channel, cost: source.cost });
 
+type StageSnapshotInput = { type: string; name: string | null; startAt: Date | null; startWhen: unknown; cohort: unknown; settings: unknown };
 /** How a stage list reads in the history: what each stage was. */
-const snapshotStages = (stages: readonly { type: string; name: string | null; startAt: Date | null; settings: unknown }[]) =>
-  stages.map((stage) => ({ type: stage.type, name: stage.name, startAt: stage.startAt?.toISOString() ?? null, settings: stage.settings }));
+const snapshotStages = (stages: readonly StageSnapshotInput[]) =>
+  stages.map((stage) => ({
+    type: stage.type,
+    name: stage.name,
+    startAt: stage.startAt?.toISOString() ?? null,
+    startWhen: stage.startWhen === Prisma.DbNull ? null : (stage.startWhen ?? null),
+    cohort: stage.cohort === Prisma.DbNull ? null : (stage.cohort ?? null),
+    settings: stage.settings,
+  }));
 
 /**
- * PATCH /campaigns/:id. Refused (409) once the campaign has ended; `stages` only while DRAFT; once
- * scheduled, no source code may be removed (responses quote it). The history says what changed,
- * before and after, and who changed it.
+ * PATCH /campaigns/:id. Refused (409) once the campaign has ended; `stages` and `evergreen` only while
+ * DRAFT; once scheduled, no source code may be removed (responses quote it). A draft whose stages,
+ * sub-sources or evergreen settings change is validated as a whole (a condition quoting a removed
+ * code is a 400). The history says what changed, before and after, and who changed it.
  */
-export async function updateCampaign(db: Db, byUserId: ByUser, campaignId: string, request: UpdateCampaignRequest, now = new Date()): Promise<CampaignView> {
-  await retryOnConflict(() => db.$transaction((tx) => applyUpdate(tx, byUserId, campaignId, request, now))).catch(duplicateSource);
+export async function updateCampaign(
+  db: Db,
+  byUserId: ByUser,
+  campaignId: string,
+  request: UpdateCampaignRequest,
+  limits: CampaignLimits = DEFAULT_CAMPAIGN_LIMITS,
+  now = new Date(),
+): Promise<CampaignView> {
+  await retryOnConflict(() => db.$transaction((tx) => applyUpdate(tx, byUserId, campaignId, request, limits, now))).catch(duplicateSource);
   return getCampaignView(db, campaignId);
 }
 
-async function applyUpdate(tx: Prisma.TransactionClient, byUserId: ByUser, campaignId: string, request: UpdateCampaignRequest, now: Date): Promise<void> {
+async function applyUpdate(tx: Prisma.TransactionClient, byUserId: ByUser, campaignId: string, request: UpdateCampaignRequest, limits: CampaignLimits, now: Date): Promise<void> {
   // A move in the hierarchy takes its lock before any row lock: two moves at once (A under B,
   // B under A) then run one after the other instead of deadlocking on each other's rows.
   if (request.parentId) await lockHierarchy(tx);
@@ -173,12 +211,16 @@ async function applyUpdate(tx: Prisma.TransactionClient, byUserId: ByUser, campa
     const message = `the campaign is ${locked.status}: its stages change one at a time (PATCH /api/v1/campaigns/${campaignId}/stages/{stageId}), and only those that have not started`;
     throw new AppError('CONFLICT', `Cannot replace the stages: ${message}`, [{ path: 'body.stages', message }]);
   }
+  if (request.evergreen !== undefined && locked.status !== 'DRAFT') {
+    const message = `the campaign is ${locked.status}: whether it is evergreen, and its schedule, change only while it is a DRAFT (stop it with POST /api/v1/campaigns/${campaignId}/stop)`;
+    throw new AppError('CONFLICT', `Cannot change evergreen: ${message}`, [{ path: 'body.evergreen', message }]);
+  }
   const campaign = await tx.campaign.findUniqueOrThrow({
     where: { id: campaignId },
     select: {
-      name: true, description: true, parentId: true, channels: true, budgetAmount: true, currency: true, offers: true,
+      name: true, description: true, parentId: true, channels: true, budgetAmount: true, currency: true, offers: true, evergreen: true,
       sources: { select: sourceSelect, orderBy: { code: 'asc' } },
-      stages: { select: { type: true, name: true, startAt: true, settings: true }, orderBy: { position: 'asc' } },
+      stages: { select: { type: true, name: true, startAt: true, startWhen: true, cohort: true, settings: true }, orderBy: { position: 'asc' } },
     },
   });
   const changes: Record<string, { before: unknown; after: unknown }> = {};
@@ -230,13 +272,28 @@ async function applyUpdate(tx: Prisma.TransactionClient, byUserId: ByUser, campa
     }
   }
 
-  if (request.stages !== undefined) {
-    const validated = await validateCampaignStages(tx, request.stages, { now, forSchedule: false, pathPrefix: 'body.stages' });
-    const after = stageData(campaignId, request.stages, validated);
-    if (change('stages', snapshotStages(campaign.stages), snapshotStages(after))) {
-      await tx.campaignStage.deleteMany({ where: { campaignId } });
-      await tx.campaignStage.createMany({ data: after });
+  // A draft is checked as a whole whenever what its stages depend on changes: its stages, the codes
+  // their conditions quote, whether it is evergreen. Stored stages keep their dates unchecked then.
+  if (locked.status === 'DRAFT' && (request.stages !== undefined || request.sources !== undefined || request.evergreen !== undefined)) {
+    const evergreen = request.evergreen !== undefined ? { settings: request.evergreen, path: 'body.evergreen' } : { settings: campaign.evergreen, path: 'evergreen', stored: true };
+    const validated = await validateCampaignStages(tx, request.stages ?? campaign.stages, {
+      now,
+      forSchedule: false,
+      pathPrefix: request.stages ? 'body.stages' : 'stages',
+      checkDatesOf: request.stages ? undefined : [],
+      sourceCodes: (request.sources ?? campaign.sources).map((source) => source.code),
+      sourcesPath: 'body.sources',
+      evergreen,
+      limits,
+    });
+    if (request.stages !== undefined) {
+      const after = stageData(campaignId, request.stages, validated);
+      if (change('stages', snapshotStages(campaign.stages), snapshotStages(after))) {
+        await tx.campaignStage.deleteMany({ where: { campaignId } });
+        if (after.length) await tx.campaignStage.createMany({ data: after });
+      }
     }
+    if (request.evergreen !== undefined && change('evergreen', campaign.evergreen, request.evergreen)) data.evergreen = jsonOrNull(request.evergreen);
   }
 
   const fields = Object.keys(changes);
@@ -255,9 +312,9 @@ export async function copyCampaign(db: Db, byUserId: ByUser, campaignId: string,
     const source = await tx.campaign.findUnique({
       where: { id: campaignId },
       select: {
-        name: true, description: true, parentId: true, channels: true, budgetAmount: true, currency: true, offers: true,
+        name: true, description: true, parentId: true, channels: true, budgetAmount: true, currency: true, offers: true, evergreen: true,
         sources: { select: { code: true, name: true, channel: true, cost: true }, orderBy: { code: 'asc' } },
-        stages: { select: { type: true, name: true, startAt: true, settings: true }, orderBy: { position: 'asc' } },
+        stages: { select: { type: true, name: true, startAt: true, startWhen: true, cohort: true, settings: true }, orderBy: { position: 'asc' } },
       },
     });
     if (!source) throw campaignNotFound(campaignId);
@@ -271,6 +328,7 @@ export async function copyCampaign(db: Db, byUserId: ByUser, campaignId: string,
         budgetAmount: source.budgetAmount,
         currency: source.currency,
         offers: source.offers as Prisma.InputJsonValue,
+        evergreen: jsonOrNull(source.evergreen),
         copiedFromId: campaignId,
         createdById: byUserId,
       },
@@ -278,13 +336,21 @@ export async function copyCampaign(db: Db, byUserId: ByUser, campaignId: string,
     });
     if (source.sources.length) await tx.campaignSource.createMany({ data: source.sources.map((row) => ({ ...row, campaignId: copy.id })) });
     const datesDropped: number[] = [];
-    await tx.campaignStage.createMany({
-      data: source.stages.map((stage, position) => {
-        const keep = stage.startAt !== null && stage.startAt.getTime() > now.getTime();
-        if (stage.startAt && !keep) datesDropped.push(position);
-        return { campaignId: copy.id, position, type: stage.type, name: stage.name, startAt: keep ? stage.startAt : null, settings: stage.settings as Prisma.InputJsonValue };
-      }),
+    const stages = source.stages.map((stage, position) => {
+      const keep = stage.startAt !== null && stage.startAt.getTime() > now.getTime();
+      if (stage.startAt && !keep) datesDropped.push(position);
+      return {
+        campaignId: copy.id,
+        position,
+        type: stage.type,
+        name: stage.name,
+        startAt: keep ? stage.startAt : null,
+        startWhen: jsonOrNull(stage.startWhen),
+        cohort: jsonOrNull(stage.cohort),
+        settings: stage.settings as Prisma.InputJsonValue,
+      };
     });
+    if (stages.length) await tx.campaignStage.createMany({ data: stages });
     await recordCampaignEvent(tx, {
       campaignId: copy.id,
       kind: 'copied-from',

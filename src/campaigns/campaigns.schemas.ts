@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { NO_NUL, Text } from '../schemas/text.schemas';
 import { Currency, Money } from '../schemas/money.schemas';
 import { PageCursorParam } from '../schemas/page-cursor';
+import { CohortFilter, EvergreenSettings, StartCondition } from './journey.schemas';
 import { ApprovalSettings, CallTasksSettings, ListSettings, MailingSettings, WaitSettings } from './stage-settings.schemas';
 
 // What the campaign API takes: statuses and types, request bodies, queries and path parameters. Its answers are in campaign-views.schemas.ts.
@@ -33,10 +34,13 @@ const StartAt = z.iso
   .optional()
   .meta({ description: 'When the stage starts (ISO 8601 with an offset, in the future); null or left out: right after the previous stage ends' });
 const StageName = Text(200).meta({ description: 'A label for people; defaults to none' });
+// Described by their own components (a description on the wrapper would inline them in the OpenAPI document).
+const StageStartWhen = StartCondition.nullable().optional();
+const StageCohort = CohortFilter.nullable().optional();
 
 function stageInput<T extends (typeof stageTypes)[number], S extends z.ZodType>(type: T, settings: S) {
   return z
-    .strictObject({ type: z.literal(type), name: StageName.optional(), startAt: StartAt, settings })
+    .strictObject({ type: z.literal(type), name: StageName.optional(), startAt: StartAt, startWhen: StageStartWhen, cohort: StageCohort, settings })
     .superRefine((stage, ctx) => {
       for (const path of nulPaths((stage as { settings?: unknown }).settings, ['settings'])) ctx.addIssue({ code: 'custom', path, message: 'must not contain the NUL character' });
     })
@@ -55,7 +59,7 @@ export const StageInput = z
 export type StageInput = z.output<typeof StageInput>;
 
 export const MAX_STAGES = 20;
-const Stages = z.array(StageInput).min(1).max(MAX_STAGES);
+const Stages = z.array(StageInput).max(MAX_STAGES);
 
 export const SourceCode = z
   .string()
@@ -111,7 +115,10 @@ export const CreateCampaignRequest = z
     budget: Budget.optional(),
     offers: Offers.default([]),
     sources: Sources.default([]),
-    stages: Stages.meta({ description: `1 to ${MAX_STAGES} stages, run in order` }),
+    stages: Stages.default([]).meta({
+      description: `0 to ${MAX_STAGES} stages, each starting on its date, its condition, or right after the previous one; none: a tracking-only campaign (press, billboards, a trade fair) that collects responses and costs through its sub-sources`,
+    }),
+    evergreen: EvergreenSettings.optional(),
   })
   .meta({ id: 'CreateCampaignRequest' });
 export type CreateCampaignRequest = z.output<typeof CreateCampaignRequest>;
@@ -126,9 +133,11 @@ export const UpdateCampaignRequest = z
     offers: Offers.optional().meta({ description: 'Replaces the list' }),
     sources: Sources.optional().meta({ description: 'Replaces the list (matched by code); once scheduled, no code may be removed' }),
     stages: Stages.optional().meta({ description: 'DRAFT campaigns only: the whole new list of stages' }),
+    // DRAFT campaigns only; null: a campaign with an end again.
+    evergreen: EvergreenSettings.nullable().optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
-    error: 'nothing to change: give at least one of name, description, parentId, channels, budget, offers, sources, stages',
+    error: 'nothing to change: give at least one of name, description, parentId, channels, budget, offers, sources, stages, evergreen',
   })
   .meta({ id: 'UpdateCampaignRequest' });
 export type UpdateCampaignRequest = z.output<typeof UpdateCampaignRequest>;
@@ -142,14 +151,16 @@ export type CopyCampaignRequest = z.output<typeof CopyCampaignRequest>;
 export const EditStageRequest = z
   .strictObject({
     startAt: StartAt,
+    startWhen: StageStartWhen,
+    cohort: StageCohort,
     name: StageName.optional(),
     settings: z
       .record(z.string(), z.unknown())
       .optional()
       .meta({ description: 'The whole new settings of the stage’s type (they replace the old ones)' }),
   })
-  .refine((body) => body.startAt !== undefined || body.name !== undefined || body.settings !== undefined, {
-    error: 'nothing to change: give startAt, name or settings',
+  .refine((body) => [body.startAt, body.startWhen, body.cohort, body.name, body.settings].some((value) => value !== undefined), {
+    error: 'nothing to change: give startAt, startWhen, cohort, name or settings',
   })
   .meta({ id: 'EditStageRequest' });
 export type EditStageRequest = z.output<typeof EditStageRequest>;

@@ -4,7 +4,7 @@ import type { Prisma } from '../generated/prisma/client';
 import { isEnded } from '../../workflows/campaign.messages';
 import { retryOnConflict } from '../db/transaction-conflict';
 import { recordCampaignEvent } from './campaign-events';
-import { campaignEnded, sameJson, type ByUser } from './campaign-store';
+import { campaignEnded, jsonOrNull, sameJson, type ByUser } from './campaign-store';
 import { campaignNotFound, stageSelect, toStageViews } from './campaign-view';
 import type { CampaignStatus, StageStatus } from './campaigns.schemas';
 import type { StageView } from './campaign-views.schemas';
@@ -14,8 +14,12 @@ import { validateCampaignStages, type ValidatedStage } from './validate-stages';
 export interface EditStageInput {
   campaignId: string;
   stageId: string;
-  /** null: right after the previous stage. */
+  /** null: no date (right after the previous stage, or on its condition). */
   startAt?: string | null;
+  /** StartCondition; null: right after the previous stage again. */
+  startWhen?: unknown;
+  /** CohortFilter; null: the list's target cell again. */
+  cohort?: unknown;
   name?: string;
   /** The whole new settings of the stage's type. */
   settings?: unknown;
@@ -29,13 +33,15 @@ interface LockedStage {
   name: string | null;
   start_at: Date | null;
   started_at: Date | null;
+  start_when: unknown;
+  cohort: unknown;
   settings: unknown;
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 /**
- * Changes a stage that has not started: its date, name or settings. One transaction that locks the
+ * Changes a stage that has not started: its date, start condition, cohort, name or settings. One transaction that locks the
  * campaign's stage rows (so concurrent edits, and the workflow starting a stage, apply one after the
  * other), refuses a stage that is not the campaign's (404), an ended campaign or a stage no longer
  * PENDING (409), validates the settings and the whole resulting stage list (as for scheduling when
@@ -49,9 +55,9 @@ export async function editStage(db: Db, input: EditStageInput, byUserId: ByUser,
 async function applyEdit(tx: Prisma.TransactionClient, input: EditStageInput, byUserId: ByUser, now: Date): Promise<StageView> {
   // Every stage of the campaign, in position order: concurrent edits lock them in the same order.
   const stages = await tx.$queryRaw<LockedStage[]>`
-    SELECT id::text AS id, position, type::text AS type, status::text AS status, name, start_at, started_at, settings
+    SELECT id::text AS id, position, type::text AS type, status::text AS status, name, start_at, started_at, start_when, cohort, settings
     FROM campaign_stages WHERE campaign_id = CAST(${input.campaignId} AS uuid) ORDER BY position FOR UPDATE`;
-  const campaign = await tx.campaign.findUnique({ where: { id: input.campaignId }, select: { status: true } });
+  const campaign = await tx.campaign.findUnique({ where: { id: input.campaignId }, select: { status: true, evergreen: true, sources: { select: { code: true } } } });
   if (!campaign) throw campaignNotFound(input.campaignId);
   const stage = stages.find((row) => row.id === input.stageId);
   if (!stage) {
@@ -72,10 +78,16 @@ async function applyEdit(tx: Prisma.TransactionClient, input: EditStageInput, by
 
   const after = {
     startAt: input.startAt === undefined ? stage.start_at : input.startAt === null ? null : new Date(input.startAt),
+    startWhen: input.startWhen === undefined ? stage.start_when : input.startWhen,
+    cohort: input.cohort === undefined ? stage.cohort : input.cohort,
     name: input.name === undefined ? stage.name : input.name,
     settings: input.settings === undefined ? stage.settings : input.settings,
   };
-  const list = stages.map((row) => (row.id === stage.id ? { type: row.type, status: row.status, ...after } : { type: row.type, status: row.status, startAt: row.start_at, settings: row.settings }));
+  const list = stages.map((row) =>
+    row.id === stage.id
+      ? { type: row.type, status: row.status, ...after }
+      : { type: row.type, status: row.status, startAt: row.start_at, startWhen: row.start_when, cohort: row.cohort, settings: row.settings },
+  );
   let validated: ValidatedStage[];
   try {
     validated = await validateCampaignStages(tx, list, {
@@ -83,6 +95,8 @@ async function applyEdit(tx: Prisma.TransactionClient, input: EditStageInput, by
       forSchedule: status !== 'DRAFT',
       pathPrefix: 'stages',
       checkDatesOf: input.startAt !== undefined ? [stage.position] : [],
+      sourceCodes: campaign.sources.map((source) => source.code),
+      evergreen: campaign.evergreen === null ? null : { settings: campaign.evergreen, path: 'evergreen', stored: true },
     });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
@@ -90,15 +104,15 @@ async function applyEdit(tx: Prisma.TransactionClient, input: EditStageInput, by
     const details = error.details.map((detail) => (detail.path?.startsWith(own) ? { ...detail, path: `body.${detail.path.slice(own.length)}` } : detail));
     throw new AppError(error.code, `Invalid stage edit: ${[...new Set(details.map((detail) => detail.path))].join(', ')}`, details);
   }
-  const settings = validated[stage.position].settings;
+  const { settings, startWhen, cohort } = validated[stage.position];
 
-  const before = { startAt: iso(stage.start_at), name: stage.name, settings: stage.settings };
-  const next = { startAt: iso(after.startAt), name: after.name, settings };
+  const before = { startAt: iso(stage.start_at), startWhen: stage.start_when ?? null, cohort: stage.cohort ?? null, name: stage.name, settings: stage.settings };
+  const next = { startAt: iso(after.startAt), startWhen, cohort, name: after.name, settings };
   const changed = (Object.keys(before) as (keyof typeof before)[]).filter((key) => !sameJson(before[key], next[key]));
   if (changed.length) {
     await tx.campaignStage.update({
       where: { id: stage.id },
-      data: { startAt: after.startAt, name: after.name, settings: settings as Prisma.InputJsonValue },
+      data: { startAt: after.startAt, startWhen: jsonOrNull(startWhen), cohort: jsonOrNull(cohort), name: after.name, settings: settings as Prisma.InputJsonValue },
     });
     const pick = (values: Record<string, unknown>) => Object.fromEntries(changed.map((key) => [key, values[key]]));
     await recordCampaignEvent(tx, {
@@ -111,6 +125,6 @@ async function applyEdit(tx: Prisma.TransactionClient, input: EditStageInput, by
     });
   }
   const row = await tx.campaignStage.findUniqueOrThrow({ where: { id: stage.id }, select: stageSelect });
-  const [view] = await toStageViews(tx, input.campaignId, [row]);
+  const [view] = await toStageViews(tx, input.campaignId, [row], { allStages: stages });
   return view;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IsoDuration, LocalTime } from '../rules/duration.schemas';
 import { TemplateKey } from '../templates/templates.schemas';
 
-const TestCell = z
+export const TestCell = z
   .discriminatedUnion('mode', [
     z.strictObject({ mode: z.literal('random'), percent: z.number().int().min(1).max(50).meta({ description: 'Share of the list kept apart, in percent' }) }),
     z.strictObject({ mode: z.literal('everyNth'), n: z.number().int().min(2).max(1000).meta({ description: 'Every n-th contact (by contact id) is kept apart' }) }),

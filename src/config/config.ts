@@ -48,6 +48,12 @@ function toConfig(env: z.output<typeof envSchema>) {
       unsubscribe: { limit: env.UNSUBSCRIBE_RATE_LIMIT, windowMs: env.UNSUBSCRIBE_RATE_WINDOW },
     },
     databasePoolSize: env.DATABASE_POOL_SIZE,
+    campaigns: {
+      /** ISO duration (CAMPAIGN_RESPONSE_RECHECK): the worker's journey activities plan a stage waiting for responses again this soon. */
+      responseRecheck: env.CAMPAIGN_RESPONSE_RECHECK,
+      /** ISO duration (EVERGREEN_MIN_INTERVAL): an evergreen schedule's shortest interval. */
+      evergreenMinInterval: env.EVERGREEN_MIN_INTERVAL,
+    },
     worker: {
       healthPort: env.WORKER_HEALTH_PORT,
       metricsPort: env.WORKER_METRICS_PORT,

@@ -2,6 +2,7 @@ import addressparser from 'nodemailer/lib/addressparser';
 import { z } from 'zod';
 import { DEFAULT_RATE_LIMITS } from '../rate-limit/rate-limit-settings';
 import { parseTrustProxy } from '../rate-limit/trust-proxy';
+import { IsoDuration } from '../rules/duration.schemas';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const optionalString = z.string().trim().min(1).optional();
@@ -107,6 +108,10 @@ export const envSchema = z.object({
   WORKER_MAX_CONCURRENT_ACTIVITY_TASK_EXECUTIONS: wholeNumber(1, 10_000).default(100),
   WORKER_MAX_CONCURRENT_WORKFLOW_TASK_EXECUTIONS: wholeNumber(2, 10_000).default(40),
   WORKER_MAX_CONCURRENT_LOCAL_ACTIVITY_EXECUTIONS: wholeNumber(1, 10_000).default(100),
+  /** How soon a campaign stage waiting for N responses is planned again (the response that meets the count also wakes it). ISO 8601. */
+  CAMPAIGN_RESPONSE_RECHECK: IsoDuration.default('PT5M'),
+  /** The shortest interval an evergreen campaign may enroll at. ISO 8601. */
+  EVERGREEN_MIN_INTERVAL: IsoDuration.default('PT1H'),
 });
 
 export type EnvInput = z.input<typeof envSchema>;

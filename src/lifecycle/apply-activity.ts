@@ -5,8 +5,9 @@ import type { Prisma } from '../generated/prisma/client';
 import type { TemporalDeps } from '../temporal/temporal-deps';
 import { logActivityUpdate, type AccountEffects } from '../../workflows/account.messages';
 import { updateAccountWorkflow } from './account-workflow-client';
-import { tasksByIds, timersByIds } from './lifecycle-views';
-import type { TaskView, TimerView } from './lifecycle.schemas';
+import { storedEffects } from './activity-result';
+import { tasksByIds, timersByIds, toRulesMatchedView } from './lifecycle-views';
+import type { RuleMatchedView, TaskView, TimerView } from './lifecycle.schemas';
 
 export interface ApplyOptions {
   /**
@@ -47,7 +48,7 @@ export async function discardPendingActivity(db: Db, activityId: string, undo?: 
     const { count } = await tx.activity.deleteMany({ where: { id: activityId, state: 'PENDING' } });
     if (!count) {
       const kept = await tx.activity.findUnique({ where: { id: activityId }, select: { state: true, result: true } });
-      return kept?.state === 'APPLIED' && kept.result ? (kept.result as unknown as AccountEffects) : undefined;
+      return kept?.state === 'APPLIED' && kept.result ? storedEffects(kept.result) : undefined;
     }
     await tx.response.deleteMany({ where: { activityId } });
     await undo?.(tx);
@@ -59,20 +60,22 @@ export interface EffectViews {
   tasksCreated: TaskView[];
   timersStarted: TimerView[];
   timersCancelled: TimerView[];
+  rulesMatched: RuleMatchedView[];
 }
 
 /**
- * The tasks and timers an applied activity made or ended, read for its answer. The activity is
- * applied: a 503 now would make the client send it a second time, so the reads wait for PostgreSQL
- * to come back, as the workflow's write did.
+ * The tasks and timers an applied activity made or ended, and the verdicts of the rules whose trigger
+ * matched it, read for its answer. The activity is applied: a 503 now would make the client send it a
+ * second time, so the reads wait for PostgreSQL to come back, as the workflow's write did.
  */
-export function effectViews(db: Db, effects: AccountEffects): Promise<EffectViews> {
+export function effectViews(db: Db, effects: AccountEffects, activityId: string): Promise<EffectViews> {
   return waitingForDatabase(async () => {
-    const [tasksCreated, timersStarted, timersCancelled] = await Promise.all([
+    const [tasksCreated, timersStarted, timersCancelled, activity] = await Promise.all([
       tasksByIds(db, effects.taskIds),
       timersByIds(db, effects.timersStarted.map((timer) => timer.id)),
       timersByIds(db, effects.timersEnded),
+      db.activity.findUnique({ where: { id: activityId }, select: { result: true } }),
     ]);
-    return { tasksCreated, timersStarted, timersCancelled };
+    return { tasksCreated, timersStarted, timersCancelled, rulesMatched: toRulesMatchedView(activity?.result) ?? [] };
   });
 }

@@ -1,5 +1,7 @@
 import type { DbClient } from '../db/prisma';
-import type { TaskView, TimerView } from './lifecycle.schemas';
+import { explainVerdict } from '../rules/verdict-words';
+import { storedVerdicts } from './activity-result';
+import type { RuleMatchedView, TaskView, TimerView } from './lifecycle.schemas';
 
 export const taskSelect = {
   id: true, accountId: true, assigneeId: true, type: true, title: true, dueAt: true, state: true, completedAt: true,
@@ -30,4 +32,10 @@ export async function timersByIds(db: DbClient, ids: string[]): Promise<TimerVie
   if (!ids.length) return [];
   const rows = await db.timer.findMany({ where: { id: { in: ids } }, select: timerSelect, orderBy: { fireAt: 'asc' } });
   return rows.map(toTimerView);
+}
+
+/** The rules that matched an applied activity, from its stored result; null when none were kept (applied before they were). */
+export function toRulesMatchedView(result: unknown): RuleMatchedView[] | null {
+  const verdicts = storedVerdicts(result);
+  return verdicts && verdicts.map((verdict) => ({ ...verdict, setsStatus: verdict.setsStatus ?? null, explanation: explainVerdict(verdict) }));
 }

@@ -88,6 +88,25 @@ export const TimerView = z
   .meta({ id: 'Timer' });
 export type TimerView = z.output<typeof TimerView>;
 
+export const RuleMatchedView = z
+  .object({
+    ruleId: z.string(),
+    ruleKey: z.string(),
+    ruleVersion: z.number().int(),
+    depth: z.number().int().meta({ description: '0: the activity itself; 1 and more: a status its rules entered (a status_entered rule)' }),
+    trigger: z.string().meta({ description: 'The event that matched the trigger, in words' }),
+    applied: z.boolean().meta({ description: "True when all its conditions held and its actions ran; false when one didn't" }),
+    setsStatus: Status.nullable().meta({ description: 'The status the rule sets, applied or not: what a rule that did not apply would have done' }),
+    conditions: z.array(z.string()).meta({ description: 'The conditions that held, in words' }),
+    failedConditions: z.array(z.string()).meta({ description: 'The conditions that did not hold, each with what it needs ("status is CLIENT, needs POTENTIAL, …")' }),
+    did: z.array(z.string()).meta({ description: 'What each action did, or why it did nothing ("status not set to …: the account is already …")' }),
+    explanation: z.string().meta({ description: 'All of it in one line: the rule, then what it did or why it did nothing' }),
+  })
+  .meta({ id: 'RuleMatched', description: 'A rule whose trigger matched the activity: what it did, or which of its conditions failed' });
+export type RuleMatchedView = z.output<typeof RuleMatchedView>;
+
+export const RulesMatched = z.array(RuleMatchedView).meta({ description: 'The rules whose trigger matched, in the order they ran, applied or not' });
+
 /** Who an activity was with, as every activity view shows it. */
 export const ActivityContactFields = {
   contactId: z.uuid().nullable().meta({ description: 'The contact it was with; null when none was named (or the contact was erased)' }),
@@ -104,6 +123,7 @@ export const LogActivityResponse = z
     tasksCreated: z.array(TaskView),
     timersStarted: z.array(TimerView),
     timersCancelled: z.array(TimerView),
+    rulesMatched: RulesMatched,
   })
   .meta({ id: 'LogActivityResult' });
 

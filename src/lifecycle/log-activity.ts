@@ -8,7 +8,8 @@ import { activityContactView, resolveActivityContact } from './activity-contact'
 import type { LogActivityRequest } from './lifecycle.schemas';
 
 /**
- * Logs what happened with a client and answers what it changed. The activity is stored as
+ * Logs what happened with a client and answers what it changed, and which rules matched it and why
+ * those that did nothing did nothing. The activity is stored as
  * PENDING (notes and the contact stay in PostgreSQL, out of the workflow's history); the account's
  * workflow applies it (applyActivity). If that fails, the pending row is removed.
  */
@@ -38,7 +39,7 @@ export async function logActivity(context: RequestContext, accountId: string, re
     },
   });
   const effects = await applyActivity(context, { accountId, activityId: activity.id }, { discardOnAnyFailure: true });
-  const { tasksCreated, timersStarted, timersCancelled } = await effectViews(db, effects);
+  const { tasksCreated, timersStarted, timersCancelled, rulesMatched } = await effectViews(db, effects, activity.id);
   return {
     activity: { id: activity.id, type: activity.type, outcome: activity.outcome, occurredAt: activity.occurredAt.toISOString(), notes: activity.notes, ...activityContactView(contact), planId: activity.planId, objectiveId: activity.objectiveId },
     previousStatus: effects.previousStatus,
@@ -46,5 +47,6 @@ export async function logActivity(context: RequestContext, accountId: string, re
     tasksCreated,
     timersStarted,
     timersCancelled,
+    rulesMatched,
   };
 }

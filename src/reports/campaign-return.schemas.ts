@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { statuses } from '../rules/lifecycle';
+import { CampaignLift, EnrollmentLines } from './lift.schemas';
 
 export const CampaignReportParams = z.strictObject({ id: z.uuid() });
 
@@ -44,6 +45,8 @@ export const CampaignReport = z
     total: z.object(Figures),
     sources: z.array(CampaignReportSource).meta({ description: "Every sub-source of the campaign and of its children (at any depth)" }),
     campaigns: z.array(CampaignReportCampaign).meta({ description: 'The campaign then each campaign below it, each with its own children rolled up' }),
+    lift: CampaignLift,
+    enrollments: EnrollmentLines.nullable().meta({ description: 'An evergreen campaign’s enrollments, newest first; null for a campaign that is not evergreen' }),
   })
   .meta({ id: 'CampaignReport' });
 export type CampaignReport = z.output<typeof CampaignReport>;

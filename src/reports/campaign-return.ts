@@ -4,7 +4,10 @@ import { Prisma } from '../generated/prisma/client';
 import { openStages } from '../opportunities/opportunities.schemas';
 import { statuses } from '../rules/lifecycle';
 import type { CampaignReport, CampaignReportFigures } from './campaign-return.schemas';
-import { toCsv } from './csv';
+import { contractSignedBit, reachedCounts, statusBit } from './campaign-return-status-bits';
+import { toCsv, type CsvCell } from './csv';
+import { liftCsvColumns, liftCsvLines, type CsvLine } from './lift-csv';
+import { getCampaignLift } from './lift-report';
 
 interface CampaignRow {
   id: string;
@@ -12,6 +15,7 @@ interface CampaignRow {
   parent_id: string | null;
   budget: string | null;
   currency: string | null;
+  evergreen: boolean;
 }
 
 interface SourceRow {
@@ -58,7 +62,7 @@ export async function getCampaignReport(db: DbClient, campaignId: string): Promi
       UNION
       SELECT c.id FROM campaigns c JOIN tree t ON c.parent_id = t.id
     )
-    SELECT c.id::text, c.name, c.parent_id::text AS parent_id, c.budget_amount::text AS budget, c.currency
+    SELECT c.id::text, c.name, c.parent_id::text AS parent_id, c.budget_amount::text AS budget, c.currency, c.evergreen IS NOT NULL AS evergreen
     FROM campaigns c JOIN tree USING (id)
     ORDER BY (c.id = CAST(${campaignId} AS uuid)) DESC, c.created_at, c.id`;
   const root = campaigns[0];
@@ -76,12 +80,7 @@ export async function getCampaignReport(db: DbClient, campaignId: string): Promi
     ORDER BY s.campaign_id, s.code`;
   const currency = root.currency ?? (await mainDealCurrency(db, ids));
 
-  // Each status as one bit, so that what an account reached is one integer per line (an array tested
-  // once per status made PostgreSQL evaluate the status lookup once per status).
-  const bitOf = (column: Prisma.Sql) => Prisma.sql`(CASE ${column} ${Prisma.join(statuses.map((status, index) => Prisma.sql`WHEN CAST(${status} AS "AccountStatus") THEN ${1 << index}::int`), ' ')} ELSE 0 END)`;
-  const reachedColumns = statuses.map((status, index) => Prisma.sql`CAST(${status} AS text), count(*) FILTER (WHERE reached & ${1 << index}::int <> 0)`);
-  const contractBit = 1 << statuses.indexOf('CONTRACT_SIGNED');
-  const [responseRows, revenueRows] = await Promise.all([
+  const [responseRows, revenueRows, { lift, enrollments }] = await Promise.all([
     // One line per (sub-source, account) and per (campaign with its descendants, account), from the account's
     // first response there; then what the account reached since: status changes at or after that response,
     // and its current status.
@@ -100,19 +99,19 @@ export async function getCampaignReport(db: DbClient, campaignId: string): Promi
         GROUP BY c.ancestor, f.account_id
       ),
       changed AS (
-        SELECT u.kind, u.key, u.account_id, bit_or(${bitOf(Prisma.sql`sc.to_status`)}) AS bits
+        SELECT u.kind, u.key, u.account_id, bit_or(${statusBit(Prisma.sql`sc.to_status`)}) AS bits
         FROM units u JOIN status_changes sc ON sc.account_id = u.account_id AND sc.changed_at >= u.first_at
         GROUP BY u.kind, u.key, u.account_id
       ),
       lines AS (
-        SELECT u.kind, u.key, u.n, u.created, COALESCE(ch.bits, 0) AS changes, COALESCE(ch.bits, 0) | ${bitOf(Prisma.sql`a.status`)} AS reached
+        SELECT u.kind, u.key, u.n, u.created, COALESCE(ch.bits, 0) AS changes, COALESCE(ch.bits, 0) | ${statusBit(Prisma.sql`a.status`)} AS reached
         FROM units u JOIN accounts a ON a.id = u.account_id
         LEFT JOIN changed ch ON ch.kind = u.kind AND ch.key = u.key AND ch.account_id = u.account_id
       )
       SELECT kind, key::text AS key, sum(n)::int AS responses, count(*)::int AS accounts,
         count(*) FILTER (WHERE created)::int AS accounts_created,
-        count(*) FILTER (WHERE changes & ${contractBit}::int <> 0)::int AS contracts,
-        json_build_object(${Prisma.join(reachedColumns)}) AS reached
+        count(*) FILTER (WHERE changes & ${contractSignedBit}::int <> 0)::int AS contracts,
+        ${reachedCounts(Prisma.sql`reached`)} AS reached
       FROM lines GROUP BY kind, key`,
     db.$queryRaw<RevenueRow[]>`
       WITH closure(ancestor, descendant) AS (SELECT * FROM unnest(CAST(${ancestors} AS uuid[]), CAST(${descendants} AS uuid[]))),
@@ -131,6 +130,7 @@ export async function getCampaignReport(db: DbClient, campaignId: string): Promi
       SELECT 'campaign', c.ancestor::text, sum(won_deals)::int, sum(revenue)::text, sum(pipeline)::text, sum(other_currency)::int
       FROM per_source p JOIN closure c ON c.descendant = p.campaign_id
       GROUP BY c.ancestor`,
+    getCampaignLift(db, root, currency),
   ]);
 
   const responsesOf = new Map(responseRows.map((row) => [`${row.kind}:${row.key}`, row]));
@@ -192,6 +192,8 @@ export async function getCampaignReport(db: DbClient, campaignId: string): Promi
         ...figures('source', source.id, source.cost === null ? null : Number(source.cost)),
       })),
     campaigns: campaignLines,
+    lift,
+    enrollments,
   };
 }
 
@@ -227,16 +229,28 @@ const csvHeader = [
   'contracts', 'won_deals', 'currency', 'revenue', 'pipeline', 'cost', 'cost_per_response', 'return_on_spend',
 ];
 
-/** The report as CSV: one line per sub-source, one per campaign of the tree (children rolled up), then the total. */
+/**
+ * The report as CSV: one line per sub-source, one per campaign of the tree (children rolled up), the
+ * total, then the lift's lines and an evergreen campaign's enrollment lines (lift-csv.ts), with the
+ * lift's columns after the return's.
+ */
 export function campaignReportCsv(report: CampaignReport): string {
   const names = new Map(report.campaigns.map((campaign) => [campaign.campaignId, campaign.name]));
   const cells = (figures: CampaignReportFigures) => [
     figures.responses, figures.accounts, figures.accountsCreated, ...statuses.map((status) => figures.statusesReached[status]),
     figures.contracts, figures.wonDeals, report.currency, figures.revenue, figures.pipeline, figures.cost, figures.costPerResponse, figures.returnOnSpend,
   ];
-  return toCsv(csvHeader, [
-    ...report.sources.map((source) => ['source', source.campaignId, names.get(source.campaignId), source.code, source.name, ...cells(source)]),
-    ...report.campaigns.map((campaign) => ['campaign', campaign.campaignId, campaign.name, null, null, ...cells(campaign)]),
-    ['total', report.campaignId, report.name, null, null, ...cells(report.total)],
+  const header = [...csvHeader, ...liftCsvColumns];
+  const liftLines = liftCsvLines(report.lift, report.enrollments).map((line) => {
+    const keyed: CsvLine = { ...line, campaign_id: report.campaignId, campaign: report.name, currency: report.currency };
+    return header.map((column) => keyed[column]);
+  });
+  // Every line has every column (RFC 4180): the return's lines leave the lift's columns empty.
+  const padded = (row: CsvCell[]) => [...row, ...liftCsvColumns.map(() => null)];
+  return toCsv(header, [
+    ...report.sources.map((source) => padded(['source', source.campaignId, names.get(source.campaignId), source.code, source.name, ...cells(source)])),
+    ...report.campaigns.map((campaign) => padded(['campaign', campaign.campaignId, campaign.name, null, null, ...cells(campaign)])),
+    padded(['total', report.campaignId, report.name, null, null, ...cells(report.total)]),
+    ...liftLines,
   ]);
 }

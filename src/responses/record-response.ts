@@ -8,6 +8,8 @@ import type { DbClient } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
 import { applyActivity, effectViews } from '../lifecycle/apply-activity';
+import type { Logger } from '../logger';
+import { metResponseCondition, signalConditionsChanged } from './response-conditions';
 import type { RecordResponseRequest, RecordResponseResult, ResponseContact, ResponseType } from './responses.schemas';
 import { toResponseView } from './response-view';
 
@@ -34,8 +36,11 @@ interface Target {
  * Everything in PostgreSQL is written in one transaction; if the workflow then refuses or fails, the
  * PENDING activity, the response and the lead source it set are removed (applyActivity), as for a
  * logged activity.
+ *
+ * A response that makes a waiting stage's `responses` condition hold (the count reached exactly)
+ * signals the campaign's workflow once it stands; any other response signals nothing.
  */
-export async function recordResponse(context: RequestContext, request: RecordResponseRequest): Promise<RecordResponseResult> {
+export async function recordResponse(context: RequestContext, request: RecordResponseRequest, options: { logger?: Logger } = {}): Promise<RecordResponseResult> {
   const { db, caller } = context;
   const source = await findSource(db, request.campaignId, request.sourceCode);
   if (request.accountId) await checkAccountVisible(db, caller, request.accountId);
@@ -80,7 +85,9 @@ export async function recordResponse(context: RequestContext, request: RecordRes
         createdById: caller.id,
       },
     });
-    return { target, response, activityId: activity.id, inPool, leadSourceSet, status: account.status };
+    // Responses are serialized by the lock above, so one response, and only one, meets each count.
+    const metCondition = await metResponseCondition(tx, source.campaignId, source.code);
+    return { target, response, activityId: activity.id, inPool, leadSourceSet, status: account.status, metCondition };
   });
 
   const { accountId, createdAccount } = written.target;
@@ -89,7 +96,8 @@ export async function recordResponse(context: RequestContext, request: RecordRes
     if (written.leadSourceSet) await tx.account.updateMany({ where: { id: accountId, leadSource }, data: { leadSource: null } });
   };
   const effects = written.inPool ? noChange(written.status) : await applyActivity(context, { accountId, activityId: written.activityId }, { discardOnAnyFailure: true, undo });
-  const { tasksCreated, timersCancelled } = await effectViews(db, effects);
+  const { tasksCreated, timersCancelled, rulesMatched } = await effectViews(db, effects, written.activityId);
+  if (written.metCondition) await signalConditionsChanged(context.temporal, source.campaignId, options.logger);
   return {
     response: toResponseView(written.response, source.code),
     accountId,
@@ -99,6 +107,7 @@ export async function recordResponse(context: RequestContext, request: RecordRes
     status: effects.status,
     timersCancelled,
     tasksCreated,
+    rulesMatched,
   };
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Text } from '../schemas/text.schemas';
 import { PageCursorParam } from '../schemas/page-cursor';
-import { TaskView, TimerView } from '../lifecycle/lifecycle.schemas';
+import { RulesMatched, TaskView, TimerView } from '../lifecycle/lifecycle.schemas';
 import { Status } from '../rules/lifecycle';
 import { TimeZone } from '../rules/duration.schemas';
 
@@ -76,6 +76,7 @@ export const RecordResponseResult = z
     status: Status,
     timersCancelled: z.array(TimerView).meta({ description: 'Pending re-contact (and other) timers the inbound contact cancelled' }),
     tasksCreated: z.array(TaskView),
+    rulesMatched: RulesMatched.meta({ description: 'The rules whose trigger matched the inbound activity, applied or not (none for an account in the pool: no rules run there)' }),
   })
   .meta({ id: 'RecordResponseResult' });
 export type RecordResponseResult = z.output<typeof RecordResponseResult>;

@@ -93,6 +93,25 @@ export interface PlannedNotification {
   why: Why;
 }
 
+/**
+ * A rule whose trigger matched the event, applied or not: what its actions did, or the conditions
+ * that kept it from acting. It answers "why did nothing happen?" as `Why` answers "why this?".
+ */
+export interface RuleVerdict extends RuleRef {
+  /** 0: the event itself; 1 and more: a status the event's rules entered (status_entered). */
+  depth: number;
+  trigger: string;
+  applied: boolean;
+  /** The status its set_status action sets, applied or not: what a rule that did not apply would have done. */
+  setsStatus: Status | null;
+  /** The conditions that held, in words. */
+  conditions: string[];
+  /** The conditions that did not hold, each with what it needs; empty when applied. */
+  failedConditions: string[];
+  /** What each action did, or why it did nothing; empty when not applied. */
+  did: string[];
+}
+
 export interface SkippedAction extends RuleRef {
   action: Action['kind'];
   reason: string;
@@ -113,6 +132,8 @@ export interface Decision {
   emails: PlannedEmail[];
   notifications: PlannedNotification[];
   matchedRules: (Why & { depth: number })[];
+  /** Every rule whose trigger matched, in evaluation order, with or without its conditions holding. */
+  verdicts: RuleVerdict[];
   skippedActions: SkippedAction[];
 }
 
@@ -126,6 +147,7 @@ export function emptyDecision(status: Status): Decision {
     emails: [],
     notifications: [],
     matchedRules: [],
+    verdicts: [],
     skippedActions: [],
   };
 }

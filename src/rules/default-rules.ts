@@ -59,7 +59,10 @@ const definitions: RuleDefinitionInput[] = [
     name: 'A signed contract',
     priority: 20,
     trigger: { kind: 'activity_logged', outcomes: ['CONTRACT_SIGNED'] },
-    conditions: [{ kind: 'status_in', statuses: ['CONTACT_ESTABLISHED', 'MEETING_HELD'] }],
+    // A signature is the strongest proof of contact: a walk-in client who signs at the first meeting
+    // (POTENTIAL), or a refused or lost one who comes back and signs, is CONTRACT_SIGNED at once, as
+    // meeting-held moves POTENTIAL straight to MEETING_HELD. A CLIENT's new contract leaves it CLIENT.
+    conditions: [{ kind: 'status_in', statuses: ['POTENTIAL', 'CONTACT_ESTABLISHED', 'MEETING_HELD', 'REFUSED', 'LOST'] }],
     actions: [{ kind: 'set_status', status: 'CONTRACT_SIGNED' }],
   },
   {

@@ -1,4 +1,4 @@
-import type { TimerAction } from './action.schemas';
+import type { Action, TimerAction } from './action.schemas';
 import { type Step, applyAction } from './actions';
 import {
   type Decision,
@@ -12,6 +12,8 @@ import {
 } from './decision';
 import { AppError } from '../errors/app-error';
 import { conditionHolds, describeCondition, describeEvent, type StepEvent, triggerMatches } from './match';
+import { describeUnmetCondition } from './unmet-condition';
+import type { Status } from './lifecycle';
 import type { VersionedRule } from './rule.schemas';
 
 export type * from './decision';
@@ -77,7 +79,9 @@ export function applyTimerActions(
   const step = newStep(run, trigger, 0);
   const why: Why = { ...ruleRef(origin), trigger, conditions: origin.conditions ?? [] };
   run.decision.matchedRules.push({ ...why, depth: 0 });
-  for (const action of onFire) applyAction(action, { context, decision: run.decision, step, why });
+  const did: string[] = [];
+  run.decision.verdicts.push({ ...why, depth: 0, applied: true, setsStatus: statusSetBy(onFire), failedConditions: [], did });
+  for (const action of onFire) applyAction(action, { context, decision: run.decision, step, why, did });
   cascade(run, step);
   return run.decision;
 }
@@ -86,15 +90,29 @@ function runStep(run: Run, event: StepEvent, depth: number): Step {
   const step = newStep(run, describeEvent(event, run.context), depth);
   for (const rule of run.rules) {
     if (!triggerMatches(rule.trigger, event, run.context)) continue;
-    if (!rule.conditions.every((condition) => conditionHolds(condition, step.facts))) continue;
-    const conditions = rule.conditions.map((condition) => describeCondition(condition, step.facts));
-    const why: Why = { ruleId: rule.id, ruleKey: rule.key, ruleVersion: rule.version, trigger: step.trigger, conditions };
+    const held = rule.conditions.filter((condition) => conditionHolds(condition, step.facts));
+    const conditions = held.map((condition) => describeCondition(condition, step.facts));
+    const ref = { ruleId: rule.id, ruleKey: rule.key, ruleVersion: rule.version };
+    const setsStatus = statusSetBy(rule.actions);
+    if (held.length < rule.conditions.length) {
+      // Every condition that failed, not only the first: the manager learns all that is missing at once.
+      const failedConditions = rule.conditions.filter((condition) => !held.includes(condition)).map((condition) => describeUnmetCondition(condition, step.facts));
+      run.decision.verdicts.push({ ...ref, depth, trigger: step.trigger, applied: false, setsStatus, conditions, failedConditions, did: [] });
+      continue;
+    }
+    const why: Why = { ...ref, trigger: step.trigger, conditions };
     run.decision.matchedRules.push({ ...why, depth });
+    const did: string[] = [];
+    run.decision.verdicts.push({ ...why, depth, applied: true, setsStatus, failedConditions: [], did });
     for (const action of rule.actions) {
-      applyAction(action, { context: run.context, decision: run.decision, step, why, nextStep: run.nextStep, taskId: run.taskId });
+      applyAction(action, { context: run.context, decision: run.decision, step, why, nextStep: run.nextStep, taskId: run.taskId, did });
     }
   }
   return step;
+}
+
+function statusSetBy(actions: (Action | TimerAction)[]): Status | null {
+  return actions.find((action) => action.kind === 'set_status')?.status ?? null;
 }
 
 function cascade(run: Run, first: Step): void {

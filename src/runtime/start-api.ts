@@ -31,7 +31,8 @@ export async function startApi(config: Config, logger: Logger, urls: ServiceUrls
   // Lazy, so the API serves /health and a 503 /ready while Temporal is still coming up.
   const connection = Connection.lazy(temporalConnectionOptions(config, urls.temporalAddress));
   const client = new Client({ connection, namespace: config.temporal.namespace });
-  const app = createApp({ db, temporal: { client, taskQueue: config.temporal.taskQueue }, logger }, {
+  const campaignLimits = { evergreenMinInterval: config.campaigns.evergreenMinInterval };
+  const app = createApp({ db, temporal: { client, taskQueue: config.temporal.taskQueue }, logger, campaignLimits }, {
     publicUrl: config.publicUrl,
     rateLimits: config.rateLimits,
     trustProxy: config.trustProxy,

@@ -25,7 +25,7 @@ export async function startWorker(config: Config, logger: Logger, urls: ServiceU
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    dependencies: { db, mailer, publicUrl: config.publicUrl },
+    dependencies: { db, mailer, publicUrl: config.publicUrl, responseRecheck: config.campaigns.responseRecheck },
     tuning: config.worker.tuning,
   });
   const { healthPort } = config.worker;

@@ -40,10 +40,13 @@ export function describeAccountWorkflow(accountId: string, known?: { status: str
   };
 }
 
-export function describeCampaignWorkflow(campaign: { id: string; name: string; status: CampaignStatus; stageTypes: string[] }): WorkflowDescription {
+export function describeCampaignWorkflow(campaign: { id: string; name: string; status: CampaignStatus; stageTypes: string[]; evergreen?: boolean }): WorkflowDescription {
+  const what = campaign.stageTypes.length
+    ? `${campaign.evergreen ? 'enrolls new contacts on its schedule and takes each enrollment through' : 'starts each stage on its date or condition'}: ${campaign.stageTypes.join(' → ')}`
+    : 'has no stages: it collects responses and costs until it is completed or cancelled';
   return {
     staticSummary: `Campaign ${quoted(campaign.name)}`,
-    staticDetails: `Runs campaign ${quoted(campaign.name)} (${campaign.id}) stage by stage, each on its date: ${campaign.stageTypes.join(' → ')}.`,
+    staticDetails: `Runs campaign ${quoted(campaign.name)} (${campaign.id}), which ${what}.`,
     typedSearchAttributes: [{ key: campaignStatusKey, value: campaign.status }],
   };
 }

@@ -83,6 +83,8 @@ describe('GET /api/v1/accounts/:id', () => {
       objectiveId: null,
       contactId: null,
       contactName: null,
+      // Written here without a stored result, as activities applied before verdicts were kept.
+      rulesMatched: null,
     });
   });
 

@@ -217,6 +217,78 @@ test('the campaign return report shows the responses recorded through the API pe
   await expect(unknown.getByRole('alert').textContent()).resolves.toContain('The report could not be loaded');
 });
 
+test('the campaign return compares the target cell with the test cell (lift, interval, caveat) and lists an evergreen campaign’s enrollments', async () => {
+  const db = harness.app.database.db;
+  const listedAt = new Date(Date.now() - 20 * 86_400_000);
+  const after = (days: number) => new Date(listedAt.getTime() + days * 86_400_000);
+  const seedList = async (name: string, evergreen: boolean) => {
+    const campaign = await db.campaign.create({
+      data: {
+        name, currency: 'EUR', status: 'RUNNING',
+        ...(evergreen ? { evergreen: { segmentId: '00000000-0000-4000-8000-000000000000', schedule: { every: 'P1D' } } } : {}),
+        sources: { create: [{ code: 'MAIL', name: 'Mailing' }] },
+        stages: { create: [{ position: 0, type: evergreen ? 'MAILING' : 'LIST', status: 'COMPLETED', startedAt: listedAt }] },
+      },
+      include: { sources: true, stages: true },
+    });
+    return { ...campaign, sourceId: campaign.sources[0].id, stageId: campaign.stages[0].id };
+  };
+  /** `count` accounts of one contact each, listed in `cell`; the first `responding` respond by name after the listing. */
+  const listed = async (campaign: { id: string; sourceId: string; stageId: string }, prefix: string, cell: 'TARGET' | 'TEST', count: number, responding: number, enrollmentId: string | null = null) => {
+    const ids = Array.from({ length: count }, () => ({ accountId: crypto.randomUUID(), contactId: crypto.randomUUID() }));
+    await db.account.createMany({ data: ids.map(({ accountId }, index) => ({ id: accountId, name: `${prefix} ${index + 1}` })) });
+    await db.contact.createMany({ data: ids.map(({ accountId, contactId }, index) => ({ id: contactId, accountId, name: `${prefix} contact ${index + 1}` })) });
+    await db.campaignRecipient.createMany({ data: ids.map(({ accountId, contactId }) => ({ campaignId: campaign.id, accountId, contactId, cell, listStageId: campaign.stageId, enrollmentId })) });
+    await db.response.createMany({
+      data: ids.slice(0, responding).map(({ accountId, contactId }) => ({ campaignId: campaign.id, sourceId: campaign.sourceId, accountId, contactId, type: 'REPLY' as const, occurredAt: after(2), createdById: marketer.id })),
+    });
+    return ids;
+  };
+
+  // 12 of 40 target contacts responded (30%), 5 of 30 test contacts (16.7%): the test cell has fewer than 10 responses.
+  const mailed = await seedList('Autumn mailing', false);
+  const target = await listed(mailed, 'Lift target', 'TARGET', 40, 12);
+  await listed(mailed, 'Lift test', 'TEST', 30, 5);
+  await db.opportunity.create({ data: { accountId: target[0].accountId, name: 'Autumn deal', amount: 4000, currency: 'EUR', stage: 'WON', campaignSourceId: mailed.sourceId, createdById: marketer.id } });
+
+  const page = await open(`/campaigns/${mailed.id}/report`);
+  await page.getByRole('heading', { name: 'Lift: target cell against test cell' }).waitFor();
+  const cell = (name: string) => page.getByRole('group', { name });
+  await expect(cell('Target cell (mailed, called)').textContent()).resolves.toMatch(/Contacts listed40.*Contacts that responded12.*Response rate \(per contact\)30\.0 %/);
+  await expect(cell('Test cell (kept apart)').textContent()).resolves.toMatch(/Contacts listed30.*Contacts that responded5.*Response rate \(per contact\)16\.7 %/);
+  await expect(cell('Target cell (mailed, called)').textContent()).resolves.toMatch(/Revenue per contact€100\.00/);
+  const liftTable = page.getByRole('table', { name: /The lift: target minus test/ });
+  // 0.3 - 0.166667 = +13.3 pts, relative +80 %; Wald interval 0.133333 ± 1.96 · sqrt(0.3·0.7/40 + 0.1667·0.8333/30) = −6.1 to +32.8 pts; z = 1.287, p = 0.1980.
+  await expect(liftTable.getByRole('row', { name: /^Response rate/ }).getByRole('cell').allTextContents()).resolves.toEqual(['30.0 %', '16.7 %', '+13.3 pts', '+80.0 %', '−6.1 pts to +32.8 pts', '0.1980']);
+  await expect(liftTable.getByRole('row', { name: /^Response rate/ }).textContent()).resolves.toContain('small sample');
+  await expect(page.getByRole('note', { name: 'Caveats' }).textContent()).resolves.toContain("The cells are too small for the response rate's interval and p-value to be trusted");
+  await expect(page.getByRole('heading', { name: 'By enrollment' }).count()).resolves.toBe(0);
+  await page.getByRole('heading', { name: 'Lift: target cell against test cell' }).scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'campaign-lift');
+  const phone = await open(`/campaigns/${mailed.id}/report`, PHONE);
+  await phone.getByRole('heading', { name: 'Lift: target cell against test cell' }).waitFor();
+  expect(await noHorizontalScroll(phone)).toBe(true);
+
+  // An evergreen campaign: one line per enrollment, newest first.
+  const evergreen = await seedList('Welcome journey', true);
+  const enroll = (number: number, days: number) =>
+    db.campaignEnrollment.create({ data: { campaignId: evergreen.id, number, scheduledFor: after(days), enrolledAt: after(days), status: 'COMPLETED', counts: { matched: 7, listed: 6, target: 4, testCell: 2 } } });
+  const first = await enroll(1, 0);
+  const second = await enroll(2, 1);
+  await listed(evergreen, 'Enrolled one', 'TARGET', 4, 2, first.id);
+  await listed(evergreen, 'Enrolled one test', 'TEST', 2, 0, first.id);
+  await listed(evergreen, 'Enrolled two', 'TARGET', 3, 0, second.id);
+  const enrolledPage = await open(`/campaigns/${evergreen.id}/report`);
+  const enrollments = enrolledPage.getByRole('table', { name: /Enrollments, newest first/ });
+  await enrollments.waitFor();
+  const rows = enrollments.getByRole('row');
+  await expect(rows.count()).resolves.toBe(3);
+  await expect(rows.nth(1).getByRole('rowheader').textContent()).resolves.toMatch(/^#2/);
+  // Status, matched, then target contacts, responded, rate, contracts, then the test cell's.
+  await expect(rows.nth(2).getByRole('cell').allTextContents()).resolves.toEqual(['Completed', '7', '4', '2', '50.0 %', '0', '2', '0', '0.0 %', '0']);
+  await expect(enrolledPage.getByRole('note', { name: 'Caveats' }).textContent()).resolves.toContain('too small');
+});
+
 test('the funnel: table and chart, filters kept in the address, a bad period named on its field', async () => {
   const page = await open('/reports');
   await page.getByRole('heading', { name: 'Reports', exact: true }).waitFor();

@@ -93,6 +93,9 @@ const expectedAccess: Record<string, readonly Role[]> = {
   'POST /campaigns/:id/pause': ADMIN_MARKETER,
   'POST /campaigns/:id/resume': ADMIN_MARKETER,
   'POST /campaigns/:id/cancel': ADMIN_MARKETER,
+  // Journeys (issue 17): an evergreen campaign's stop, and completing a campaign.
+  'POST /campaigns/:id/stop': ADMIN_MARKETER,
+  'POST /campaigns/:id/complete': ADMIN_MARKETER,
   'PATCH /campaigns/:id/stages/:stageId': ADMIN_MARKETER,
   // Any role may be named an approver; whether the caller is one is checked on the stage itself.
   'POST /campaigns/:id/stages/:stageId/approve': EVERY_ROLE,

@@ -103,6 +103,28 @@ describe('default rules', () => {
     expect(decision.statusChanges).toEqual([]);
   });
 
+  test('when a walk-in client signs at the first meeting then POTENTIAL moves straight to CONTRACT_SIGNED', () => {
+    const decision = decide(activity('MEETING', 'CONTRACT_SIGNED'), inStatus('POTENTIAL'));
+    expect(decision.statusChanges).toEqual([expect.objectContaining({ from: 'POTENTIAL', to: 'CONTRACT_SIGNED', ruleKey: 'contract-signed' })]);
+    expect(decision.verdicts.find((verdict) => verdict.ruleKey === 'contract-signed')).toMatchObject({ applied: true, did: ['status POTENTIAL → CONTRACT_SIGNED'] });
+  });
+
+  test.each(['REFUSED', 'LOST'] as const)('when a %s client comes back and signs then the contract is signed and the re-contact cancelled', (status) => {
+    const decision = decide(activity('MEETING', 'CONTRACT_SIGNED'), inStatus(status, status === 'LOST'));
+    expect(decision.finalStatus).toBe('CONTRACT_SIGNED');
+    expect(decision.timerKindsToCancel.map((cancel) => cancel.timerKind)).toEqual(['recontact']);
+  });
+
+  test('when a CLIENT signs another contract then it stays CLIENT, and the answer says why', () => {
+    const decision = decide(activity('MEETING', 'CONTRACT_SIGNED'), inStatus('CLIENT'));
+    expect(decision.statusChanges).toEqual([]);
+    expect(decision.verdicts.find((verdict) => verdict.ruleKey === 'contract-signed')).toMatchObject({
+      applied: false,
+      setsStatus: 'CONTRACT_SIGNED',
+      failedConditions: ['status is CLIENT, needs POTENTIAL, CONTACT_ESTABLISHED, MEETING_HELD, REFUSED or LOST'],
+    });
+  });
+
   test('when a payment is confirmed by phone or before a contract then the status does not move', () => {
     expect(decide(activity('CALL', 'PAYMENT_CONFIRMED'), inStatus('CONTRACT_SIGNED')).statusChanges).toEqual([]);
     expect(decide(activity('EMAIL', 'PAYMENT_CONFIRMED'), inStatus('MEETING_HELD')).statusChanges).toEqual([]);

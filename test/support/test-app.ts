@@ -60,13 +60,16 @@ export async function startTestApp({
   const database = databaseUrl ? ownedDatabase(databaseUrl) : await createTestDatabase();
   await installDefaultRules(database.db);
   const mailer = createMailer(smtpUrl, 'CRM test <crm@test>');
-  const dependencies = { db: database.db, mailer, publicUrl: TEST_PUBLIC_URL };
+  // A stage waiting for responses is planned again every 2 s (CAMPAIGN_RESPONSE_RECHECK, 5 minutes in production).
+  const dependencies = { db: database.db, mailer, publicUrl: TEST_PUBLIC_URL, responseRecheck: 'PT2S' };
   let temporal = await startTestWorker(dependencies, undefined, temporalAddress, workflowBundle);
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   // The app's own connection, as in production: it outlives worker restarts.
   const apiConnection = await Connection.connect({ address: temporalAddress });
   const apiClient = new Client({ connection: apiConnection, namespace: 'default' });
-  const app = createApp({ db: database.db, temporal: { client: apiClient, taskQueue: temporal.taskQueue }, logger }, { publicUrl: TEST_PUBLIC_URL, temporalUi: { url: TEST_TEMPORAL_UI_URL, namespace: 'default' }, rateLimits, trustProxy });
+  // Evergreen campaigns in tests enroll every few seconds.
+  const campaignLimits = { evergreenMinInterval: 'PT1S' };
+  const app = createApp({ db: database.db, temporal: { client: apiClient, taskQueue: temporal.taskQueue }, logger, campaignLimits }, { publicUrl: TEST_PUBLIC_URL, temporalUi: { url: TEST_TEMPORAL_UI_URL, namespace: 'default' }, rateLimits, trustProxy });
   let users = 0;
   return {
     app,

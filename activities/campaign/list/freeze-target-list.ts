@@ -15,7 +15,7 @@ const TRANSACTION_TIMEOUT_MS = 15 * 60_000;
  * queries). JIT: the statement's estimated cost makes PostgreSQL inline and optimize its JIT code,
  * which took 0.3 s of compilation here for a statement run once; plain JIT expressions stay on.
  */
-const SESSION_SETTINGS = [
+export const SESSION_SETTINGS = [
   ['work_mem', '256MB'],
   ['jit_inline_above_cost', '-1'],
   ['jit_optimize_above_cost', '-1'],
@@ -71,7 +71,7 @@ export async function freezeTargetList(db: Db, { campaignId, stageId }: { campai
  * matched row, so it is left out. This campaign's list cannot change meanwhile (the lock above);
  * another campaign's may, but a list it has not committed yet is invisible to the statement anyway.
  */
-async function existingLists(tx: Prisma.TransactionClient, campaignId: string, excludeOthers: boolean): Promise<Pick<FreezeInput, 'ownList' | 'otherLists'>> {
+export async function existingLists(tx: Prisma.TransactionClient, campaignId: string, excludeOthers: boolean): Promise<Pick<FreezeInput, 'ownList' | 'otherLists'>> {
   const [row] = await tx.$queryRaw<{ ownList: boolean; otherLists: boolean }[]>`
     SELECT EXISTS (SELECT 1 FROM campaign_recipients WHERE campaign_id = CAST(${campaignId} AS uuid)) AS "ownList",
       ${excludeOthers} AND EXISTS (
@@ -101,6 +101,8 @@ export interface FreezeInput {
   ownList: boolean;
   /** Leave out who is in another live campaign's list (asked, and such lists exist). */
   otherLists: boolean;
+  /** An evergreen campaign's enrollment: the rows it lists carry its id (activities/campaign/journey/enroll-cohort.ts). */
+  enrollmentId?: string;
 }
 
 /**
@@ -120,7 +122,7 @@ export interface FreezeInput {
  *
  * E-mails are compared as stored in `email_normalized` (lower-cased at write time): no lower() here.
  */
-export function freezeStatement({ campaignId, stageId, where, settings, ownList, otherLists }: FreezeInput): Prisma.Sql {
+export function freezeStatement({ campaignId, stageId, where, settings, ownList, otherLists, enrollmentId }: FreezeInput): Prisma.Sql {
   const campaign = Prisma.sql`CAST(${campaignId} AS uuid)`;
   // The lists to check, each read through the primary key's campaign_id prefix: (contact, address, mine).
   const lists = [
@@ -173,8 +175,8 @@ export function freezeStatement({ campaignId, stageId, where, settings, ownList,
       }
     ),
     inserted AS (
-      INSERT INTO campaign_recipients (campaign_id, contact_id, account_id, email_normalized, cell, list_stage_id)
-      SELECT ${campaign}, f.id, f.account_id, f.email, ${cellOf(campaignId, settings.testCell)}, CAST(${stageId} AS uuid)
+      INSERT INTO campaign_recipients (campaign_id, contact_id, account_id, email_normalized, cell, list_stage_id${enrollmentId ? Prisma.sql`, enrollment_id` : Prisma.empty})
+      SELECT ${campaign}, f.id, f.account_id, f.email, ${cellOf(campaignId, settings.testCell)}, CAST(${stageId} AS uuid)${enrollmentId ? Prisma.sql`, CAST(${enrollmentId} AS uuid)` : Prisma.empty}
       FROM fated f
       WHERE f.fate = ${LISTED}
       ORDER BY f.id

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { cancelCampaign, decideApproval, editCampaignStage, pauseCampaign, resumeCampaign, scheduleCampaign } from '../../campaigns/campaign-commands';
+import { cancelCampaign, completeCampaign, decideApproval, editCampaignStage, pauseCampaign, resumeCampaign, scheduleCampaign, stopCampaign } from '../../campaigns/campaign-commands';
+import { CompleteCampaignRequest, StopCampaignRequest } from '../../campaigns/journey.schemas';
 import { CampaignIdParams, CampaignStageParams, EditStageRequest } from '../../campaigns/campaigns.schemas';
 import { CampaignView } from '../../campaigns/campaign-views.schemas';
 import { defineRoute } from '../route';
@@ -15,7 +16,7 @@ const theCampaign = { status: 200, description: 'The campaign after the change',
 export const campaignCommandRoutes = [
   defineRoute({
     method: 'post', path: '/campaigns/:id/schedule', tag: 'Campaigns', roles: marketers,
-    summary: 'Validate a draft and start its workflow: each stage runs on its date, or right after the previous one',
+    summary: 'Validate a draft and start its workflow: each stage runs on its date and condition, or right after the previous one; an evergreen campaign enrolls on its schedule, one without stages collects responses until completed',
     params: CampaignIdParams,
     response: theCampaign,
     errors: [404, 409, 503],
@@ -45,6 +46,24 @@ export const campaignCommandRoutes = [
     response: theCampaign,
     errors: [404, 409, 503],
     handler: ({ params, body, context }) => cancelCampaign(context, params.id, body.reason),
+  }),
+  defineRoute({
+    method: 'post', path: '/campaigns/:id/stop', tag: 'Campaigns', roles: marketers,
+    summary: 'Stop an evergreen campaign’s enrollments: enrolled cohorts finish (then it completes) or are cancelled with it',
+    params: CampaignIdParams,
+    body: StopCampaignRequest,
+    response: theCampaign,
+    errors: [404, 409, 503],
+    handler: ({ params, body, context }) => stopCampaign(context, params.id, body),
+  }),
+  defineRoute({
+    method: 'post', path: '/campaigns/:id/complete', tag: 'Campaigns', roles: marketers,
+    summary: 'End a scheduled, running or paused campaign as completed (stages not started are cancelled); refused while a stage runs',
+    params: CampaignIdParams,
+    body: CompleteCampaignRequest,
+    response: theCampaign,
+    errors: [404, 409, 503],
+    handler: ({ params, body, context }) => completeCampaign(context, params.id, body),
   }),
   defineRoute({
     method: 'patch', path: '/campaigns/:id/stages/:stageId', tag: 'Campaigns', roles: marketers,

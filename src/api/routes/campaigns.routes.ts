@@ -11,11 +11,11 @@ const readers = ['marketer', 'admin', 'manager'] as const;
 export const campaignRoutes = [
   defineRoute({
     method: 'post', path: '/campaigns', tag: 'Campaigns', roles: writers,
-    summary: 'Create a DRAFT campaign with its sources, budget, offers and stages (LIST, APPROVAL, MAILING, CALL_TASKS, WAIT)',
+    summary: 'Create a DRAFT campaign with its sources, budget, offers and 0 to 20 stages (LIST, APPROVAL, MAILING, CALL_TASKS, WAIT) with their start conditions and cohorts; evergreen: continuous',
     body: CreateCampaignRequest,
     response: { status: 201, description: 'The campaign', schema: CampaignView },
     errors: [404, 409, 503],
-    handler: ({ body, caller, deps }) => createCampaign(deps.db, caller.id, body),
+    handler: ({ body, caller, deps }) => createCampaign(deps.db, caller.id, body, deps.campaignLimits),
   }),
   defineRoute({
     method: 'get', path: '/campaigns', tag: 'Campaigns', roles: readers,
@@ -39,7 +39,7 @@ export const campaignRoutes = [
     body: UpdateCampaignRequest,
     response: { status: 200, description: 'The campaign', schema: CampaignView },
     errors: [404, 409, 503],
-    handler: ({ params, body, caller, deps }) => updateCampaign(deps.db, caller.id, params.id, body),
+    handler: ({ params, body, caller, deps }) => updateCampaign(deps.db, caller.id, params.id, body, deps.campaignLimits),
   }),
   defineRoute({
     method: 'post', path: '/campaigns/:id/copy', tag: 'Campaigns', roles: writers,

@@ -12,7 +12,7 @@ export const responseRoutes = [
     body: RecordResponseRequest,
     response: { status: 201, description: 'The response, its account, and what the inbound contact changed', schema: RecordResponseResult },
     errors: [409, 503],
-    handler: ({ body, context }) => recordResponse(context, body),
+    handler: ({ body, context, deps }) => recordResponse(context, body, { logger: deps.logger }),
   }),
   defineRoute({
     method: 'get', path: '/responses', tag: 'Responses', roles: everyRole,

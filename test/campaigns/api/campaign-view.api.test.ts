@@ -64,8 +64,8 @@ describe('GET /api/v1/campaigns/:id counts', () => {
       rejected: 0,
     });
     expect(stages[1].startedSettings).toEqual({ approverIds: fixtures.approverIds, require: 'all' });
-    expect(stages[2].counts).toEqual({ recipients: 4, pending: 1, sending: 0, sent: 2, failed: 1, skipped: 0, cancelled: 0, waitingForSendWindow: 0 });
-    expect(stages[3].counts).toEqual({ tasksCreated: 4, unassigned: 1 });
+    expect(stages[2].counts).toEqual({ recipients: 4, pending: 1, sending: 0, sent: 2, failed: 1, skipped: 0, cancelled: 0, waitingForSendWindow: 0, cohort: null });
+    expect(stages[3].counts).toEqual({ tasksCreated: 4, unassigned: 1, cohort: null });
     expect(stages[4].counts).toEqual({ until: '2030-01-01T00:00:00.000Z' });
     expect(response.body.totals).toEqual({
       listed: 7, target: 5, testCell: 2, sent: 2, failed: 1, skipped: 0, pendingMail: 1, waitingForSendWindow: 0, tasksCreated: 4, pendingApprovals: 1,

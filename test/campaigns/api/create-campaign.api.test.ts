@@ -79,7 +79,7 @@ describe('POST /api/v1/campaigns', () => {
     expect(campaign.stages[1].counts.approvers.map((approver: { userId: string }) => approver.userId)).toEqual(fixtures.approverIds);
     expect(campaign.stages[2].counts).toMatchObject({ recipients: 0, sent: 0 });
     expect(campaign.stages[3].counts).toEqual({ until: null });
-    expect(campaign.stages[4].counts).toEqual({ tasksCreated: null, unassigned: null });
+    expect(campaign.stages[4].counts).toEqual({ tasksCreated: null, unassigned: null, cohort: null });
     expect(campaign.history).toEqual([expect.objectContaining({ kind: 'created', byUserId: marketer.id, stageId: null })]);
 
     const read = await t.request.get(`/api/v1/campaigns/${campaign.id}`).set(auth(manager.key));
@@ -105,7 +105,7 @@ describe('POST /api/v1/campaigns', () => {
     });
     expect(bad).toEqual([
       'body.budget.amount', 'body.budget.currency', 'body.channels.1', 'body.extra', 'body.name', 'body.offers.1.code',
-      'body.sources.1.code', 'body.sources.2.code', 'body.sources.2.cost', 'body.stages',
+      'body.sources.1.code', 'body.sources.2.code', 'body.sources.2.cost',
     ]);
     expect((await refused({ name: 'x', budget: { amount: 5, currency: 'XYZ' }, stages: threeStages(fixtures) })).paths).toEqual(['body.budget.currency']);
     expect((await refused({ name: 'x', budget: { amount: 1e13, currency: 'EUR' }, stages: threeStages(fixtures) })).paths).toEqual(['body.budget.amount']);
@@ -147,7 +147,7 @@ describe('POST /api/v1/campaigns', () => {
       ],
     });
     expect(disorder.paths).toEqual(['body.stages.2.startAt']);
-    expect(disorder.messages[0]).toMatch(/before the date of an earlier stage \(body\.stages\.0\.startAt/);
+    expect(disorder.messages[0]).toMatch(/before the date of stage 1 \(body\.stages\.0\.startAt: .*\), which this stage waits for/);
   });
 
   test('when a MAILING or CALL_TASKS stage has no LIST before it then 400 says it needs one', async () => {

@@ -50,6 +50,10 @@ export interface StageBody {
   name: string | null;
   status: string;
   startAt: string | null;
+  startWhen: Record<string, unknown> | null;
+  cohort: Record<string, unknown> | null;
+  cohortText: string | null;
+  waitsFor: string | null;
   settings: Record<string, unknown>;
   counts: Record<string, unknown>;
 }

@@ -64,7 +64,7 @@ describe('freezeTargetList', () => {
       { contactId: beta.contacts['Cy low'], accountId: beta.id, emailNormalized: 'cy@example.com' },
     ];
     expect(rows).toHaveLength(4);
-    expect(rows).toEqual(expect.arrayContaining(expected.map((row) => ({ ...row, campaignId, cell: 'TARGET', listStageId: stageIds[0] }))));
+    expect(rows).toEqual(expect.arrayContaining(expected.map((row) => ({ ...row, campaignId, cell: 'TARGET', listStageId: stageIds[0], enrollmentId: null }))));
     const stage = await db.campaignStage.findUniqueOrThrow({ where: { id: stageIds[0] } });
     expect(stage.result).toEqual({ ...counts, frozenAt: expect.any(String) });
   });

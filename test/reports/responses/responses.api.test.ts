@@ -193,6 +193,9 @@ test("the campaign report: per sub-source, per child campaign and in total, chec
       { campaignId: parent.id, name: 'Winter', parentId: null, budget: 10_000, ...total },
       { campaignId: child.id, name: 'Winter web', parentId: parent.id, budget: 2000, ...childLine },
     ],
+    // These campaigns only track responses: no list, no lift (test/reports/lift has the lift).
+    lift: expect.objectContaining({ unavailableReason: 'NO_LIST', responseRate: null }),
+    enrollments: null,
   });
 
   // The child alone: its own figures only.
@@ -204,11 +207,17 @@ test("the campaign report: per sub-source, per child campaign and in total, chec
   expect(csv.status).toBe(200);
   expect(csv.headers['content-type']).toMatch(/^text\/csv/);
   const lines = csv.text.trimEnd().split('\r\n');
+  // The return's columns, then the lift's (empty on the return's lines).
+  const liftColumns =
+    'cell,enrollment,scheduled_for,enrollment_status,matched,merged,suppressed,in_other_campaigns,already_listed,contacts,listed_accounts,responding_contacts,' +
+    'responding_accounts,response_rate,contract_rate,revenue_per_contact,measure,lift_absolute,lift_relative,ci_low,ci_high,z_score,p_value,small_sample,caveat';
   expect(lines[0]).toBe(
     'level,campaign_id,campaign,source_code,source,responses,accounts,accounts_created,reached_new,reached_potential,reached_contact_established,' +
-      'reached_meeting_held,reached_contract_signed,reached_client,reached_refused,reached_lost,contracts,won_deals,currency,revenue,pipeline,cost,cost_per_response,return_on_spend',
+      'reached_meeting_held,reached_contract_signed,reached_client,reached_refused,reached_lost,contracts,won_deals,currency,revenue,pipeline,cost,cost_per_response,return_on_spend,' +
+      liftColumns,
   );
-  expect(lines.slice(1)).toEqual([
+  const noLift = ','.repeat(liftColumns.split(',').length);
+  expect(lines.slice(1, 7).map((line) => line.slice(0, -noLift.length))).toEqual([
     `source,${parent.id},Winter,P1,P1 publication,2,2,1,1,1,2,1,1,0,0,0,1,1,EUR,5000,2000,1000,500,5`,
     `source,${parent.id},Winter,P2,P2 publication,1,1,0,0,0,1,0,0,0,0,0,0,0,EUR,0,0,500,500,0`,
     `source,${child.id},Winter web,W1,W1 publication,1,1,1,1,0,0,0,0,0,0,0,0,1,EUR,1500,0,,,`,
@@ -216,6 +225,8 @@ test("the campaign report: per sub-source, per child campaign and in total, chec
     `campaign,${child.id},Winter web,,,1,1,1,1,0,0,0,0,0,0,0,0,1,EUR,1500,0,2000,2000,0.75`,
     `total,${parent.id},Winter,,,4,3,2,2,1,2,1,1,0,0,0,1,2,EUR,6500,2000,3500,875,1.8571`,
   ]);
+  expect(lines.slice(1, 7).every((line) => line.endsWith(noLift))).toBe(true);
+  expect(lines.slice(7).map((line) => line.split(',')[0])).toEqual(['cell', 'cell', 'caveat']);
 
   const unknown = await t.request.get('/api/v1/reports/campaigns/00000000-0000-4000-8000-000000000000').set(as(marketer));
   expect(unknown.status).toBe(404);

@@ -3,10 +3,16 @@ import { activityLabel, timerLabel } from '../../../lifecycle-terms';
 import { WhyExplanation } from '../task-why';
 import { When } from '../when';
 import type { ActivityResult } from './account-types';
+import { RulesMatched } from './rules-matched';
 
-/** What the rules did with the activity just logged: the status move, the tasks and the timers. */
+/**
+ * What the rules did with the activity just logged: the status move, the tasks and the timers, and
+ * every rule that matched, with the condition that kept it from acting when it did not.
+ */
 export function ActivityResultNotice({ result }: { result: ActivityResult }) {
-  const { activity, previousStatus, status, tasksCreated, timersStarted, timersCancelled } = result;
+  const { activity, previousStatus, status, tasksCreated, timersStarted, timersCancelled, rulesMatched } = result;
+  // Rules that would have moved the status but did not apply: the first thing a manager asks about.
+  const statusNotSet = previousStatus === status ? rulesMatched.filter((rule) => !rule.applied && rule.setsStatus) : [];
   return (
     <div class="notice notice-success" role="status" aria-labelledby="activity-result-heading">
       <h3 id="activity-result-heading" style={{ marginTop: 0 }}>
@@ -15,6 +21,11 @@ export function ActivityResultNotice({ result }: { result: ActivityResult }) {
       <p>
         Status: {previousStatus === status ? <>still {humanize(status)}</> : <>{humanize(previousStatus)} → <strong>{humanize(status)}</strong></>}
       </p>
+      {statusNotSet.map((rule) => (
+        <p key={`${rule.ruleId}-${rule.depth}`}>
+          Not moved to {humanize(rule.setsStatus!)} by rule {rule.ruleKey} v{rule.ruleVersion}: {rule.failedConditions.join('; ')}.
+        </p>
+      ))}
       <p>{tasksCreated.length === 0 ? 'No task created.' : `Tasks created (${tasksCreated.length}):`}</p>
       {tasksCreated.length > 0 && (
         <ul class="result-list">
@@ -50,6 +61,8 @@ export function ActivityResultNotice({ result }: { result: ActivityResult }) {
           </ul>
         </>
       )}
+      <p>What the rules did, and what they did not:</p>
+      <RulesMatched rules={rulesMatched} label="Rules that matched the activity" />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { formatDateTime, humanize } from '../../../format';
 import { activityLabel, timerLabel } from '../../../lifecycle-terms';
 import { When } from '../when';
 import type { AccountActivity, AccountTimer, OwnerChange, StatusChange, TimerEvent } from './account-types';
+import { RulesMatched } from './rules-matched';
 import { buildTimeline, type TimelineEntry } from './timeline-entries';
 
 type NameOf = (id: string | null | undefined) => string | undefined;
@@ -114,6 +115,7 @@ function ActivityEntry({ activity, nameOf }: { activity: AccountActivity; nameOf
           {nextStep.dueAt && `, due ${formatDateTime(nextStep.dueAt)}`}
         </p>
       )}
+      {activity.rulesMatched && <RulesMatched rules={activity.rulesMatched} label="Rules for this activity" />}
     </>
   );
 }

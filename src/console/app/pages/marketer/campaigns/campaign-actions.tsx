@@ -1,20 +1,21 @@
 import { useState } from 'preact/hooks';
-import type { CampaignView } from '../../../../../campaigns/campaign-views.schemas';
 import { api } from '../../../api';
 import { Field } from '../../../components/field';
 import { ErrorNotice } from '../../../components/notices';
 import { href, navigate } from '../../../router';
 import { useAction } from '../../../use-api';
 import { endedStatuses } from './campaign-model';
+import { CompleteCampaignForm, StopEnrollmentsForm } from './journey-actions';
+import type { JourneyCampaignView as CampaignView } from './journey-view';
 
 type Command = 'schedule' | 'pause' | 'resume';
 
 const commandLabels: Record<Command, string> = { schedule: 'Schedule', pause: 'Pause', resume: 'Resume' };
 const commandDone: Record<Command, string> = { schedule: 'Scheduled', pause: 'Paused', resume: 'Resumed' };
 
-/** What a marketer can do with the campaign in its status: schedule, pause, resume, cancel (with a reason), copy. */
+/** What a marketer can do with the campaign in its status: schedule, pause, resume, stop enrolling (evergreen), complete, cancel (with a reason), copy. */
 export function CampaignActions({ campaign, onChanged }: { campaign: CampaignView; onChanged(view: CampaignView, what: string): void }) {
-  const [open, setOpen] = useState<'cancel' | 'copy' | null>(null);
+  const [open, setOpen] = useState<'cancel' | 'copy' | 'stop' | 'complete' | null>(null);
   const [reason, setReason] = useState('');
   const [copyName, setCopyName] = useState(`${campaign.name} (copy)`);
   const command = useAction((name: Command) => api<CampaignView>('POST', `/campaigns/${campaign.id}/${name}`));
@@ -23,6 +24,14 @@ export function CampaignActions({ campaign, onChanged }: { campaign: CampaignVie
   const ended = endedStatuses.includes(campaign.status);
   const commands: Command[] = campaign.status === 'DRAFT' ? ['schedule'] : campaign.status === 'PAUSED' ? ['resume'] : ended ? [] : ['pause'];
   const busy = command.busy || cancel.busy || copy.busy;
+  const mayStop = !!campaign.evergreen && !campaign.evergreen.stoppedAt && !ended && campaign.status !== 'DRAFT';
+  // The workflow refuses to complete while a stage runs: offered only when none does.
+  const mayComplete = ['SCHEDULED', 'RUNNING', 'PAUSED'].includes(campaign.status) && !campaign.stages.some((stage) => stage.status === 'RUNNING');
+  const toggle = (form: NonNullable<typeof open>) => setOpen(open === form ? null : form);
+  const done = (answer: CampaignView, what: string) => {
+    setOpen(null);
+    onChanged(answer, what);
+  };
 
   async function runCommand(name: Command) {
     const answer = await command.run(name);
@@ -53,6 +62,16 @@ export function CampaignActions({ campaign, onChanged }: { campaign: CampaignVie
             {commandLabels[name]}
           </button>
         ))}
+        {mayStop && (
+          <button type="button" aria-expanded={open === 'stop'} disabled={busy} onClick={() => toggle('stop')}>
+            Stop enrollments…
+          </button>
+        )}
+        {mayComplete && (
+          <button type="button" aria-expanded={open === 'complete'} disabled={busy} onClick={() => toggle('complete')}>
+            Complete campaign…
+          </button>
+        )}
         {!ended && (
           <button type="button" aria-expanded={open === 'cancel'} disabled={busy} onClick={() => setOpen(open === 'cancel' ? null : 'cancel')}>
             Cancel campaign…
@@ -63,6 +82,8 @@ export function CampaignActions({ campaign, onChanged }: { campaign: CampaignVie
         </button>
       </div>
       <ErrorNotice error={command.error} title="The campaign did not change" />
+      {open === 'stop' && <StopEnrollmentsForm campaign={campaign} onDone={done} onClose={() => setOpen(null)} />}
+      {open === 'complete' && <CompleteCampaignForm campaign={campaign} onDone={done} onClose={() => setOpen(null)} />}
       {open === 'cancel' && (
         <form class="inline-form" onSubmit={submitCancel} noValidate>
           <ErrorNotice error={cancel.error} title="The campaign was not cancelled" />

@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { CampaignView } from '../../../../../campaigns/campaign-views.schemas';
 import { api } from '../../../api';
 import { Field } from '../../../components/field';
 import { ErrorNotice, Loading, Notice } from '../../../components/notices';
@@ -13,11 +12,14 @@ import '../marketer.css';
 import { exactDetail } from '../segments/criteria-model';
 import { detailsForApi, detailsFromView, emptyDetails, type DetailsDraft } from './campaign-details-draft';
 import { CampaignDetailsForm } from './campaign-details-form';
+import { moveStage, positionsOf, removeStage, switchEvergreen, timelineOfDrafts } from './builder-stages';
 import { MAX_STAGES, stageTypeLabels, stageTypes, type StageType } from './campaign-model';
-import { durationMs } from './iso-duration';
+import { evergreenForApi, evergreenFromView, evergreenStageTypes, type EvergreenDraft } from './evergreen-draft';
+import { EvergreenForm } from './evergreen-form';
+import type { JourneyCampaignView as CampaignView } from './journey-view';
 import { StageCard } from './stage-card';
-import { newStage, startAtForApi, stageForApi, stageFromView, type StageDraft } from './stage-draft';
-import { StageTimeline, type TimelineStage } from './stage-timeline';
+import { newStage, stageForApi, stagesFromView, type StageDraft } from './stage-draft';
+import { StageTimeline } from './stage-timeline';
 
 /** /campaigns/new (a segment may be given: `?segment=<id>`) and /campaigns/:id/edit for a draft. */
 export function CampaignBuilderPage({ params, query }: PageProps) {
@@ -43,7 +45,8 @@ const initialStages = (segmentId?: string): StageDraft[] => [newStage('LIST', { 
 
 function CampaignBuilder({ saved, segmentId }: { saved?: CampaignView; segmentId?: string }) {
   const [details, setDetails] = useState<DetailsDraft>(() => (saved ? detailsFromView(saved) : emptyDetails()));
-  const [stages, setStages] = useState<StageDraft[]>(() => (saved ? saved.stages.map(stageFromView) : initialStages(segmentId)));
+  const [stages, setStages] = useState<StageDraft[]>(() => (saved ? stagesFromView(saved.stages) : initialStages(segmentId)));
+  const [evergreen, setEvergreen] = useState<EvergreenDraft>(() => evergreenFromView(saved?.evergreen));
   const [campaign, setCampaign] = useState<CampaignView | undefined>(saved);
   const [newType, setNewType] = useState<StageType>('APPROVAL');
   const [savedNotice, setSavedNotice] = useState<string>();
@@ -53,10 +56,13 @@ function CampaignBuilder({ saved, segmentId }: { saved?: CampaignView; segmentId
   const choices = { users: users.users, segments: segments.data?.items ?? [], templates: templates.data?.items ?? [] };
 
   const save = useAction(async (): Promise<CampaignView> => {
-    const stageBodies = stages.map(stageForApi);
+    const positionOf = positionsOf(stages);
+    const stageBodies = stages.map((stage) => stageForApi(stage, positionOf, evergreen.on));
+    // A PATCH turns evergreen off with null; a new campaign simply has none.
+    const evergreenBody = evergreen.on ? evergreenForApi(evergreen) : campaign?.evergreen ? null : undefined;
     const answer = campaign
-      ? await api<CampaignView>('PATCH', `/campaigns/${campaign.id}`, { ...detailsForApi(details, null), stages: stageBodies })
-      : await api<CampaignView>('POST', '/campaigns', { ...detailsForApi(details, undefined), stages: stageBodies });
+      ? await api<CampaignView>('PATCH', `/campaigns/${campaign.id}`, { ...detailsForApi(details, null), evergreen: evergreenBody, stages: stageBodies })
+      : await api<CampaignView>('POST', '/campaigns', { ...detailsForApi(details, undefined), evergreen: evergreenBody, stages: stageBodies });
     if (!campaign) {
       // The draft exists now: later saves change it. The address follows without reloading the page.
       window.history.replaceState(null, '', href(`/campaigns/${answer.id}/edit`));
@@ -71,7 +77,7 @@ function CampaignBuilder({ saved, segmentId }: { saved?: CampaignView; segmentId
     setSavedNotice(undefined);
     schedule.clearError();
     const answer = await save.run();
-    if (answer) setSavedNotice(`Draft “${answer.name}” saved with ${answer.stages.length} stages (status ${humanize(answer.status).toLowerCase()}).`);
+    if (answer) setSavedNotice(`Draft “${answer.name}” saved with ${answer.stages.length} stages${answer.evergreen ? ', evergreen' : ''} (status ${humanize(answer.status).toLowerCase()}).`);
   }
 
   async function saveAndSchedule() {
@@ -83,30 +89,16 @@ function CampaignBuilder({ saved, segmentId }: { saved?: CampaignView; segmentId
     if (scheduled) navigate(`/campaigns/${scheduled.id}?scheduled=1`);
   }
 
-  const move = (index: number, offset: -1 | 1) =>
-    setStages((list) => {
-      const next = [...list];
-      const [stage] = next.splice(index, 1);
-      next.splice(index + offset, 0, stage!);
-      return next;
-    });
   const replace = (uid: number, stage: StageDraft) => setStages((list) => list.map((item) => (item.uid === uid ? stage : item)));
-
-  const timeline = useMemo(
-    (): TimelineStage[] =>
-      stages.map((stage) => {
-        const iso = startAtForApi(stage.startAt);
-        const date = iso ? new Date(iso) : null;
-        return {
-          key: stage.uid,
-          type: stage.type,
-          name: stage.name.trim() || null,
-          startAt: date && !Number.isNaN(date.getTime()) ? date : null,
-          durationMs: stage.type === 'WAIT' ? durationMs(stage.settings.duration) : null,
-        };
-      }),
-    [stages],
-  );
+  const switchTo = (on: boolean) => {
+    const next = switchEvergreen(stages, evergreen, on);
+    setStages(next.stages);
+    setEvergreen(next.evergreen);
+    if (on && !evergreenStageTypes.includes(newType)) setNewType('MAILING');
+  };
+  const offeredTypes = evergreen.on ? stageTypes.filter((type) => evergreenStageTypes.includes(type)) : stageTypes;
+  const timeline = useMemo(() => timelineOfDrafts(stages, evergreen.on), [stages, evergreen.on]);
+  const journey = { stages, evergreen: evergreen.on, sourceCodes: details.sources.map((source) => source.code.trim()).filter((code) => code !== '') };
 
   const error = schedule.error ?? save.error;
   const busy = save.busy || schedule.busy;
@@ -129,30 +121,34 @@ function CampaignBuilder({ saved, segmentId }: { saved?: CampaignView; segmentId
       ))}
       <form onSubmit={saveDraft} noValidate>
         <CampaignDetailsForm draft={details} error={save.error} onChange={setDetails} />
+        <EvergreenForm draft={evergreen} segments={choices.segments} error={save.error} onSwitch={switchTo} onChange={setEvergreen} />
         <section class="card" aria-labelledby="timeline-heading">
           <h2 id="timeline-heading">Timeline</h2>
-          <StageTimeline stages={timeline} />
+          <StageTimeline stages={timeline} relative={evergreen.on} label="Journey timeline" />
           {stageListProblem && <p class="group-error">{stageListProblem}</p>}
         </section>
         <h2>Stages</h2>
+        {stages.length === 0 && (
+          <p class="muted">No stages: a tracking-only campaign (press, billboards, a trade fair) collects responses and costs through its sub-sources.</p>
+        )}
         {stages.map((stage, index) => (
           <StageCard
             key={stage.uid}
             stage={stage}
             index={index}
-            count={stages.length}
+            journey={journey}
             choices={choices}
             error={error}
             onChange={(next) => replace(stage.uid, next)}
-            onMove={(offset) => move(index, offset)}
-            onRemove={() => setStages((list) => list.filter((item) => item.uid !== stage.uid))}
+            onMove={(offset) => setStages((list) => moveStage(list, index, offset))}
+            onRemove={() => setStages((list) => removeStage(list, stage.uid))}
           />
         ))}
         <div class="card row">
           <Field label="New stage type" hint={stages.length >= MAX_STAGES ? `At most ${MAX_STAGES} stages` : undefined}>
             {(props) => (
               <select {...props} value={newType} onChange={(event) => setNewType(event.currentTarget.value as StageType)}>
-                {stageTypes.map((type) => (
+                {offeredTypes.map((type) => (
                   <option key={type} value={type}>
                     {stageTypeLabels[type]}
                   </option>

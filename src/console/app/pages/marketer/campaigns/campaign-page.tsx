@@ -1,6 +1,5 @@
 import { WorkflowLink } from '../../../components/workflow-link';
 import { useEffect, useState } from 'preact/hooks';
-import type { CampaignView, StageView } from '../../../../../campaigns/campaign-views.schemas';
 import { StatusBadge } from '../../../components/badge';
 import { ErrorNotice, Loading, Notice } from '../../../components/notices';
 import { formatDateTime, formatMoney, formatNumber, humanize } from '../../../format';
@@ -12,11 +11,11 @@ import { useApi } from '../../../use-api';
 import '../marketer.css';
 import { CampaignActions } from './campaign-actions';
 import { CampaignHistory } from './campaign-history';
-import { endedStatuses, isLive, mayWriteCampaigns, stageTypeLabels } from './campaign-model';
+import { isLive, mayWriteCampaigns } from './campaign-model';
+import { CampaignStageSection } from './campaign-stage-section';
+import { EvergreenSection } from './evergreen-section';
 import { durationMs } from './iso-duration';
-import { StageCounts } from './stage-counts';
-import { StageDecision } from './stage-decision';
-import { StageReschedule } from './stage-reschedule';
+import type { JourneyCampaignView as CampaignView, JourneyStageView as StageView } from './journey-view';
 import { StageTimeline, type TimelineStage } from './stage-timeline';
 
 export const POLL_MS = 2000;
@@ -29,6 +28,8 @@ function timelineOf(stages: StageView[]): TimelineStage[] {
     type: stage.type,
     name: stage.name,
     startAt: date(stage.startAt),
+    startWhen: stage.startWhen ?? null,
+    cohort: stage.cohort ?? null,
     startedAt: date(stage.startedAt),
     completedAt: date(stage.completedAt),
     status: stage.status,
@@ -47,7 +48,7 @@ export function CampaignPage({ params, query }: PageProps) {
     if (status) setLive(isLive(status));
   }, [status]);
   useEffect(() => {
-    if (query.get('scheduled') === '1') setNotice('Scheduled: each stage starts on its date, or right after the previous one.');
+    if (query.get('scheduled') === '1') setNotice('Scheduled: each stage starts on its date, or when what it waits for holds.');
     else if (query.get('copied') === '1') setNotice('Copied into this new draft.');
   }, [params.id]);
 
@@ -78,27 +79,15 @@ export function CampaignPage({ params, query }: PageProps) {
       <CampaignSummary view={view} />
       <section class="card" aria-labelledby="run-timeline">
         <h2 id="run-timeline">Timeline</h2>
-        <StageTimeline stages={timelineOf(view.stages)} />
+        <StageTimeline stages={timelineOf(view.stages)} relative={!!view.evergreen} label="Journey timeline" />
       </section>
+      <EvergreenSection view={view} />
       <h2>Stages</h2>
+      {view.stages.length === 0 && <p class="muted">No stages: this tracking-only campaign collects responses and costs through its sub-sources until it is completed.</p>}
       <ol class="stage-list-view">
         {view.stages.map((stage) => (
           <li key={stage.id}>
-            <section class={`card stage-card stage-${stage.type.toLowerCase()}`} aria-labelledby={`stage-${stage.id}`}>
-              <h3 id={`stage-${stage.id}`}>
-                Stage {stage.position + 1}: {stageTypeLabels[stage.type]}
-                {stage.name ? ` · ${stage.name}` : ''} <StatusBadge status={stage.status} />
-              </h3>
-              <p class="muted">
-                {stage.startedAt ? `Started ${formatDateTime(stage.startedAt)}` : stage.startAt ? `Starts ${formatDateTime(stage.startAt)}` : 'Starts right after the previous stage'}
-                {stage.completedAt && ` · finished ${formatDateTime(stage.completedAt)}`}
-                {stage.endReason && ` · ${stage.endReason}`}
-              </p>
-              <StageCounts stage={stage} />
-              {me && <StageDecision campaignId={view.id} stage={stage} meId={me.id} onChanged={onChanged} />}
-              {/* A draft's stages are edited in the builder; a scheduled campaign's pending ones here. */}
-              {writer && stage.status === 'PENDING' && view.status !== 'DRAFT' && !endedStatuses.includes(view.status) && <StageReschedule campaignId={view.id} stage={stage} onChanged={onChanged} />}
-            </section>
+            <CampaignStageSection view={view} stage={stage} me={me} writer={writer} onChanged={onChanged} />
           </li>
         ))}
       </ol>

@@ -1,13 +1,17 @@
 import type { ApiError } from '../../../api';
 import { Field } from '../../../components/field';
 import { stageTypeHints, stageTypeLabels } from './campaign-model';
-import { stageDetail, type StageDraft } from './stage-draft';
+import type { JourneyContext } from './journey-choices';
+import { evergreenStageTypes } from './evergreen-draft';
+import { StageCohortForm } from './stage-cohort-form';
+import { hasCohort, stageDetail, type StageDraft } from './stage-draft';
 import { StageSettingsForm, type Choices } from './stage-settings-form';
+import { StageStartForm } from './stage-start-form';
 
 interface Props {
   stage: StageDraft;
   index: number;
-  count: number;
+  journey: JourneyContext;
   choices: Choices;
   error: ApiError | undefined;
   onChange(stage: StageDraft): void;
@@ -15,12 +19,14 @@ interface Props {
   onRemove(): void;
 }
 
-/** One stage of the builder: its name, start date and settings, and its place in the order. */
-export function StageCard({ stage, index, count, choices, error, onChange, onMove, onRemove }: Props) {
+/** One stage of the builder: its name, when it starts, whom it works on, its settings, and its place in the order. */
+export function StageCard({ stage, index, journey, choices, error, onChange, onMove, onRemove }: Props) {
   const number = index + 1;
+  const count = journey.stages.length;
   const title = `Stage ${number}: ${stageTypeLabels[stage.type]}`;
   const typeProblem = stageDetail(error, index, 'type');
   const headingId = `stage-${stage.uid}-heading`;
+  const misplaced = journey.evergreen && !evergreenStageTypes.includes(stage.type);
   return (
     <section class={`card stage-card stage-${stage.type.toLowerCase()}`} aria-labelledby={headingId}>
       <div class="page-head">
@@ -38,19 +44,13 @@ export function StageCard({ stage, index, count, choices, error, onChange, onMov
         </div>
       </div>
       <p class="hint">{stageTypeHints[stage.type]}</p>
+      {misplaced && <p class="group-error">An evergreen campaign has only mailing, call tasks and wait stages: its segment is enrolled on its schedule. Remove this stage.</p>}
       {typeProblem && <p class="group-error">{typeProblem}</p>}
-      <div class="row">
-        <Field label={`Stage ${number} name`} error={stageDetail(error, index, 'name')}>
-          {(props) => <input {...props} value={stage.name} maxLength={200} placeholder="Optional" onInput={(event) => onChange({ ...stage, name: event.currentTarget.value })} />}
-        </Field>
-        <Field
-          label={`Stage ${number} starts`}
-          error={stageDetail(error, index, 'startAt')}
-          hint={index === 0 ? 'The first stage needs a date to be scheduled' : 'Empty: right after the previous stage ends'}
-        >
-          {(props) => <input {...props} type="datetime-local" step={1} value={stage.startAt} onInput={(event) => onChange({ ...stage, startAt: event.currentTarget.value })} />}
-        </Field>
-      </div>
+      <Field label={`Stage ${number} name`} error={stageDetail(error, index, 'name')}>
+        {(props) => <input {...props} value={stage.name} maxLength={200} placeholder="Optional" onInput={(event) => onChange({ ...stage, name: event.currentTarget.value })} />}
+      </Field>
+      <StageStartForm stage={stage} index={index} journey={journey} error={error} onChange={onChange} />
+      {hasCohort(stage.type) && <StageCohortForm stage={stage} index={index} journey={journey} error={error} onChange={onChange} />}
       <StageSettingsForm stage={stage} index={index} choices={choices} error={error} onChange={onChange} />
     </section>
   );

@@ -1,4 +1,4 @@
-import type { ApprovalStageCounts, ListStageCounts, StageView } from '../../../../../campaigns/campaign-views.schemas';
+import type { ApprovalStageCounts, CohortCountsView, ListStageCounts, StageView } from '../../../../../campaigns/campaign-views.schemas';
 import { StatusBadge } from '../../../components/badge';
 import { Progress } from '../../../components/progress';
 import { formatDateTime, formatNumber } from '../../../format';
@@ -16,6 +16,25 @@ function Counts({ label, items }: { label: string; items: [string, number | null
         </div>
       ))}
     </dl>
+  );
+}
+
+/** The cohort a MAILING or CALL_TASKS stage froze when it started: its contacts and accounts, out of the cell(s) it was drawn from. */
+export function CohortCounts({ stage }: { stage: StageView }) {
+  const cohort = (stage.counts as { cohort?: CohortCountsView | null }).cohort;
+  if (!cohort) return null;
+  return (
+    <>
+      <Counts
+        label={`Cohort of stage ${stage.position + 1}`}
+        items={[
+          ['In cohort', cohort.members],
+          ['Accounts', cohort.accounts],
+          ['Drawn from', cohort.listed],
+        ]}
+      />
+      <p class="hint">Cohort frozen {formatDateTime(cohort.frozenAt)}.</p>
+    </>
   );
 }
 

@@ -1,6 +1,8 @@
 import type { StageView } from '../../../../../campaigns/campaign-views.schemas';
 import { fromLocalInput, toLocalInput } from '../../../date-input';
 import type { StageType } from './campaign-model';
+import { cohortForApi, cohortFromView, newCohort, newStart, startFromView, startWhenForApi, type CohortDraft, type PositionOf, type StartDraft } from './journey-draft';
+import type { JourneyStageView } from './journey-view';
 
 export interface ListDraft {
   segmentId: string;
@@ -45,8 +47,11 @@ export type StageDraft = {
     uid: number;
     type: T;
     name: string;
-    /** A `datetime-local` value (the browser's time zone), or '' for "right after the previous stage". */
+    /** A `datetime-local` value (the browser's time zone): the date of a stage starting on one, or the "not before" of a condition; '' for none. */
     startAt: string;
+    start: StartDraft;
+    /** Used by MAILING and CALL_TASKS only. */
+    cohort: CohortDraft;
     settings: SettingsDrafts[T];
   };
 }[StageType];
@@ -64,7 +69,11 @@ export function newSettings<T extends StageType>(type: T, defaults: { segmentId?
   return drafts[type];
 }
 
-export const newStage = (type: StageType, defaults: { segmentId?: string } = {}): StageDraft => ({ uid: nextUid++, type, name: '', startAt: '', settings: newSettings(type, defaults) }) as StageDraft;
+export const newStage = (type: StageType, defaults: { segmentId?: string } = {}): StageDraft =>
+  ({ uid: nextUid++, type, name: '', startAt: '', start: newStart(), cohort: newCohort(), settings: newSettings(type, defaults) }) as StageDraft;
+
+/** The types that take a cohort. */
+export const hasCohort = (type: StageType) => type === 'MAILING' || type === 'CALL_TASKS';
 
 /** A stage's start as the builder's `datetime-local` value (with seconds: its inputs have `step={1}`). */
 export const startAtInput = (iso: string | Date | null | undefined) => toLocalInput(iso, { seconds: true });
@@ -77,13 +86,16 @@ export const startAtForApi = (value: string): string | null => (value.trim() ===
 const numberOrText = (text: string): number | string | undefined => (text.trim() === '' ? undefined : /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : text);
 const optionalText = (text: string) => (text.trim() === '' ? undefined : text.trim());
 
+/** A segment with its test cell, as a LIST stage or an evergreen campaign takes it. */
+export function listSettingsForApi({ segmentId, excludeContactsInRunningCampaigns, testCell, percent, n }: ListDraft) {
+  const cell = testCell === 'random' ? { mode: 'random', percent: numberOrText(percent) } : testCell === 'everyNth' ? { mode: 'everyNth', n: numberOrText(n) } : undefined;
+  return { segmentId, excludeContactsInRunningCampaigns, ...(cell ? { testCell: cell } : {}) };
+}
+
 function settingsForApi(stage: StageDraft): Record<string, unknown> {
   switch (stage.type) {
-    case 'LIST': {
-      const { segmentId, excludeContactsInRunningCampaigns, testCell, percent, n } = stage.settings;
-      const cell = testCell === 'random' ? { mode: 'random', percent: numberOrText(percent) } : testCell === 'everyNth' ? { mode: 'everyNth', n: numberOrText(n) } : undefined;
-      return { segmentId, excludeContactsInRunningCampaigns, ...(cell ? { testCell: cell } : {}) };
-    }
+    case 'LIST':
+      return listSettingsForApi(stage.settings);
     case 'APPROVAL': {
       const { approverIds, require, remindAfter, escalateAfter, escalateToIds } = stage.settings;
       return { approverIds, require, remindAfter: optionalText(remindAfter), escalateAfter: optionalText(escalateAfter), escalateToIds: escalateToIds.length ? escalateToIds : undefined };
@@ -99,13 +111,47 @@ function settingsForApi(stage: StageDraft): Record<string, unknown> {
   }
 }
 
-/** The stage as POST/PATCH /campaigns take it. */
-export function stageForApi(stage: StageDraft) {
-  return { type: stage.type, name: optionalText(stage.name), startAt: startAtForApi(stage.startAt), settings: settingsForApi(stage) };
+/**
+ * The stage as POST/PATCH /campaigns take it. "After the previous stage" sends no date; an evergreen
+ * campaign's stages have none at all (they are timed from each enrollment).
+ */
+export function stageForApi(stage: StageDraft, positionOf: PositionOf, evergreen = false) {
+  // The first stage has no previous one: "after the previous stage" is shown there as its date.
+  const dated = !evergreen && (stage.start.kind !== 'previous' || positionOf(stage.uid) === 0);
+  return {
+    type: stage.type,
+    name: optionalText(stage.name),
+    startAt: dated ? startAtForApi(stage.startAt) : null,
+    startWhen: startWhenForApi(stage.start, positionOf),
+    cohort: hasCohort(stage.type) ? cohortForApi(stage.cohort, positionOf) : undefined,
+    settings: settingsForApi(stage),
+  };
+}
+
+/** Stored stages back into the builder, their references to each other turned into draft uids. */
+export function stagesFromView(views: readonly JourneyStageView[]): StageDraft[] {
+  const drafts = views.map(stageFromView);
+  const uidAt = (position: number | undefined) => (position === undefined ? null : (drafts[position]?.uid ?? null));
+  return drafts.map((draft, index) => ({
+    ...draft,
+    start: startFromView(views[index]!.startWhen, views[index]!.startAt, uidAt),
+    cohort: cohortFromView(views[index]!.cohort, uidAt),
+  }));
 }
 
 const text = (value: unknown, fallback = '') => (value === undefined || value === null ? fallback : String(value));
 const ids = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+
+export function listDraftFromSettings(settings: Record<string, unknown>): ListDraft {
+  const cell = settings.testCell as { mode?: string; percent?: number; n?: number } | undefined;
+  return {
+    segmentId: text(settings.segmentId),
+    excludeContactsInRunningCampaigns: settings.excludeContactsInRunningCampaigns === true,
+    testCell: cell?.mode === 'random' ? 'random' : cell?.mode === 'everyNth' ? 'everyNth' : 'none',
+    percent: text(cell?.percent, '10'),
+    n: text(cell?.n, '10'),
+  };
+}
 
 /** A stored stage back into the builder (editing a draft, or a copy). */
 export function stageFromView(view: Pick<StageView, 'type' | 'name' | 'startAt' | 'settings'>): StageDraft {
@@ -114,17 +160,9 @@ export function stageFromView(view: Pick<StageView, 'type' | 'name' | 'startAt' 
   stage.name = view.name ?? '';
   stage.startAt = startAtInput(view.startAt);
   switch (stage.type) {
-    case 'LIST': {
-      const cell = settings.testCell as { mode?: string; percent?: number; n?: number } | undefined;
-      stage.settings = {
-        segmentId: text(settings.segmentId),
-        excludeContactsInRunningCampaigns: settings.excludeContactsInRunningCampaigns === true,
-        testCell: cell?.mode === 'random' ? 'random' : cell?.mode === 'everyNth' ? 'everyNth' : 'none',
-        percent: text(cell?.percent, '10'),
-        n: text(cell?.n, '10'),
-      };
+    case 'LIST':
+      stage.settings = listDraftFromSettings(settings);
       break;
-    }
     case 'APPROVAL':
       stage.settings = {
         approverIds: ids(settings.approverIds),

@@ -41,14 +41,15 @@ export function StageSettingsForm({ stage, index, choices, error, onChange }: Pr
   }
 }
 
-type FormProps<S> = { settings: S; problem(field: string): string | undefined; put(settings: S): void };
+export type FormProps<S> = { settings: S; problem(field: string): string | undefined; put(settings: S): void };
 
-function ListSettingsForm({ settings, segments, problem, put }: FormProps<ListDraft> & { segments: SegmentChoice[] }) {
+/** A segment and its test cell: a LIST stage's settings, and an evergreen campaign's. */
+export function ListSettingsForm({ settings, segments, problem, put, segmentHint = 'Frozen into the target list when the stage starts' }: FormProps<ListDraft> & { segments: SegmentChoice[]; segmentHint?: string }) {
   const set = (change: Partial<ListDraft>) => put({ ...settings, ...change });
   return (
     <>
       <div class="row">
-        <Field label="Segment" error={problem('segmentId')} hint="Frozen into the target list when the stage starts">
+        <Field label="Segment" error={problem('segmentId')} hint={segmentHint}>
           {(props) => (
             <select {...props} value={settings.segmentId} onChange={(event) => set({ segmentId: event.currentTarget.value })}>
               <option value="">Choose a segment…</option>

@@ -1,21 +1,15 @@
 import { StatusBadge } from '../../../components/badge';
 import { formatDateTime } from '../../../format';
-import { stageTypeLabels, type StageStatus, type StageType } from './campaign-model';
+import { stageTypeLabels } from './campaign-model';
+import { durationMs } from './iso-duration';
+import { journeyOrder, parentOf } from './journey-tree';
+import { cohortWords, durationWords, startWords } from './journey-words';
+import type { TimelineStage } from './timeline-stage';
 
-export interface TimelineStage {
-  key: string | number;
-  type: StageType;
-  name: string | null;
-  /** The date it is set to start on; null: right after the previous stage. */
-  startAt: Date | null;
-  startedAt?: Date | null;
-  completedAt?: Date | null;
-  status?: StageStatus;
-  /** A WAIT's length, when known. */
-  durationMs?: number | null;
-}
+export type { TimelineStage };
 
-interface Placed extends TimelineStage {
+
+interface Placed {
   start: number | null;
   end: number | null;
   estimated: boolean;
@@ -24,75 +18,115 @@ interface Placed extends TimelineStage {
 const HOUR = 3_600_000;
 
 /**
- * Each stage starts on its date or when the previous one ends, whichever is later; what has run
- * uses its real times. A stage without a known start is placed right after the previous one.
+ * Each stage starts when what it waits for holds (the previous stage's end by default, a stage's end
+ * plus a delay, an approval) and not before its date; what has run uses its real times. A stage
+ * started by responses has no known start. In `relative` mode (an evergreen campaign) the times
+ * count from an enrollment at 0 and real times are left out, as each enrollment has its own.
  */
-function place(stages: TimelineStage[], now: number): Placed[] {
-  let previousEnd: number | null = null;
-  const placed = stages.map((stage): Placed => {
-    const planned = stage.startAt?.getTime() ?? null;
-    const start = stage.startedAt?.getTime() ?? (planned !== null && previousEnd !== null ? Math.max(planned, previousEnd) : planned ?? previousEnd);
+function place(stages: TimelineStage[], now: number, relative: boolean): Placed[] {
+  const placed: Placed[] = [];
+  stages.forEach((stage, index) => {
+    const condition = stage.startWhen ?? null;
+    const parent = parentOf(condition, index);
+    const anchor = parent === null ? null : (placed[parent]!.end ?? placed[parent]!.start);
+    const delay = condition?.kind === 'afterStage' ? durationMs(condition.duration) : 0;
+    const base =
+      condition?.kind === 'responses' ? null : parent === null ? (relative && !condition ? 0 : null) : anchor === null || delay === null ? null : anchor + delay;
+    const planned = relative ? null : (stage.startAt?.getTime() ?? null);
+    const startedAt = relative ? null : (stage.startedAt?.getTime() ?? null);
+    const unknown = condition?.kind === 'responses';
+    const start = startedAt ?? (unknown ? null : planned !== null && base !== null ? Math.max(planned, base) : (planned ?? base));
     // A stage cancelled before it started has an end time but never ran: it gets no bar length.
-    const ran = stage.startedAt !== null && stage.startedAt !== undefined;
-    const end = ran
-      ? (stage.completedAt?.getTime() ?? (stage.status === 'RUNNING' ? now : null))
-      : start !== null && stage.durationMs && (stage.status ?? 'PENDING') === 'PENDING'
-        ? start + stage.durationMs
-        : null;
-    previousEnd = end ?? start;
-    return { ...stage, start, end, estimated: !stage.startedAt && planned === null };
+    const end =
+      startedAt !== null
+        ? (stage.completedAt?.getTime() ?? (stage.status === 'RUNNING' ? now : null))
+        : start !== null && stage.durationMs && (relative || (stage.status ?? 'PENDING') === 'PENDING')
+          ? start + stage.durationMs
+          : null;
+    placed.push({ start, end, estimated: startedAt === null && planned === null });
   });
   return placed;
 }
 
-function whenText(stage: Placed, index: number): string {
-  if (stage.startedAt) return `Started ${formatDateTime(stage.startedAt.toISOString())}${stage.completedAt ? `, ended ${formatDateTime(stage.completedAt.toISOString())}` : ''}`;
-  if (stage.startAt) return `Starts ${formatDateTime(stage.startAt.toISOString())}`;
-  if (index === 0) return 'No date yet';
-  return stage.start !== null ? `After stage ${index} (about ${formatDateTime(new Date(stage.start).toISOString())})` : `After stage ${index}`;
+/** 9 days 4 hours after the enrollment, for the relative axis. */
+function spanWords(ms: number): string {
+  const days = Math.floor(ms / 86_400_000);
+  const hours = Math.round((ms % 86_400_000) / HOUR);
+  return durationWords(`P${days ? `${days}D` : ''}${hours ? `T${hours}H` : days ? '' : 'T0H'}`);
 }
 
-/** The stages placed by date on one time axis (a bar from each stage's start to its end or the next start). */
-export function StageTimeline({ stages, now = Date.now(), label = 'Stage timeline' }: { stages: TimelineStage[]; now?: number; label?: string }) {
-  const placed = place(stages, now);
+/**
+ * The journey on one time axis: each stage says in words when it starts and whom it works on, and
+ * sits under the stage it waits for; stages waiting for the same stage are branches, indented.
+ */
+export function StageTimeline({ stages, now = Date.now(), label = 'Stage timeline', relative = false }: { stages: TimelineStage[]; now?: number; label?: string; relative?: boolean }) {
+  const placed = place(stages, now, relative);
   const times = placed.flatMap((stage) => [stage.start, stage.end]).filter((time): time is number => time !== null);
   const hasDates = times.length > 0;
-  const min = hasDates ? Math.min(...times, now) : now;
-  const max = hasDates ? Math.max(...times, now) : now + HOUR;
+  const origin = relative ? 0 : now;
+  const min = hasDates ? Math.min(...times, origin) : origin;
+  const max = hasDates ? Math.max(...times, origin) : origin + HOUR;
   const span = Math.max(max - min, 60_000);
   const percent = (time: number) => ((time - min) / span) * 100;
+  if (stages.length === 0) return <p class="muted">No stages: a tracking-only campaign collects responses and costs through its sub-sources.</p>;
   return (
     <figure class="stage-timeline-figure" aria-label={label}>
       <ol class="stage-timeline">
-        {placed.map((stage, index) => {
+        {journeyOrder(stages).map(({ index, depth, branch }) => {
+          const stage = stages[index]!;
+          const at = placed[index]!;
           const next = placed.slice(index + 1).find((later) => later.start !== null)?.start ?? null;
-          const until = stage.end ?? next;
-          const left = stage.start === null ? (index / Math.max(placed.length, 1)) * 100 : percent(stage.start);
-          const width = stage.start !== null && until !== null ? Math.max(percent(until) - left, 0) : 0;
+          const until = at.end ?? (depth === 0 ? next : null);
+          const left = at.start === null ? (index / Math.max(placed.length, 1)) * 100 : percent(at.start);
+          const width = at.start !== null && until !== null ? Math.max(percent(until) - left, 0) : 0;
+          const started = !relative && stage.startedAt;
+          const who = stage.type === 'MAILING' || stage.type === 'CALL_TASKS' ? cohortWords(stage.cohort, stages) : null;
           return (
-            <li key={stage.key}>
-              <div>
+            <li key={stage.key} class={depth > 0 ? 'journey-branch' : undefined} style={{ '--depth': String(depth) }} data-depth={depth}>
+              <div class="journey-stage">
+                {branch && (
+                  <span class="branch-label">
+                    Branch {branch.number} of {branch.count} after stage {branch.of + 1}
+                  </span>
+                )}
                 <strong>
                   {index + 1}. {stageTypeLabels[stage.type]}
                 </strong>
                 {stage.name && <> · {stage.name}</>} {stage.status && <StatusBadge status={stage.status} />}
-                <span class="when">{whenText(stage, index)}</span>
+                <span class="when">Starts {startWords(stage, index, stages, relative)}</span>
+                {who && <span class="when who">{who}</span>}
+                {started && (
+                  <span class="when">
+                    Started {formatDateTime(stage.startedAt!.toISOString())}
+                    {stage.completedAt ? `, ended ${formatDateTime(stage.completedAt.toISOString())}` : ''}
+                  </span>
+                )}
               </div>
               <div class="timeline-track" aria-hidden="true">
                 <span
-                  class={`timeline-bar${stage.estimated ? ' estimated' : ''}${stage.status ? ` status-${stage.status.toLowerCase()}` : ''}`}
+                  class={`timeline-bar${at.estimated ? ' estimated' : ''}${stage.status ? ` status-${stage.status.toLowerCase()}` : ''}`}
                   style={{ left: `${Math.min(left, 98)}%`, width: `${Math.min(width, 100 - Math.min(left, 98))}%` }}
                 />
-                <span class="timeline-now" style={{ left: `${percent(now)}%` }} title="Now" />
+                {!relative && <span class="timeline-now" style={{ left: `${percent(now)}%` }} title="Now" />}
               </div>
             </li>
           );
         })}
       </ol>
       <figcaption class="timeline-axis">
-        <span>{hasDates ? formatDateTime(new Date(min).toISOString()) : 'No dates yet'}</span>
-        <span>The black line is now; striped bars have no date of their own</span>
-        <span>{hasDates ? formatDateTime(new Date(max).toISOString()) : ''}</span>
+        {relative ? (
+          <>
+            <span>At enrollment</span>
+            <span>Each enrollment runs through the stages from its own start; striped bars have no date of their own</span>
+            <span>{hasDates && max > 0 ? `+ ${spanWords(max)}` : ''}</span>
+          </>
+        ) : (
+          <>
+            <span>{hasDates ? formatDateTime(new Date(min).toISOString()) : 'No dates yet'}</span>
+            <span>The black line is now; striped bars have no date of their own</span>
+            <span>{hasDates ? formatDateTime(new Date(max).toISOString()) : ''}</span>
+          </>
+        )}
       </figcaption>
     </figure>
   );

@@ -4,6 +4,8 @@ import { formatNumber } from '../../../format';
 import { href } from '../../../router';
 import { useApi } from '../../../use-api';
 import { CsvDownloadButton } from './download-csv';
+import { EnrollmentReturnTable } from './enrollment-return-table';
+import { LiftPanel } from './lift-panel';
 import { CostRevenueChart, ResponsesChart } from './return-charts';
 import { moneyCells, type Report } from './return-figures';
 import { CampaignReturnTable, SourceReturnTable, StatusesReachedTable } from './return-table';
@@ -51,6 +53,13 @@ function ReportBody({ report }: { report: Report }) {
         <p class="notice notice-warning">
           {formatNumber(report.otherCurrencyDeals)} linked deal(s) in another currency than {report.currency ?? 'the report’s'} are left out of the amounts (never converted).
         </p>
+      )}
+      <LiftPanel lift={report.lift} currency={report.currency} />
+      {report.enrollments && (
+        <section class="card" aria-labelledby="enrollments-heading">
+          <h2 id="enrollments-heading">By enrollment</h2>
+          {report.enrollments.items.length === 0 ? <Empty>No enrollment yet: the first one runs at the next scheduled time.</Empty> : <EnrollmentReturnTable enrollments={report.enrollments} />}
+        </section>
       )}
       {report.sources.length === 0 ? (
         <Empty>This campaign has no sub-sources yet: responses are recorded against a sub-source code, so there is nothing to report.</Empty>

@@ -1,0 +1,10 @@
+/**
+ * Limits the campaign API applies that come from the configuration (src/config): the API's
+ * dependencies carry them; without them, the production defaults.
+ */
+export interface CampaignLimits {
+  /** EVERGREEN_MIN_INTERVAL: the shortest `every` of an evergreen campaign's schedule (ISO 8601 duration). */
+  evergreenMinInterval: string;
+}
+
+export const DEFAULT_CAMPAIGN_LIMITS: CampaignLimits = { evergreenMinInterval: 'PT1H' };
