@@ -8,4 +8,6 @@ export interface ActivityDependencies {
   publicUrl: string;
   /** ISO duration: how soon a campaign stage waiting for responses is planned again (CAMPAIGN_RESPONSE_RECHECK; default PT5M). */
   responseRecheck?: string;
+  /** ISO duration: how long an event's OPEN task may be overdue before it is escalated (EVENT_TASK_ESCALATE_AFTER; default P1D). */
+  eventTaskEscalateAfter?: string;
 }

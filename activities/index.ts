@@ -1,6 +1,7 @@
 import type { ActivityDependencies } from './dependencies';
 import { createAccountActivities } from './account';
 import { createCampaignActivities } from './campaign';
+import { createEventActivities } from './event';
 import { withActivityFailures } from './failures';
 import { createOutboxActivities } from './outbox';
 import { createPlanActivities } from './plan';
@@ -20,5 +21,6 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createPlanApplyActivities(dependencies),
     ...createOutboxActivities(dependencies),
     ...createOwnerChangeActivities(dependencies),
+    ...createEventActivities(dependencies),
   });
 }

@@ -6,3 +6,4 @@ export { applyToAccountsWorkflow } from './apply-to-accounts.workflow';
 export { planWorkflow } from './plan.workflow';
 export { ownerChangeWorkflow } from './owner-change.workflow';
 export { signInLinkWorkflow } from './sign-in-link.workflow';
+export { eventWorkflow } from './event.workflow';

@@ -13,5 +13,6 @@ export const campaignStageTypeKey = defineSearchAttributeKey('CrmCampaignStageTy
 export const planStatusKey = defineSearchAttributeKey('CrmPlanStatus', SearchAttributeType.KEYWORD);
 export const planPeriodEndKey = defineSearchAttributeKey('CrmPlanPeriodEnd', SearchAttributeType.DATETIME);
 export const applyStateKey = defineSearchAttributeKey('CrmApplyState', SearchAttributeType.KEYWORD);
+export const eventStatusKey = defineSearchAttributeKey('CrmEventStatus', SearchAttributeType.KEYWORD);
 
-export const crmSearchAttributeKeys = [accountStatusKey, accountOwnerIdKey, accountSegmentKey, accountStatusSinceKey, campaignStatusKey, campaignStageTypeKey, planStatusKey, planPeriodEndKey, applyStateKey];
+export const crmSearchAttributeKeys = [accountStatusKey, accountOwnerIdKey, accountSegmentKey, accountStatusSinceKey, campaignStatusKey, campaignStageTypeKey, planStatusKey, planPeriodEndKey, applyStateKey, eventStatusKey];

@@ -3,7 +3,8 @@ import type { MailingBatchResult } from '../../workflows/campaign.messages';
 import type { ActivityDependencies } from '../dependencies';
 import type { CohortCounts } from './list/freeze-stage-cohort';
 import type { RunInput } from './list/stage-run';
-import { cancelDeliveries, insertDeliveries, loadMailingStage } from './mailing/delivery-queries';
+import { cancelDeliveries, insertDeliveries, insertEventInvitations, loadMailingStage } from './mailing/delivery-queries';
+import { startedMailingSettings } from './started-settings';
 import { freezeMailingCohort } from './mailing/mailing-cohort';
 import { runMailingBatch } from './mailing/mailing-batch';
 import { defaultMailingOptions, type MailingOptions } from './mailing/mailing-options';
@@ -35,6 +36,9 @@ export function createMailingActivities(dependencies: ActivityDependencies, opti
       if (stage.type !== 'MAILING') throw new AppError('CONFLICT', notMailing);
       const cohort = await freezeMailingCohort(db, input);
       const recipients = await insertDeliveries(db, { ...input, fromCohort: cohort !== null });
+      // An invitation mailing (settings.eventId): its recipients are the event's invited.
+      const eventId = startedMailingSettings(stage.startedSettings)?.eventId;
+      if (eventId) await insertEventInvitations(db, { stageId: input.stageId, eventId });
       return cohort?.counts ? { recipients, cohort: cohort.counts } : { recipients };
     },
     /**

@@ -13,6 +13,8 @@ export interface StartedMailingSettings {
   templateKey: string;
   ratePerSecond: number;
   sendWindow?: { days: number[]; start: string; end: string };
+  /** The event the mailing invites to (its template's event.* variables). */
+  eventId?: string;
   template: TemplateSnapshot;
 }
 
@@ -25,5 +27,6 @@ export function startedMailingSettings(value: unknown): (Omit<StartedMailingSett
   const window = settings.sendWindow === undefined || settings.sendWindow === null ? null : SendWindow.safeParse(settings.sendWindow);
   if (window && !window.success) return undefined;
   const rate = typeof settings.ratePerSecond === 'number' && settings.ratePerSecond > 0 ? settings.ratePerSecond : 100;
-  return { templateKey: settings.templateKey ?? template.key, ratePerSecond: rate, template, sendWindow: window ? window.data : null };
+  const eventId = typeof settings.eventId === 'string' ? settings.eventId : undefined;
+  return { templateKey: settings.templateKey ?? template.key, ratePerSecond: rate, template, sendWindow: window ? window.data : null, ...(eventId ? { eventId } : {}) };
 }

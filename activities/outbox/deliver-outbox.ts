@@ -3,6 +3,7 @@ import type { Mailer, OutgoingMail } from '../../src/mail/mailer';
 import type { ActivityDependencies } from '../dependencies';
 import type { Prisma } from '../../src/generated/prisma/client';
 import { classifySendFailure } from '../../src/mail/smtp-failure';
+import { composeEventEmail } from './compose-event-email';
 import { composeNotificationEmail } from './compose-notification-email';
 import { composeRuleEmail, type Composed } from './compose-rule-email';
 import { composeSignInLinkEmail } from './compose-sign-in-link-email';
@@ -21,6 +22,8 @@ const rowSelect = {
   recipientKind: true,
   signInLinkId: true,
   secret: true,
+  eventId: true,
+  eventRegistrationId: true,
   notification: { select: { id: true, message: true, accountId: true, why: true, recipient: { select: { email: true, name: true } } } },
 } as const;
 
@@ -75,6 +78,8 @@ function compose(db: ActivityDependencies['db'], row: OutboxRow, publicUrl: stri
       return row.notification ? { mail: composeNotificationEmail(row.notification, publicUrl, mailDomain) } : { skip: 'the notification no longer exists' };
     case 'SIGN_IN_LINK':
       return composeSignInLinkEmail(db, row, publicUrl, mailDomain);
+    case 'EVENT_EMAIL':
+      return composeEventEmail(db, row, publicUrl, mailDomain);
     default:
       return composeRuleEmail(db, row, mailDomain);
   }

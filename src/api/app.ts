@@ -10,6 +10,7 @@ import { buildOpenApiDocument } from './openapi';
 import type { ApiDependencies } from './route';
 import { apiRoutes } from './routes';
 import { unsubscribeRoutes } from './unsubscribe.routes';
+import { eventPublicRoutes } from './event-public.routes';
 import { signInRoutes } from './sign-in.routes';
 import { useSessionSettings } from '../sessions/session-settings';
 import { DEFAULT_SIGN_IN_SETTINGS, type SignInSettings } from '../sign-in/sign-in-settings';
@@ -68,6 +69,7 @@ export function createApp(deps: ApiDependencies, options: AppOptions) {
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument, { customSiteTitle: 'CRM API' }));
   // The link in every campaign message: no API key, HTML pages.
   app.use(unsubscribeRoutes(deps, rateLimits.unsubscribe));
+  app.use(eventPublicRoutes({ ...deps, publicUrl: deps.publicUrl ?? options.publicUrl }, rateLimits.eventRegistration));
   // Sign-in by e-mailed link and OIDC, the session and sign-out: no API key either.
   app.use(signInRoutes(deps, { publicUrl: options.publicUrl, settings: signIn }));
   app.use(consoleRoutes({ temporalUi: options.temporalUi }));

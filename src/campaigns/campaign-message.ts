@@ -1,4 +1,5 @@
 import { Prisma } from '../generated/prisma/client';
+import { mailingEventVariables, type MailingEvent } from '../registrations/public-mailing-event';
 import { renderTemplate, type TemplateSource } from '../templates/render-template';
 import { signUnsubscribeToken, unsubscribeUrl } from '../unsubscribe/unsubscribe-token';
 
@@ -46,6 +47,8 @@ export function renderCampaignMessage(
   recipient: RecipientData & { email: string },
   campaign: CampaignData | null,
   links: { publicUrl: string; secret: Buffer },
+  /** The event a stage with settings.eventId invites to (loaded once per batch): fills `event.*`. */
+  event: MailingEvent | null = null,
 ): CampaignMessage {
   const fields = recipient.fields && typeof recipient.fields === 'object' && !Array.isArray(recipient.fields) ? recipient.fields : {};
   const link = unsubscribeUrl(links.publicUrl, signUnsubscribeToken(links.secret, { contactId: recipient.contact_id, campaignId: campaign?.id ?? null }));
@@ -56,6 +59,7 @@ export function renderCampaignMessage(
     owner: recipient.owner_name === null && recipient.owner_email === null ? {} : { name: recipient.owner_name, email: recipient.owner_email },
     campaign: campaign ? { id: campaign.id, name: campaign.name, description: campaign.description } : {},
     unsubscribeUrl: link,
+    event: event ? mailingEventVariables(event, recipient.contact_id, links) : {},
   });
   return {
     to: recipient.email,

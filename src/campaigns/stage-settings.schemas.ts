@@ -47,6 +47,13 @@ export const MailingSettings = z
     templateKey: TemplateKey,
     ratePerSecond: z.number().int().min(1).max(10_000).default(100).meta({ description: 'At most this many messages per second' }),
     sendWindow: SendWindow.optional(),
+    eventId: z
+      .uuid()
+      .optional()
+      .meta({
+        description:
+          'An event the mailing invites to: the template may use {{ event.name }}, {{ event.startsAt }}, {{ event.venue }} and {{ event.registrationUrl }} (a personal invitation link for an invitation-only event), and each recipient is recorded as invited',
+      }),
   })
   .meta({ id: 'MailingStageSettings' });
 export type MailingSettings = z.output<typeof MailingSettings>;

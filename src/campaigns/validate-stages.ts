@@ -212,6 +212,7 @@ async function referenceProblems(
   const templateKeys = new Set<string>();
   const segmentIds = new Set<string>();
   const userIds = new Set<string>();
+  const eventIds = new Set<string>();
   const ids = (value: unknown) => (Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : []);
   const settingsOf = (index: number) => {
     const settings = parsed[index].settings as Record<string, unknown> | null;
@@ -221,15 +222,18 @@ async function referenceProblems(
     const settings = settingsOf(index);
     if (!settings) return;
     if (stage.type === 'MAILING' && typeof settings.templateKey === 'string') templateKeys.add(settings.templateKey);
+    if (stage.type === 'MAILING' && typeof settings.eventId === 'string') eventIds.add(settings.eventId);
     if (stage.type === 'LIST' && typeof settings.segmentId === 'string') segmentIds.add(settings.segmentId);
     if (stage.type === 'APPROVAL') for (const id of [...ids(settings.approverIds), ...ids(settings.escalateToIds)]) userIds.add(id);
   });
   if (evergreen) segmentIds.add(evergreen.segmentId);
-  const [templates, segments, users] = await Promise.all([
+  const [templates, segments, users, events] = await Promise.all([
     templateKeys.size ? db.emailTemplate.findMany({ where: { key: { in: [...templateKeys] } }, select: { key: true, subject: true, text: true, html: true } }) : [],
     segmentIds.size ? db.segment.findMany({ where: { id: { in: [...segmentIds].filter((id) => uuid.test(id)) } }, select: { id: true } }) : [],
     userIds.size ? db.user.findMany({ where: { id: { in: [...userIds].filter((id) => uuid.test(id)) } }, select: { id: true, deactivatedAt: true } }) : [],
+    eventIds.size ? db.event.findMany({ where: { id: { in: [...eventIds].filter((id) => uuid.test(id)) } }, select: { id: true } }) : [],
   ]);
+  const eventSet = new Set(events.map((event) => event.id));
   const templateByKey = new Map(templates.map((template) => [template.key, template]));
   const segmentSet = new Set(segments.map((segment) => segment.id));
   const userSet = new Set(users.map((user) => user.id));
@@ -245,6 +249,9 @@ async function referenceProblems(
         const unknown = [...new Set([template.subject, template.text, template.html ?? ''].flatMap(templateProblems))];
         for (const message of unknown) problems.push({ path: at(index, 'settings', 'templateKey'), message: `template ${template.key}: ${message}` });
       }
+    }
+    if (stage.type === 'MAILING' && typeof settings.eventId === 'string' && !eventSet.has(settings.eventId)) {
+      problems.push({ path: at(index, 'settings', 'eventId'), message: `no event ${settings.eventId}` });
     }
     if (stage.type === 'LIST' && typeof settings.segmentId === 'string' && !segmentSet.has(settings.segmentId)) {
       problems.push({ path: at(index, 'settings', 'segmentId'), message: `no segment ${settings.segmentId}` });

@@ -46,6 +46,7 @@ function toConfig(env: z.output<typeof envSchema>) {
     rateLimits: {
       authFailures: { limit: env.AUTH_FAILURE_LIMIT, windowMs: env.AUTH_FAILURE_WINDOW },
       unsubscribe: { limit: env.UNSUBSCRIBE_RATE_LIMIT, windowMs: env.UNSUBSCRIBE_RATE_WINDOW },
+      eventRegistration: { limit: env.EVENT_REGISTRATION_RATE_LIMIT, windowMs: env.EVENT_REGISTRATION_RATE_WINDOW },
     },
     databasePoolSize: env.DATABASE_POOL_SIZE,
     campaigns: {
@@ -53,6 +54,10 @@ function toConfig(env: z.output<typeof envSchema>) {
       responseRecheck: env.CAMPAIGN_RESPONSE_RECHECK,
       /** ISO duration (EVERGREEN_MIN_INTERVAL): an evergreen schedule's shortest interval. */
       evergreenMinInterval: env.EVERGREEN_MIN_INTERVAL,
+    },
+    events: {
+      /** ISO duration (EVENT_TASK_ESCALATE_AFTER): an event's OPEN task overdue this long is escalated by the event's workflow. */
+      taskEscalateAfter: env.EVENT_TASK_ESCALATE_AFTER,
     },
     worker: {
       healthPort: env.WORKER_HEALTH_PORT,

@@ -96,6 +96,9 @@ export const envSchema = z.object({
   /** Requests to the public unsubscribe pages one client address may send per window. */
   UNSUBSCRIBE_RATE_LIMIT: wholeNumber(1, 1_000_000).default(DEFAULT_RATE_LIMITS.unsubscribe.limit),
   UNSUBSCRIBE_RATE_WINDOW: duration.refine((milliseconds) => milliseconds >= 1_000, 'must be 1s or more').default(DEFAULT_RATE_LIMITS.unsubscribe.windowMs),
+  /** Requests to the public event registration pages one client address may send per window. */
+  EVENT_REGISTRATION_RATE_LIMIT: wholeNumber(1, 1_000_000).default(DEFAULT_RATE_LIMITS.eventRegistration.limit),
+  EVENT_REGISTRATION_RATE_WINDOW: duration.refine((milliseconds) => milliseconds >= 1_000, 'must be 1s or more').default(DEFAULT_RATE_LIMITS.eventRegistration.windowMs),
   /** Connections each API or worker process may open to PostgreSQL. */
   DATABASE_POOL_SIZE: wholeNumber(1, 1000).default(10),
   /** The worker's GET /health (200 while it runs, 503 otherwise); unset: not served. */
@@ -112,6 +115,8 @@ export const envSchema = z.object({
   CAMPAIGN_RESPONSE_RECHECK: IsoDuration.default('PT5M'),
   /** The shortest interval an evergreen campaign may enroll at. ISO 8601. */
   EVERGREEN_MIN_INTERVAL: IsoDuration.default('PT1H'),
+  /** How long an event's OPEN task may be overdue before its workflow escalates it. ISO 8601. */
+  EVENT_TASK_ESCALATE_AFTER: IsoDuration.default('P1D'),
 });
 
 export type EnvInput = z.input<typeof envSchema>;

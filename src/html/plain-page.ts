@@ -12,7 +12,7 @@ export const plainPage = (title: string, body: string, { accent }: { accent: str
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(title)}</title>
 <style>
-body { font-family: system-ui, sans-serif; max-width: 32rem; margin: 4rem auto; padding: 0 1rem; color: #222; line-height: 1.5; }
+body { font-family: system-ui, sans-serif; max-width: 32rem; margin: 4rem auto; padding: 0 1rem; color: #222; line-height: 1.5; overflow-wrap: anywhere; }
 button { font: inherit; padding: 0.6rem 1.4rem; border: 0; border-radius: 0.3rem; background: ${accent}; color: #fff; cursor: pointer; }
 button:focus-visible, a:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
 a { color: #1a56a6; }

@@ -9,12 +9,13 @@ import type { WindowLimit } from './rate-limit-settings';
 /**
  * The public unsubscribe pages, per client address: express-rate-limit on the PostgreSQL store, every
  * request counted (they take no credentials). Past the limit, `tooMany` answers, with Retry-After set.
+ * Other public pages (event registration) use it with a `prefix` of their own, counted apart.
  */
-export function unsubscribeRateLimit(db: Db, logger: Logger, { limit, windowMs }: WindowLimit, tooMany: (res: Response) => void): RateLimitRequestHandler {
+export function unsubscribeRateLimit(db: Db, logger: Logger, { limit, windowMs }: WindowLimit, tooMany: (res: Response) => void, prefix = 'unsubscribe:'): RateLimitRequestHandler {
   return rateLimit({
     windowMs,
     limit,
-    store: new PostgresRateLimitStore(db, 'unsubscribe:', windowMs),
+    store: new PostgresRateLimitStore(db, prefix, windowMs),
     keyGenerator: clientAddress,
     // No RateLimit-* headers on every page: only Retry-After, on the refusal.
     standardHeaders: false,

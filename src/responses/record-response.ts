@@ -15,12 +15,12 @@ import { toResponseView } from './response-view';
 
 
 /** How each kind of response is logged on the account: a call is a call, a reply an e-mail, the rest notes. */
-const activityTypeOf: Record<ResponseType, 'CALL' | 'EMAIL' | 'NOTE'> = { CALL: 'CALL', REPLY: 'EMAIL', REGISTRATION: 'NOTE', WEB_FORM: 'NOTE' };
+export const activityTypeOf: Record<ResponseType, 'CALL' | 'EMAIL' | 'NOTE'> = { CALL: 'CALL', REPLY: 'EMAIL', REGISTRATION: 'NOTE', WEB_FORM: 'NOTE', ATTENDANCE: 'NOTE' };
 
 /** The lead source a response gives an account that has none: "<campaign name>/<source code>". */
 export const leadSourceOf = (campaignName: string, sourceCode: string) => `${campaignName}/${sourceCode}`;
 
-interface Target {
+export interface Target {
   accountId: string;
   contactId: string | null;
   createdAccount: boolean;
@@ -143,7 +143,7 @@ const key = (text: string) => text.trim().toLowerCase();
  * first), else by account name + contact name (an existing account of that name gets the contact if it
  * lacks it), else a NEW account in the pool with the contact. Runs under the accounts lock.
  */
-async function matchOrCreate(tx: DbClient, caller: Caller, contact: ResponseContact): Promise<Target> {
+export async function matchOrCreate(tx: DbClient, caller: Pick<Caller, 'id'>, contact: ResponseContact): Promise<Target> {
   const email = contact.email ? key(contact.email) : null;
   if (email) {
     const [byEmail] = await tx.$queryRaw<{ id: string; account_id: string }[]>`
@@ -184,7 +184,7 @@ function contactRow(accountId: string, contact: ResponseContact, email: string |
 }
 
 /** Fills what a matched contact lacks (never overwrites): as imports do. */
-async function fillContact(tx: DbClient, contactId: string, contact: ResponseContact): Promise<void> {
+export async function fillContact(tx: DbClient, contactId: string, contact: ResponseContact): Promise<void> {
   const email = contact.email ?? null;
   await tx.$executeRaw`
     UPDATE contacts SET

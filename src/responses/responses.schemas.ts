@@ -9,7 +9,7 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 // Pasted addresses often carry spaces around them.
 const Email = z.preprocess((value) => (typeof value === 'string' ? value.trim() : value), z.email().max(254));
 
-export const responseTypes = ['CALL', 'REPLY', 'REGISTRATION', 'WEB_FORM'] as const;
+export const responseTypes = ['CALL', 'REPLY', 'REGISTRATION', 'WEB_FORM', 'ATTENDANCE'] as const;
 export const ResponseType = z.enum(responseTypes).meta({ id: 'ResponseType' });
 export type ResponseType = z.output<typeof ResponseType>;
 

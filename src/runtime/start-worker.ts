@@ -25,7 +25,7 @@ export async function startWorker(config: Config, logger: Logger, urls: ServiceU
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    dependencies: { db, mailer, publicUrl: config.publicUrl, responseRecheck: config.campaigns.responseRecheck },
+    dependencies: { db, mailer, publicUrl: config.publicUrl, responseRecheck: config.campaigns.responseRecheck, eventTaskEscalateAfter: config.events.taskEscalateAfter },
     tuning: config.worker.tuning,
   });
   const { healthPort } = config.worker;

@@ -11,6 +11,8 @@ export interface TemplateVariables {
   /** Filled by campaign mailings; empty for rule e-mails. */
   campaign?: Record<string, unknown>;
   unsubscribeUrl?: string;
+  /** Filled by a MAILING stage with an eventId (an invitation): name, startsAt, venue, registrationUrl. */
+  event?: Record<string, unknown>;
 }
 
 export interface TemplateSource {
@@ -39,6 +41,7 @@ const catalogue: Record<string, 'any' | 'leaf' | readonly string[]> = {
   owner: ['name', 'email'],
   campaign: 'any',
   unsubscribeUrl: 'leaf',
+  event: ['name', 'startsAt', 'venue', 'registrationUrl'],
 };
 
 /** The variables a text uses, in order of first use, as written (trimmed). */

@@ -7,6 +7,7 @@ import {
   accountStatusSinceKey,
   applyStateKey,
   campaignStatusKey,
+  eventStatusKey,
   planPeriodEndKey,
   planStatusKey,
 } from '../../workflows/search-attributes';
@@ -68,5 +69,15 @@ export function describeApplyWorkflow(application: { id: string; owner: { kind: 
     staticSummary: `Apply ${what} to accounts`,
     staticDetails: `Links ${what} to the accounts of application ${application.id}, chunk by chunk in one SQL statement each.`,
     typedSearchAttributes: [{ key: applyStateKey, value: 'RUNNING' }],
+  };
+}
+
+/** Event names are business data, not personal data: the summary names the event. */
+export function describeEventWorkflow(event: { id: string; name?: string }): WorkflowDescription {
+  const what = event.name ? `event ${quoted(event.name)} (${event.id})` : `event ${event.id}`;
+  return {
+    staticSummary: event.name ? `Event: ${event.name.replace(/\s+/g, ' ').trim()}` : `Event ${event.id}`,
+    staticDetails: `Runs the dated steps of ${what}: opens and closes its registration, opens its tasks and escalates overdue ones, sends its reminders and e-mails, and counts no-shows after the end. Registrations stay in the CRM database.`,
+    typedSearchAttributes: [{ key: eventStatusKey, value: 'SCHEDULED' }],
   };
 }

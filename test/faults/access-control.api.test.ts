@@ -135,6 +135,32 @@ const expectedAccess: Record<string, readonly Role[]> = {
   'GET /views': EVERY_ROLE,
   'GET /views/:id/run': EVERY_ROLE,
   'DELETE /views/:id': EVERY_ROLE,
+
+  // Events (issue 18).
+  'POST /events': ADMIN_MARKETER,
+  'GET /events': EVERY_ROLE,
+  'GET /events/:id': EVERY_ROLE,
+  'PATCH /events/:id': ADMIN_MARKETER,
+  'POST /events/:id/schedule': ADMIN_MARKETER,
+  'POST /events/:id/cancel': ADMIN_MARKETER,
+  'POST /events/:id/copy': ADMIN_MARKETER,
+  'GET /event-tasks': EVERY_ROLE,
+  'POST /events/:id/tasks/:taskId/complete': EVERY_ROLE,
+  'GET /resources': EVERY_ROLE,
+  'POST /resources': ADMIN_MARKETER,
+  'PATCH /resources/:id': ADMIN_MARKETER,
+  'GET /resources/:id/bookings': EVERY_ROLE,
+  'GET /events/:id/bookings': EVERY_ROLE,
+  'POST /events/:id/bookings': ADMIN_MARKETER,
+  'DELETE /events/:id/bookings/:bookingId': ADMIN_MARKETER,
+  'POST /events/:id/registrations': EVERY_ROLE,
+  'POST /events/:id/registrations/import': EVERY_ROLE,
+  'GET /events/:id/registrations': EVERY_ROLE,
+  'POST /events/:id/registrations/:registrationId/cancel': EVERY_ROLE,
+  'POST /events/:id/registrations/:registrationId/payment': ADMIN_MARKETER,
+  'POST /events/:id/registrations/:registrationId/check-in': EVERY_ROLE,
+  'POST /events/:id/invitations': ADMIN_MARKETER,
+  'GET /events/:id/report': EVERY_ROLE,
 };
 
 const ROLES: readonly Role[] = ['admin', 'marketer', 'manager'];

@@ -119,6 +119,18 @@ test('when at least 10,000 hostile requests hit every route then none answers 5x
     requests.push({ method: 'get', url: `/unsubscribe/${token}`, why: 'unsubscribe token hostile' });
     requests.push({ method: 'post', url: `/unsubscribe/${token}`, body: { raw: 'List-Unsubscribe=One-Click', contentType: 'application/x-www-form-urlencoded' }, why: 'unsubscribe token hostile' });
   }
+  // The public event pages: an event id or a cancellation token that is hostile, and hostile form fields.
+  for (const token of hostileParams) {
+    requests.push({ method: 'get', url: `/events/${token}/register?source=${encodeURIComponent(token)}&invite=${encodeURIComponent(token)}`, why: 'event id hostile' });
+    requests.push({ method: 'post', url: `/events/${token}/register`, body: { raw: 'name=A&email=a%40b.c', contentType: 'application/x-www-form-urlencoded' }, why: 'event id hostile' });
+    requests.push({ method: 'get', url: `/event-registrations/${token}/cancel`, why: 'event cancellation token hostile' });
+    requests.push({ method: 'post', url: `/event-registrations/${token}/cancel`, body: { raw: '', contentType: 'application/x-www-form-urlencoded' }, why: 'event cancellation token hostile' });
+  }
+  for (const value of [...hostileStrings, ...hostileValues.map((hostile) => JSON.stringify(hostile))]) {
+    const field = String(value);
+    const form = new URLSearchParams({ name: field, email: field, source: field, invite: field }).toString();
+    requests.push({ method: 'post', url: `/events/${randomUUID()}/register`, body: { raw: form, contentType: 'application/x-www-form-urlencoded' }, why: 'registration form hostile' });
+  }
   // The public sign-in routes: a link's token, and the request for a link (202 for any well-formed address).
   for (const token of hostileParams) {
     requests.push({ method: 'get', url: `/auth/email-link/${token}`, why: 'sign-in link token hostile' });
@@ -172,7 +184,7 @@ test('when at least 10,000 hostile requests hit every route then none answers 5x
   }
 
   console.log(
-    `fuzz: ${requests.length} requests over ${apiRoutes.length} routes, the unsubscribe pages and the sign-in routes (seed ${SEED}); ` +
+    `fuzz: ${requests.length} requests over ${apiRoutes.length} routes, the unsubscribe pages, the public event pages and the sign-in routes (seed ${SEED}); ` +
       `answers ${[...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}: ${n}`).join(', ')}; ` +
       `${accepted} accepted, ${serverErrors.length} 5xx, ${changesByRefused.length} refused requests that changed the database`,
   );

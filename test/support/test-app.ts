@@ -16,7 +16,7 @@ import type { TrustProxy } from '../../src/rate-limit/trust-proxy';
 
 export const TEST_PUBLIC_URL = 'http://crm.test';
 /** Limits no suite reaches (the access-control and fuzz suites send thousands of refused requests from one address). */
-export const UNLIMITED_FOR_TESTS: RateLimitSettings = { authFailures: { limit: 1_000_000, windowMs: 3_600_000 }, unsubscribe: { limit: 1_000_000, windowMs: 3_600_000 } };
+export const UNLIMITED_FOR_TESTS: RateLimitSettings = { authFailures: { limit: 1_000_000, windowMs: 3_600_000 }, unsubscribe: { limit: 1_000_000, windowMs: 3_600_000 }, eventRegistration: { limit: 1_000_000, windowMs: 3_600_000 } };
 /** TEMPORAL_UI_URL as the test app is configured: the console links admins there. */
 export const TEST_TEMPORAL_UI_URL = 'http://temporal-ui.test';
 
@@ -61,7 +61,8 @@ export async function startTestApp({
   await installDefaultRules(database.db);
   const mailer = createMailer(smtpUrl, 'CRM test <crm@test>');
   // A stage waiting for responses is planned again every 2 s (CAMPAIGN_RESPONSE_RECHECK, 5 minutes in production).
-  const dependencies = { db: database.db, mailer, publicUrl: TEST_PUBLIC_URL, responseRecheck: 'PT2S' };
+  // An overdue event task is escalated after 1 s (EVENT_TASK_ESCALATE_AFTER, a day in production).
+  const dependencies = { db: database.db, mailer, publicUrl: TEST_PUBLIC_URL, responseRecheck: 'PT2S', eventTaskEscalateAfter: 'PT1S' };
   let temporal = await startTestWorker(dependencies, undefined, temporalAddress, workflowBundle);
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   // The app's own connection, as in production: it outlives worker restarts.

@@ -58,13 +58,14 @@ describe('template variables', () => {
   });
 
   test('when every variable is known then there is no problem', () => {
-    expect(templateProblems('{{account.name}} {{account.any_field}} {{contact.email}} {{owner.name}} {{campaign.code}} {{ unsubscribeUrl }}')).toEqual([]);
+    expect(templateProblems('{{account.name}} {{account.any_field}} {{contact.email}} {{owner.name}} {{campaign.code}} {{ unsubscribeUrl }} {{ event.name }} {{ event.startsAt }} {{ event.venue }} {{ event.registrationUrl }}')).toEqual([]);
   });
 
   test.each([
     ['{{contact.phone}}', 'unknown variable "contact.phone": contact has name, email, title'],
     ['{{owner.title}}', 'unknown variable "owner.title": owner has name, email'],
-    ['{{user.name}}', 'unknown variable "user.name": known variables start with account, contact, owner, campaign, unsubscribeUrl'],
+    ['{{user.name}}', 'unknown variable "user.name": known variables start with account, contact, owner, campaign, unsubscribeUrl, event'],
+    ['{{event.price}}', 'unknown variable "event.price": event has name, startsAt, venue, registrationUrl'],
     ['{{unsubscribeUrl.x}}', 'unknown variable "unsubscribeUrl.x": unsubscribeUrl has no fields'],
     ['{{account}}', '"account" is not a value: name one of its fields, e.g. account.name'],
     ['{{ contact.name | upper }}', '"{{contact.name | upper}}" is not a variable: write {{ account.name }}, {{ contact.email }}…'],

@@ -108,11 +108,11 @@ describe('loadConfig', () => {
   test('when nothing is set then no proxy is trusted and the rate limits suit production; when set they are read', () => {
     expect(loadConfig({})).toMatchObject({
       trustProxy: false,
-      rateLimits: { authFailures: { limit: 20, windowMs: 900_000 }, unsubscribe: { limit: 300, windowMs: 60_000 } },
+      rateLimits: { authFailures: { limit: 20, windowMs: 900_000 }, unsubscribe: { limit: 300, windowMs: 60_000 }, eventRegistration: { limit: 60, windowMs: 60_000 } },
     });
     const config = loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::1', AUTH_FAILURE_LIMIT: '5', AUTH_FAILURE_WINDOW: '1h', UNSUBSCRIBE_RATE_LIMIT: '50', UNSUBSCRIBE_RATE_WINDOW: '30s' });
     expect(config.trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::1']);
-    expect(config.rateLimits).toEqual({ authFailures: { limit: 5, windowMs: 3_600_000 }, unsubscribe: { limit: 50, windowMs: 30_000 } });
+    expect(config.rateLimits).toEqual({ authFailures: { limit: 5, windowMs: 3_600_000 }, unsubscribe: { limit: 50, windowMs: 30_000 }, eventRegistration: { limit: 60, windowMs: 60_000 } });
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
   });

@@ -7,7 +7,7 @@ import type { Person } from './helpers';
 
 // Low limits and short windows, so the test reaches them and sees them end; client addresses are named
 // in X-Forwarded-For, which the app believes from the loopback proxy only (TRUST_PROXY=loopback).
-const rateLimits = { authFailures: { limit: 3, windowMs: 4_000 }, unsubscribe: { limit: 5, windowMs: 4_000 } };
+const rateLimits = { authFailures: { limit: 3, windowMs: 4_000 }, unsubscribe: { limit: 5, windowMs: 4_000 }, eventRegistration: { limit: 5, windowMs: 4_000 } };
 
 let t: TestApp;
 let user: Person;

@@ -70,6 +70,19 @@ export async function insertDeliveries(db: Db, run: { campaignId: string; stageI
   return Number(row.count);
 }
 
+/**
+ * An invitation mailing's recipients recorded as invited to its event, in one statement: one
+ * EventInvitation per delivery row of the stage (a rerun, or an earlier invitation, adds nothing).
+ */
+export async function insertEventInvitations(db: Db, run: { stageId: string; eventId: string }): Promise<void> {
+  await db.$executeRaw`
+    INSERT INTO event_invitations (event_id, contact_id, account_id, stage_id)
+    SELECT e.id, d.contact_id, d.account_id, d.stage_id
+    FROM mail_deliveries d JOIN events e ON e.id = ${run.eventId}::uuid
+    WHERE d.stage_id = ${run.stageId}::uuid
+    ON CONFLICT (event_id, contact_id) DO NOTHING`;
+}
+
 /** Recipients not finished yet: pending or in flight. */
 export async function countRemaining(db: Db, stageId: string): Promise<number> {
   const [row] = await db.$queryRaw<{ count: bigint }[]>`

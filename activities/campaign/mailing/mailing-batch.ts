@@ -3,6 +3,7 @@ import { CancelledFailure } from '@temporalio/common';
 import { campaignMessageId, renderCampaignMessage } from '../../../src/campaigns/campaign-message';
 import { pendingByTimeZone } from '../../../src/campaigns/mailing-counts';
 import { AppError } from '../../../src/errors/app-error';
+import { loadMailingEvent } from '../../../src/registrations/public-mailing-event';
 import { getMailingSettings } from '../../../src/settings/mailing-settings';
 import { unsubscribeSecret } from '../../../src/unsubscribe/unsubscribe-token';
 import type { MailingBatchResult } from '../../../workflows/campaign.messages';
@@ -43,10 +44,12 @@ export async function runMailingBatch(dependencies: ActivityDependencies, option
   }
 
   const window = settings.sendWindow;
-  const [{ frequencyCap }, secret, zones] = await Promise.all([
+  const [{ frequencyCap }, secret, zones, event] = await Promise.all([
     getMailingSettings(db),
     unsubscribeSecret(db),
     window ? pendingByTimeZone(db, stageId).then((groups) => groups.map((group) => group.timeZone)) : Promise.resolve(null),
+    // An invitation's event, once per batch: the messages' event.* variables.
+    settings.eventId ? loadMailingEvent(db, settings.eventId) : Promise.resolve(null),
   ]);
   const host = new URL(publicUrl).hostname;
   const { campaign, startedAt } = stage;
@@ -54,7 +57,7 @@ export async function runMailingBatch(dependencies: ActivityDependencies, option
   const prepare = (row: ClaimedRow): ReadyMessage => ({
     contactId: row.contact_id,
     attempts: row.attempts,
-    mail: { ...renderCampaignMessage(settings.template, { ...row, email: row.email!.trim() }, campaign, links), messageId: campaignMessageId(stageId, row.contact_id, host) },
+    mail: { ...renderCampaignMessage(settings.template, { ...row, email: row.email!.trim() }, campaign, links, event), messageId: campaignMessageId(stageId, row.contact_id, host) },
   });
 
   const bucket = new TokenBucket(settings.ratePerSecond);

@@ -27,6 +27,10 @@ import { settingsRoutes } from './settings.routes';
 import { taskRoutes } from './tasks.routes';
 import { templateRoutes } from './templates.routes';
 import { userRoutes } from './users.routes';
+import { eventRoutes } from './events.routes';
+import { resourceRoutes } from './resources.routes';
+import { eventRegistrationRoutes } from './event-registrations.routes';
+import { eventReportRoutes } from './event-report.routes';
 
 /** Every route under /api/v1: the API, its OpenAPI document and the access tests read this list. */
-export const apiRoutes: readonly RouteDefinition[] = [...userRoutes, ...apiKeyRoutes, ...accountRoutes, ...lifecycleRoutes, ...accountTimerRoutes, ...taskRoutes, ...notificationRoutes, ...ruleRoutes, ...calendarRoutes, ...templateRoutes, ...importRoutes, ...importCheckRoutes, ...segmentRoutes, ...campaignRoutes, ...settingsRoutes, ...campaignCommandRoutes, ...planRoutes, ...opportunityRoutes, ...planProgressRoutes, ...objectiveRoutes, ...planApplyRoutes, ...reportRoutes, ...savedViewRoutes, ...responseRoutes, ...campaignReportRoutes, ...approvalRoutes, ...sessionRoutes, ...auditRoutes];
+export const apiRoutes: readonly RouteDefinition[] = [...userRoutes, ...apiKeyRoutes, ...accountRoutes, ...lifecycleRoutes, ...accountTimerRoutes, ...taskRoutes, ...notificationRoutes, ...ruleRoutes, ...calendarRoutes, ...templateRoutes, ...importRoutes, ...importCheckRoutes, ...segmentRoutes, ...campaignRoutes, ...settingsRoutes, ...campaignCommandRoutes, ...planRoutes, ...opportunityRoutes, ...planProgressRoutes, ...objectiveRoutes, ...planApplyRoutes, ...reportRoutes, ...savedViewRoutes, ...responseRoutes, ...campaignReportRoutes, ...approvalRoutes, ...sessionRoutes, ...auditRoutes, ...eventRoutes, ...resourceRoutes, ...eventRegistrationRoutes, ...eventReportRoutes];

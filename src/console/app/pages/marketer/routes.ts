@@ -2,6 +2,7 @@ import type { PageRoute } from '../../page-route';
 import { CampaignBuilderPage } from './campaigns/campaign-builder-page';
 import { CampaignListPage } from './campaigns/campaign-list-page';
 import { CampaignPage } from './campaigns/campaign-page';
+import { eventRoutes } from './events/routes';
 import { moreMarketerRoutes } from './more-routes';
 import { SegmentEditorPage } from './segments/segment-editor-page';
 import { SegmentListPage } from './segments/segment-list-page';
@@ -19,4 +20,5 @@ export const marketerRoutes: PageRoute[] = [
   { path: '/campaigns/:id', title: 'Campaign', component: CampaignPage },
   { path: '/campaigns/:id/edit', title: 'Edit campaign', roles: writers, component: CampaignBuilderPage },
   ...moreMarketerRoutes,
+  ...eventRoutes,
 ];

@@ -1,0 +1,132 @@
+// The event report (GET /events/:id/report) for one event with 100,000 registrations, against a bare
+// count of its registrations by status, alternated over several rounds. Issue 18: the report is
+// computed in SQL, set-based, fast on 100k registrations.
+//
+// Database: a fresh one of its own on DATABASE_URL's server (created and dropped here), else an
+// embedded PostgreSQL in a throwaway folder. BENCH_REGISTRATIONS (default 100,000), BENCH_ROUNDS (5).
+import { applyMigrations } from '../src/db/migrate';
+import { createPrismaClient, type Db } from '../src/db/prisma';
+import { getEventReport } from '../src/events/event-report';
+import { openBenchDatabase } from './lib/bench-database';
+import { median } from './lib/constant-rate-load';
+
+const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 100_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+
+/**
+ * An event of a campaign with two mirrored sub-sources; one account and contact per registration (every
+ * tenth WAITING, every tenth CANCELLED, 60% of the rest checked in, every fifth creating its account),
+ * spread over 60 days; half the people invited; a NEW status change before the registration for every
+ * account and, after it, MEETING_HELD for 8% and CONTRACT_SIGNED for 3%; 5,000 WON deals on the
+ * sub-sources; a second event with as many registrations of the same accounts, so the report must
+ * pick its own.
+ */
+export async function seed(db: Db, adminId: string): Promise<string> {
+  const n = REGISTRATIONS;
+  await db.$executeRaw`
+    INSERT INTO accounts (id, name, status, fields, created_at, updated_at)
+    SELECT md5('account' || i)::uuid, 'Account ' || i, 'NEW', '{}', now() - interval '400 days', now() FROM generate_series(0, ${n - 1}::int) i`;
+  await db.$executeRaw`
+    INSERT INTO contacts (id, account_id, name, email, email_normalized, is_primary, created_at)
+    SELECT md5('contact' || i)::uuid, md5('account' || i)::uuid, 'Contact ' || i, 'person' || i || '@example.com', 'person' || i || '@example.com', true, now() - interval '400 days'
+    FROM generate_series(0, ${n - 1}::int) i`;
+  const campaign = await db.campaign.create({
+    data: { name: 'Bench event campaign', currency: 'EUR', status: 'RUNNING', sources: { create: [{ code: 'WEB', name: 'Web' }, { code: 'PARTNER', name: 'Partner' }] } },
+    include: { sources: true },
+  });
+  const event = await db.event.create({
+    data: {
+      name: 'Bench fair', kind: 'trade fair', ownerId: adminId, campaignId: campaign.id, currency: 'EUR', timeZone: 'Europe/Prague', status: 'COMPLETED', noShows: 0,
+      startsAt: new Date(Date.now() - 86_400_000), endsAt: new Date(Date.now() - 80_000_000),
+      sources: { create: campaign.sources.map((source) => ({ code: source.code, name: source.name, campaignSourceId: source.id })) },
+      costs: { create: [{ label: 'Hall', planned: 20_000, actual: 21_500.5 }, { label: 'Catering', planned: 8_000 }] },
+    },
+  });
+  const other = await db.event.create({ data: { name: 'Other bench event', kind: 'seminar', ownerId: adminId, status: 'SCHEDULED' } });
+  for (const [eventId, factor] of [[event.id, 1], [other.id, 2]] as const) {
+    await db.$executeRaw`
+      INSERT INTO event_registrations (id, event_id, contact_id, account_id, status, channel, source_code, created_account, registered_at, confirmed_at, cancelled_at, checked_in_at, no_show, updated_at)
+      SELECT gen_random_uuid(), CAST(${eventId} AS uuid), md5('contact' || i)::uuid, md5('account' || i)::uuid,
+        (CASE WHEN i % 10 = 0 THEN 'WAITING' WHEN i % 10 = 1 THEN 'CANCELLED' ELSE 'REGISTERED' END)::"RegistrationStatus", 'PUBLIC',
+        CASE WHEN i % 3 = 0 THEN NULL WHEN i % 3 = 1 THEN 'WEB' ELSE 'PARTNER' END, i % 5 = 0,
+        now() - (${factor}::int * interval '60 days') * (i::float / ${n}::int) - interval '2 days',
+        CASE WHEN i % 10 > 1 THEN now() - interval '2 days' END,
+        CASE WHEN i % 10 = 1 THEN now() - interval '1 day' END,
+        CASE WHEN i % 10 > 1 AND i % 10 < 8 THEN now() - interval '1 day' END,
+        i % 10 >= 8, now()
+      FROM generate_series(0, ${n - 1}::int) i`;
+  }
+  await db.$executeRaw`
+    INSERT INTO event_invitations (event_id, contact_id, account_id, created_at)
+    SELECT CAST(${event.id} AS uuid), md5('contact' || i)::uuid, md5('account' || i)::uuid, now() - interval '90 days' FROM generate_series(0, ${n - 1}::int) i WHERE i % 2 = 0`;
+  await db.$executeRaw`
+    INSERT INTO status_changes (id, account_id, to_status, reason, changed_at)
+    SELECT gen_random_uuid(), md5('account' || i)::uuid, 'NEW'::"AccountStatus", 'bench', now() - interval '400 days' FROM generate_series(0, ${n - 1}::int) i
+    UNION ALL
+    SELECT gen_random_uuid(), md5('account' || i)::uuid, 'MEETING_HELD', 'bench', now() - interval '1 day' FROM generate_series(0, ${n - 1}::int) i WHERE i % 100 < 8
+    UNION ALL
+    SELECT gen_random_uuid(), md5('account' || i)::uuid, 'CONTRACT_SIGNED', 'bench', now() - interval '12 hours' FROM generate_series(0, ${n - 1}::int) i WHERE i % 100 < 3`;
+  await db.$executeRaw`
+    INSERT INTO opportunities (id, account_id, name, amount, currency, stage, campaign_source_id, created_by_id, created_at, updated_at)
+    SELECT gen_random_uuid(), md5('account' || ((i * 7) % ${n}::int))::uuid, 'Bench deal', 100 + i % 900, 'EUR', 'WON',
+      CASE WHEN i % 2 = 0 THEN CAST(${campaign.sources[0]!.id} AS uuid) ELSE CAST(${campaign.sources[1]!.id} AS uuid) END, CAST(${adminId} AS uuid), now(), now()
+    FROM generate_series(0, 4999) i`;
+  for (const table of ['accounts', 'contacts', 'status_changes', 'event_registrations', 'event_invitations', 'opportunities']) await db.$executeRawUnsafe(`VACUUM ANALYZE ${table}`);
+  return event.id;
+}
+
+async function time<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await work();
+  return { ms: performance.now() - started, value };
+}
+
+async function main() {
+  const database = await openBenchDatabase('event_report');
+  const db = createPrismaClient(database.url);
+  try {
+    await applyMigrations(database.url);
+    const admin = await db.user.create({ data: { email: 'bench-admin@example.com', name: 'Bench admin', role: 'admin' }, select: { id: true } });
+    const seeded = await time(() => seed(db, admin.id));
+    const eventId = seeded.value;
+    console.log(`seeded ${REGISTRATIONS.toLocaleString('en')} registrations (twice: two events) in ${(seeded.ms / 1000).toFixed(1)} s`);
+
+    const cases: { name: string; run: () => Promise<unknown> }[] = [
+      { name: 'baseline: registrations by status', run: () => db.$queryRaw`SELECT status, count(*)::int AS n FROM event_registrations WHERE event_id = CAST(${eventId} AS uuid) GROUP BY status` },
+      { name: 'event report', run: () => getEventReport(db, eventId) },
+    ];
+    const report = await getEventReport(db, eventId);
+    console.log(
+      `report: registered ${report.registered}, waiting ${report.waiting}, cancelled ${report.cancelled}, attended ${report.attended}, invited ${report.invited}, ` +
+        `contracts ${report.contracts}, revenue ${report.revenue} ${report.currency}, cost per attendee ${report.costPerAttendee}, ${report.registrationsByDay.length} days`,
+    );
+    for (const bench of cases) await bench.run();
+
+    const times = cases.map(() => [] as number[]);
+    for (let round = 1; round <= ROUNDS; round++) {
+      const line: string[] = [];
+      for (const [index, bench] of cases.entries()) {
+        const { ms } = await time(bench.run);
+        times[index]!.push(ms);
+        line.push(`${ms.toFixed(0)} ms`);
+      }
+      console.log(`round ${round}: ${line.join(' | ')}`);
+    }
+    const baseline = median(times[0]!);
+    console.log(`\nevent report over ${REGISTRATIONS.toLocaleString('en')} registrations, ${ROUNDS} rounds, medians:`);
+    for (const [index, bench] of cases.entries()) {
+      const ms = median(times[index]!);
+      console.log(`  ${bench.name.padEnd(40)}${ms.toFixed(1).padStart(9)} ms${index === 0 ? '' : `  x${(ms / baseline).toFixed(1)} of baseline`}`);
+    }
+  } finally {
+    await db.$disconnect();
+    await database.stop();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

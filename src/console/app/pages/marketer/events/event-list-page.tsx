@@ -1,0 +1,107 @@
+import { useEffect, useState } from 'preact/hooks';
+import { StatusBadge } from '../../../components/badge';
+import { Field } from '../../../components/field';
+import { LoadMore } from '../../../components/load-more';
+import { Empty, ErrorNotice, Loading } from '../../../components/notices';
+import { StatusOptions } from '../../../components/status-options';
+import { formatNumber } from '../../../format';
+import { href } from '../../../router';
+import { currentUser } from '../../../session';
+import { useSignal } from '../../../signal';
+import { usePagedList } from '../../../use-paged-list';
+import '../marketer.css';
+import { eventStatuses, mayPlanEvents, type EventSummary } from './event-model';
+import './events.css';
+import { formatInZone } from './zoned-time';
+
+/** /events: every event, soonest first as the API lists them, filtered by status and text. */
+export function EventListPage() {
+  const me = useSignal(currentUser);
+  const [status, setStatus] = useState('');
+  const [search, setSearch] = useState('');
+  const [q, setQ] = useState('');
+  // The text filter waits for a pause in typing.
+  useEffect(() => {
+    const timer = window.setTimeout(() => setQ(search.trim()), 300);
+    return () => window.clearTimeout(timer);
+  }, [search]);
+  const list = usePagedList<EventSummary>('/events', { status: status || undefined, q: q || undefined, limit: 50 });
+  const { first, items } = list;
+  return (
+    <section>
+      <div class="page-head">
+        <h1>Events</h1>
+        <div class="actions">
+          <a href={href('/resources')}>Resource catalog</a>
+          {mayPlanEvents(me?.role) && (
+            <a class="button-link" href={href('/events/new')}>
+              New event
+            </a>
+          )}
+        </div>
+      </div>
+      <form class="row card" role="search" aria-label="Filter events" onSubmit={(submit) => submit.preventDefault()}>
+        <Field label="Status">
+          {(props) => (
+            <select {...props} value={status} onChange={(change) => setStatus(change.currentTarget.value)}>
+              <StatusOptions statuses={eventStatuses} />
+            </select>
+          )}
+        </Field>
+        <Field label="Name, kind or venue contains">
+          {(props) => <input {...props} type="search" value={search} onInput={(change) => setSearch(change.currentTarget.value)} />}
+        </Field>
+      </form>
+      <ErrorNotice error={first.error} title="The events could not be loaded" />
+      {first.loading && !first.data && <Loading />}
+      {first.data && items.length === 0 && <Empty>No event matches.</Empty>}
+      {items.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Event</th>
+                <th scope="col">Status</th>
+                <th scope="col">Starts</th>
+                <th scope="col" class="number">
+                  Registered
+                </th>
+                <th scope="col" class="number">
+                  Waiting
+                </th>
+                <th scope="col" class="number">
+                  Attended
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((event) => (
+                <tr key={event.id}>
+                  <td>
+                    <a href={href(`/events/${event.id}`)}>{event.name}</a>
+                    <div class="muted">
+                      {event.kind}
+                      {event.venue ? ` · ${event.venue}` : ''}
+                      {event.campaignName ? ` · ${event.campaignName}` : ''}
+                    </div>
+                  </td>
+                  <td>
+                    <StatusBadge status={event.status} />
+                  </td>
+                  <td>{event.startsAt ? `${formatInZone(event.startsAt, event.timeZone)} (${event.timeZone})` : '—'}</td>
+                  <td class="number">
+                    {formatNumber(event.counts.registered)}
+                    {event.capacity !== null && <span class="muted"> / {formatNumber(event.capacity)}</span>}
+                  </td>
+                  <td class="number">{formatNumber(event.counts.waiting)}</td>
+                  <td class="number">{formatNumber(event.counts.attended)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <LoadMore list={list} label="Show more events" errorTitle="More events could not be loaded" />
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { eventChangedSignal, eventMailQueuedSignal, eventWorkflowId } from '../../workflows/event.messages';
+import { eventWorkflow } from '../../workflows/event.workflow';
+import type { Logger } from '../logger';
+import type { TemporalDeps } from '../temporal/temporal-deps';
+import { describeEventWorkflow } from '../temporal/workflow-descriptions';
+
+export { eventWorkflowId };
+
+/**
+ * Starts the event's workflow; an event already scheduled keeps the one it has. `event.name`, when
+ * given, is the run's summary in the Temporal UI ("Event: <name>").
+ */
+export async function startEventWorkflow(temporal: TemporalDeps, eventId: string, event?: { name: string }): Promise<void> {
+  try {
+    await temporal.client.workflow.start(eventWorkflow, {
+      workflowId: eventWorkflowId(eventId),
+      taskQueue: temporal.taskQueue,
+      args: [{ eventId }],
+      ...describeEventWorkflow({ id: eventId, name: event?.name }),
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
+}
+
+/** Best effort: the workflow reads the event's dates again at each of its steps. */
+export async function signalEventChanged(temporal: TemporalDeps, eventId: string, logger?: Logger): Promise<void> {
+  try {
+    await temporal.client.workflow.getHandle(eventWorkflowId(eventId)).signal(eventChangedSignal);
+  } catch (error) {
+    logger?.warn({ err: error, eventId }, 'the event changed, but its workflow could not be told: it will notice at its next step');
+  }
+}
+
+/** Per event, the mail signal this process has in flight, and whether more mail was queued since it left. */
+const mailSignals = new Map<string, { again: boolean; sent: Promise<void> }>();
+
+/**
+ * Best effort: queued e-mails wait in the outbox for the workflow's next delivery. A registration rush
+ * queues mail many times a second: one signal per event is in flight at a time, and those queued
+ * meanwhile share the one that follows it (the workflow delivers everything unsent on each).
+ */
+export function signalEventMailQueued(temporal: TemporalDeps, eventId: string, logger?: Logger): Promise<void> {
+  const inFlight = mailSignals.get(eventId);
+  if (inFlight) {
+    inFlight.again = true;
+    return inFlight.sent;
+  }
+  const state = { again: false, sent: Promise.resolve() };
+  state.sent = (async () => {
+    try {
+      do {
+        state.again = false;
+        await sendMailSignal(temporal, eventId, logger);
+      } while (state.again);
+    } finally {
+      mailSignals.delete(eventId);
+    }
+  })();
+  mailSignals.set(eventId, state);
+  return state.sent;
+}
+
+async function sendMailSignal(temporal: TemporalDeps, eventId: string, logger?: Logger): Promise<void> {
+  try {
+    await temporal.client.workflow.getHandle(eventWorkflowId(eventId)).signal(eventMailQueuedSignal);
+  } catch (error) {
+    logger?.warn({ err: error, eventId }, 'event e-mails were queued, but the event workflow could not be told: they go at its next step');
+  }
+}

@@ -1,0 +1,44 @@
+import { Prisma } from '../../../src/generated/prisma/client';
+import type { TestApp } from '../../support/test-app';
+
+export const as = (user: { key: string }) => ({ Authorization: `Bearer ${user.key}` });
+
+let events = 0;
+
+/**
+ * A scheduled event with registration open, straight in the database (these tests do not depend on
+ * planning), optionally in a campaign whose sub-sources mirror the event's.
+ */
+export async function openEvent(
+  t: TestApp,
+  ownerId: string,
+  options: { capacity?: number | null; price?: number; campaign?: { name: string }; sources?: string[]; endsAt?: Date; mode?: 'OPEN' | 'INVITATION' | 'CLOSED'; opened?: boolean } = {},
+) {
+  const { db } = t.database;
+  events++;
+  const campaign = options.campaign ? await db.campaign.create({ data: { name: options.campaign.name, currency: 'EUR' } }) : null;
+  const codes = options.sources ?? [];
+  const event = await db.event.create({
+    data: {
+      name: `Event ${events} ${Date.now()}`,
+      kind: 'seminar',
+      startsAt: new Date(Date.now() + 7 * 86_400_000),
+      endsAt: options.endsAt ?? new Date(Date.now() + 7 * 86_400_000 + 3_600_000),
+      capacity: options.capacity === undefined ? null : options.capacity,
+      ownerId,
+      campaignId: campaign?.id ?? null,
+      currency: options.price === undefined ? null : 'EUR',
+      price: options.price === undefined ? null : new Prisma.Decimal(options.price),
+      status: 'SCHEDULED',
+      scheduledAt: new Date(),
+      registrationMode: options.mode ?? 'OPEN',
+      registrationOpenedAt: options.opened === false ? null : new Date(),
+    },
+  });
+  for (const [index, code] of codes.entries()) {
+    const mirrored = campaign ? await db.campaignSource.create({ data: { campaignId: campaign.id, code, name: `${code} source` } }) : null;
+    // Created one after the other, so "the first source" is the first code given.
+    await db.eventSource.create({ data: { eventId: event.id, code, name: `${code} source`, campaignSourceId: mirrored?.id ?? null, createdAt: new Date(Date.now() + index) } });
+  }
+  return { event, campaign };
+}
