@@ -15,7 +15,7 @@ import { getEventView } from './event-view';
  * cannot start, the event goes back to DRAFT and the answer is a 503: nothing changed.
  */
 export async function scheduleEvent(db: Db, temporal: TemporalDeps, callerId: string, eventId: string, publicUrl: string, now = new Date()): Promise<EventView> {
-  const scheduledAt = await db.$transaction(async (tx) => {
+  const { scheduledAt, name } = await db.$transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
     if (event.status !== 'DRAFT') throw new AppError('CONFLICT', `Event ${eventId} is ${event.status}: only a DRAFT is scheduled`);
     const issues = [
@@ -24,10 +24,11 @@ export async function scheduleEvent(db: Db, temporal: TemporalDeps, callerId: st
     ];
     if (issues.length) throw new AppError('VALIDATION_FAILED', `Cannot schedule the event: ${issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')}`, issues);
     await tx.event.update({ where: { id: eventId }, data: { status: 'SCHEDULED', scheduledAt: now } });
-    return now;
+    return { scheduledAt: now, name: event.name };
   });
   try {
-    await startEventWorkflow(temporal, eventId);
+    // Named in the Temporal UI's summary (an event's name is no personal data).
+    await startEventWorkflow(temporal, eventId, { name });
   } catch (error) {
     // Back to how it was, unless something else changed it meanwhile (only this request set this scheduledAt).
     await db.event.updateMany({ where: { id: eventId, status: 'SCHEDULED', scheduledAt }, data: { status: 'DRAFT', scheduledAt: null } });

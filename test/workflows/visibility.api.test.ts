@@ -10,6 +10,7 @@ import { accountWorkflowId } from '../../workflows/account.messages';
 import { applyWorkflowId } from '../../workflows/apply-to-accounts.messages';
 import { applyToAccountsWorkflow } from '../../workflows/apply-to-accounts.workflow';
 import { campaignWorkflowId } from '../../workflows/campaign.messages';
+import { eventWorkflowId } from '../../workflows/event.messages';
 import { planWorkflowId } from '../../workflows/plan.messages';
 import {
   accountOwnerIdKey,
@@ -69,6 +70,7 @@ test('the README answers each monitoring question with a query', () => {
     "a manager's accounts in work",
     'approved plans whose period ends this year',
     'bulk applies that failed',
+    'events scheduled, not yet over',
   ]);
 });
 
@@ -133,6 +135,20 @@ test('when a campaign waits at its approval stage then it is found as such under
   expect((await t.request.post(`/api/v1/campaigns/${created.id}/cancel`).set(team.as(team.marketer)).send({ reason: 'visibility test' })).status).toBe(200);
   await findable(`WorkflowType = 'campaignWorkflow' AND CrmCampaignStatus = 'CANCELLED'`, workflowId);
   await eventually(async () => expect((await handle.describe()).typedSearchAttributes.get(campaignStageTypeKey)).toBeUndefined());
+});
+
+test('when an event is scheduled then it is found as scheduled under its name, and once cancelled no more', async () => {
+  const name = `Visible seminar ${Date.now()}`;
+  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+  const created = await t.request.post('/api/v1/events').set(team.as(team.marketer)).send({ name, kind: 'seminar', startsAt: inDays(10), endsAt: inDays(11) });
+  expect(created.status).toBe(201);
+  expect((await t.request.post(`/api/v1/events/${created.body.id}/schedule`).set(team.as(team.marketer))).status).toBe(200);
+  const workflowId = eventWorkflowId(created.body.id);
+  expect(await (await t.temporal.client.workflow.getHandle(workflowId).describe()).staticSummary()).toBe(`Event: ${name}`);
+  await findable(readmeQuery('events scheduled, not yet over'), workflowId);
+
+  expect((await t.request.post(`/api/v1/events/${created.body.id}/cancel`).set(team.as(team.marketer)).send({ reason: 'visibility test' })).status).toBe(200);
+  await findable(`WorkflowType = 'eventWorkflow' AND CrmEventStatus = 'CANCELLED'`, workflowId);
 });
 
 test('when a plan is submitted and approved then it is found by status and period end under its name', async () => {
