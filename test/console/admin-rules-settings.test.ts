@@ -205,6 +205,8 @@ test('an admin changes the business calendar and the frequency cap (by keyboard 
   // Newest first: the last change through the API heads the list.
   await expect(page.locator('tbody tr').first().locator('li').textContent()).resolves.toMatch(/^frequencyCap\.maxMessages: (was )?56 → (now )?57$/);
   await page.getByRole('button', { name: 'Load more' }).click();
+  // The button leaves while the next page loads, before its rows are in: wait for the rows themselves.
+  await page.locator('tbody tr').nth(55).waitFor();
   await page.getByRole('button', { name: 'Load more' }).waitFor({ state: 'detached' });
   await expect(page.locator('tbody tr').count()).resolves.toBe(56);
   // The oldest is the change made by keyboard: from no cap to 2 in 7 days.
