@@ -14,4 +14,7 @@ module.exports = {
   testTimeout: 60000,
   // Two cores: more workers only compete with the servers the tests talk to.
   maxWorkers: 2,
+  // A worker that grew past this after a suite (Prisma clients, workflow bundles) is replaced: with 160
+  // suites on two workers, one ran out of memory.
+  workerIdleMemoryLimit: '1536MB',
 };
