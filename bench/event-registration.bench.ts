@@ -27,6 +27,8 @@ const EXISTING_ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 0);
 /** How long to wait for the event's workflow to send every e-mail the round queued (0: do not wait). */
 const MAIL_WAIT_SECONDS = Number(process.env.BENCH_MAIL_WAIT_SECONDS ?? 300);
 const SOURCE_CODE = 'WEB';
+/** 1: the worker and the SMTP server in processes of their own, as deployments run them (default: all in this one, as `npm start`). */
+const SEPARATE_PROCESSES = process.env.BENCH_SEPARATE_PROCESSES === '1';
 // Each person posts from an address of its own in X-Forwarded-For; the bench's own proxy is loopback.
 process.env.TRUST_PROXY ??= 'loopback';
 
@@ -181,9 +183,9 @@ async function runRound(system: BenchSystem, client: pg.Client, bare: Awaited<Re
 
 async function main() {
   console.log(
-    `event-registration: ${PEOPLE} people, ${CAPACITY} seats, ${RATE} req/s, ${ROUNDS} round(s), ${CANCELLATIONS} cancellations, ${EXISTING_ACCOUNTS} accounts before, TRUST_PROXY=${process.env.TRUST_PROXY}`,
+    `event-registration: ${PEOPLE} people, ${CAPACITY} seats, ${RATE} req/s, ${ROUNDS} round(s), ${CANCELLATIONS} cancellations, ${EXISTING_ACCOUNTS} accounts before, TRUST_PROXY=${process.env.TRUST_PROXY}, ${SEPARATE_PROCESSES ? 'worker and SMTP server in processes of their own' : 'API, worker and SMTP catcher in this process'}`,
   );
-  const system = await startBenchSystem();
+  const system = await startBenchSystem({ separateProcesses: SEPARATE_PROCESSES });
   const client = new pg.Client({ connectionString: system.databaseUrl });
   await client.connect();
   await seedExistingAccounts(client, EXISTING_ACCOUNTS);
@@ -205,11 +207,12 @@ async function main() {
     console.log(`  waiting list checks                       ${failedChecks.length ? `${failedChecks.length} FAILED` : 'all passed'}`);
     const { process: load } = rounds.at(-1)!;
     console.log(
-      `  this process (API, worker, load) during the last load: CPU ${(load.cpuOfOneCore * 100).toFixed(0)}% of one core, event loop delay p50 ${load.loopDelayP50Ms.toFixed(1)} ms p99 ${load.loopDelayP99Ms.toFixed(1)} ms`,
+      `  this process (API${SEPARATE_PROCESSES ? '' : ', worker, mail catcher'} and the load) during the last load: CPU ${(load.cpuOfOneCore * 100).toFixed(0)}% of one core, event loop delay p50 ${load.loopDelayP50Ms.toFixed(1)} ms p99 ${load.loopDelayP99Ms.toFixed(1)} ms`,
     );
     const last = rounds.at(-1)!.database;
     console.log(`  database during the last load (${last.samples} samples): ${last.meanActive.toFixed(2)} statements running on average, ${last.meanWaitingOnLocks.toFixed(2)} of them waiting on a lock, ${last.meanIdleInTransaction.toFixed(2)} transactions idle (the application working between statements); caught most often:`);
     for (const { statement, seen } of last.topStatements) console.log(`    ${String(seen).padStart(5)}  ${statement}`);
+    console.log(`  what those statements waited for: ${last.topWaits.map(({ wait, seen }) => `${wait} ${seen}`).join(', ')}; checkpoints during the load: ${last.checkpoints}`);
     if (failed || failedChecks.length) process.exitCode = 1;
   } finally {
     await bare.stop();

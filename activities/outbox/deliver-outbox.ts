@@ -53,8 +53,12 @@ export async function deliverOutbox({ db, mailer, publicUrl }: ActivityDependenc
     }
     const outcome = await send(mailer, composed.mail);
     if (outcome === 'sent') {
-      // A sign-in link's token is kept only until its e-mail has gone (or never can).
-      await db.outboundEmail.update({ where: { id: row.id }, data: { recipientEmail: composed.mail.to, sentAt: new Date(), secret: null } });
+      // A sign-in link's token is kept only until its e-mail has gone (or never can). The mark does not
+      // wait for its flush to disk: lost in a crash, the e-mail is sent again with the same Message-ID,
+      // as after a crash between the send and the mark, and receivers drop the copy.
+      await db.$executeRaw`
+        UPDATE outbound_emails SET recipient_email = ${composed.mail.to}, sent_at = ${new Date()}, secret = NULL
+        FROM (SELECT set_config('synchronous_commit', 'off', true)) unflushed WHERE id = CAST(${row.id} AS uuid)`;
       delivery.sent++;
     } else if (outcome.permanent) {
       await db.outboundEmail.update({ where: { id: row.id }, data: { recipientEmail: composed.mail.to, skippedReason: outcome.reason, lastError: outcome.reason, secret: null } });

@@ -25,7 +25,9 @@ export interface LatencyFigures {
   elapsedSeconds: number;
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+// A socket left idle is closed here after 4 s, before the server's keep-alive timeout (5 s) closes it:
+// otherwise a request may leave on a socket the server is closing, and fail with ECONNRESET (seen once).
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256, timeout: 4_000 });
 
 function send(url: URL, request: LoadRequest): Promise<TimedAnswer> {
   return new Promise((resolve, reject) => {
@@ -60,6 +62,7 @@ export async function runOpenLoop(
 ): Promise<LatencyFigures> {
   const url = new URL(baseUrl);
   const latencies: number[] = [];
+  const timeline: { sentAtMs: number; ms: number }[] = [];
   const failures: Record<string, number> = {};
   const fail = (why: string) => void (failures[why] = (failures[why] ?? 0) + 1);
   const inFlight: Promise<void>[] = [];
@@ -71,6 +74,7 @@ export async function runOpenLoop(
       send(url, next(i)).then(
         (answer) => {
           latencies.push(answer.ms);
+          timeline.push({ sentAtMs: (i * 1000) / ratePerSecond, ms: answer.ms });
           if (answer.status >= 400) return fail(`HTTP ${answer.status}`);
           const refused = accept(i, answer);
           if (refused) fail(`rejected: ${refused}`);
@@ -80,6 +84,7 @@ export async function runOpenLoop(
     );
   }
   await Promise.all(inFlight);
+  if (process.env.BENCH_TIMELINE) printTimeline(label, timeline, Number(process.env.BENCH_TIMELINE) || 5);
   const elapsedSeconds = (performance.now() - start) / 1000;
   latencies.sort((a, b) => a - b);
   const failed = Object.values(failures).reduce((sum, n) => sum + n, 0);
@@ -100,3 +105,17 @@ export async function runOpenLoop(
 export const formatFigures = (f: LatencyFigures) =>
   `p50 ${f.p50Ms.toFixed(1)} ms  p95 ${f.p95Ms.toFixed(1)} ms  p99 ${f.p99Ms.toFixed(1)} ms  max ${f.maxMs.toFixed(1)} ms  ` +
   `(${f.sent} sent in ${f.elapsedSeconds.toFixed(1)} s, ${f.failed} failed${f.failed ? `: ${JSON.stringify(f.failures)}` : ''})`;
+
+/** BENCH_TIMELINE=<seconds>: the latencies by window of sending time, to tell a steady queue from stalls. */
+function printTimeline(label: string, timeline: { sentAtMs: number; ms: number }[], windowSeconds: number): void {
+  const windows = new Map<number, number[]>();
+  for (const { sentAtMs, ms } of timeline) {
+    const window = Math.floor(sentAtMs / 1000 / windowSeconds);
+    windows.set(window, [...(windows.get(window) ?? []), ms]);
+  }
+  console.log(`${label}, by ${windowSeconds} s of sending time: p50 / p99 / max ms`);
+  for (const [window, values] of [...windows].sort((a, b) => a[0] - b[0])) {
+    values.sort((a, b) => a - b);
+    console.log(`  ${String(window * windowSeconds).padStart(4)} s  ${percentile(values, 50).toFixed(0)} / ${percentile(values, 99).toFixed(0)} / ${values.at(-1)!.toFixed(0)}`);
+  }
+}

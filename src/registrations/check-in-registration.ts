@@ -2,7 +2,7 @@ import { AppError } from '../errors/app-error';
 import { IMPORT_LOCK } from '../imports/import-accounts';
 import { applyEventResponse, type RegistrationDeps } from './apply-event-response';
 import { readEventForRegistration, sourceOf } from './event-for-registration';
-import { lockAccount, recordEventResponse, type EventResponseWritten } from './record-event-response';
+import { planEventResponse, recordEventResponse, type EventResponseWritten } from './record-event-response';
 import type { RegistrationStatus, RegistrationView } from './registrations.schemas';
 import { loadRegistrationView } from './registration-view';
 import { REGISTRATION_TRANSACTION } from './transaction-options';
@@ -27,8 +27,8 @@ export async function checkInRegistration(deps: RegistrationDeps, eventId: strin
     const now = new Date();
     // A source renamed or removed since: the attendance counts under the event's first source.
     const source = event.sources.find((candidate) => candidate.code === registration.sourceCode) ?? sourceOf(event, undefined);
-    const account = await lockAccount(tx, registration.accountId);
-    const response = await recordEventResponse(tx, { event, source, account, contactId: registration.contactId, createdAccount: false, type: 'ATTENDANCE', loggedById: by.userId, occurredAt: now });
+    const plan = planEventResponse({ event, source, accountId: registration.accountId, contactId: registration.contactId, createdAccount: false, type: 'ATTENDANCE', loggedById: by.userId, occurredAt: now });
+    const response = await recordEventResponse(tx, plan);
     await tx.$executeRaw`
       UPDATE event_registrations SET checked_in_at = ${now}, checked_in_by_id = CAST(${by.userId} AS uuid), no_show = FALSE,
         attendance_response_id = CAST(${response.responseId} AS uuid), updated_at = ${now}

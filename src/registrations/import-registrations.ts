@@ -2,14 +2,13 @@ import { signalEventMailQueued } from '../events/event-workflow-client';
 import { AppError } from '../errors/app-error';
 import type { RegistrationDeps } from './apply-event-response';
 import { checkStaffRegistrationAllowed, readEventForRegistration } from './event-for-registration';
-import { afterRegistration, registerInTransaction, type RegistrationWritten } from './register-for-event';
+import { afterRegistration, writeRegistration, type RegistrationWritten } from './register-for-event';
 import { RegistrationImportRow, type RegistrationImportResult } from './registrations.schemas';
-import { REGISTRATION_TRANSACTION } from './transaction-options';
 
 type RowResult = RegistrationImportResult['rows'][number];
 
 /**
- * Registers the rows of an import one by one, each in its own transaction, as the API registers one
+ * Registers the rows of an import one by one, each on its own, as the API registers one
  * person: a bad or refused row is reported with its reason (naming its field) and the others go on.
  * The event's workflow is told once, at the end, that e-mails are queued.
  * `firstRow` is the number of the first row as the caller sees it (2 in a CSV file below its header).
@@ -31,7 +30,7 @@ export async function importRegistrations(deps: RegistrationDeps, eventId: strin
     const { sourceCode, ...contact } = parsed.data;
     let written: RegistrationWritten;
     try {
-      written = await deps.db.$transaction((tx) => registerInTransaction(tx, eventId, { contact, sourceCode, channel: 'IMPORT', createdById: options.createdById }), REGISTRATION_TRANSACTION);
+      written = await writeRegistration(deps.db, eventId, { contact, sourceCode, channel: 'IMPORT', createdById: options.createdById });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       counts.failed++;

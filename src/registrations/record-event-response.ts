@@ -2,16 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { noChange } from '../../workflows/account.messages';
 import type { DbClient } from '../db/prisma';
 import { AppError } from '../errors/app-error';
-import type { AccountStatus } from '../generated/prisma/client';
+import { Prisma, type AccountStatus } from '../generated/prisma/client';
 import { metResponseCondition } from '../responses/response-conditions';
 import { eventLeadSource, type EventForRegistration, type RegistrationSource } from './event-for-registration';
-
-export interface LockedAccount {
-  id: string;
-  status: AccountStatus;
-  leadSource: string | null;
-  archivedAt: Date | null;
-}
 
 export interface EventResponseWritten {
   activityId: string;
@@ -26,69 +19,127 @@ export interface EventResponseWritten {
   metCondition: boolean;
 }
 
-/** Locks the account (as a response does) and reads what the response needs; an archived one is a 409. */
-export async function lockAccount(tx: DbClient, accountId: string): Promise<LockedAccount> {
-  const [account] = await tx.$queryRaw<LockedAccount[]>`
-    SELECT id::text AS id, status::text AS status, lead_source AS "leadSource", archived_at AS "archivedAt"
-    FROM accounts WHERE id = CAST(${accountId} AS uuid) FOR UPDATE`;
-  if (!account) throw new AppError('NOT_FOUND', `No account ${accountId}`);
-  if (account.archivedAt) throw new AppError('CONFLICT', `Account ${account.id} is archived and can no longer change: restore or re-create it before registering its contact`);
-  return account;
+/** What a registration or an attendance writes on the account, decided before the statement that writes it. */
+export interface EventResponsePlan {
+  activityId: string;
+  responseId: string | null;
+  accountId: string;
+  contactId: string;
+  createdAccount: boolean;
+  campaignId: string | null;
+  campaignSourceId: string | null;
+  sourceCode: string | null;
+  type: 'REGISTRATION' | 'ATTENDANCE';
+  activityType: 'EMAIL' | 'MEETING';
+  notes: string;
+  leadSource: string;
+  loggedById: string;
+  occurredAt: Date;
+}
+
+export function planEventResponse(input: {
+  event: EventForRegistration;
+  source: RegistrationSource | null;
+  accountId: string;
+  contactId: string;
+  createdAccount: boolean;
+  type: 'REGISTRATION' | 'ATTENDANCE';
+  loggedById: string;
+  occurredAt: Date;
+}): EventResponsePlan {
+  const { event, source, type } = input;
+  const what = type === 'REGISTRATION' ? 'Registered for' : 'Attended';
+  return {
+    activityId: randomUUID(),
+    responseId: event.campaignId && source?.campaignSourceId ? randomUUID() : null,
+    accountId: input.accountId,
+    contactId: input.contactId,
+    createdAccount: input.createdAccount,
+    campaignId: event.campaignId,
+    campaignSourceId: source?.campaignSourceId ?? null,
+    sourceCode: source?.code ?? null,
+    type,
+    // A registration is the client writing in, an attendance meeting them: both contacts that bring a
+    // refused or lost client back (the default rule contact-established reacts to e-mails and meetings).
+    activityType: type === 'REGISTRATION' ? 'EMAIL' : 'MEETING',
+    notes: `${what} event "${event.name}"${source ? ` through ${source.code} (${source.name})` : ''}`,
+    leadSource: eventLeadSource(event, source),
+    loggedById: input.loggedById,
+    occurredAt: input.occurredAt,
+  };
+}
+
+/** The account a response is written on, locked as a response locks it: absent when it is archived. */
+export function lockedAccountCte(accountId: string): Prisma.Sql {
+  return Prisma.sql`account AS (
+    SELECT id, status, lead_source FROM accounts WHERE id = CAST(${accountId} AS uuid) AND archived_at IS NULL FOR UPDATE)`;
 }
 
 /**
- * Records a registration or an attendance as a campaign response does (src/responses/record-response.ts):
- * an INTERESTED activity on the account (applied at once for a NEW account in the pool, else left
- * PENDING for the account's workflow after commit), the lead source when the account has none, and for a
- * campaign's event a Response through the mirrored sub-source. Runs in the caller's transaction, under
- * the IMPORT_LOCK that serializes responses (so metResponseCondition sees each count once) and with the
- * account locked by lockAccount. One statement writes the activity, the response and the account.
+ * The CTEs that record a registration or an attendance as a campaign response does
+ * (src/responses/record-response.ts), once for each row of `when`, over the CTE `account` of
+ * lockedAccountCte: an INTERESTED activity (applied at once for a NEW account in the pool, which has no
+ * workflow, timers or owner; else PENDING for the account's workflow after commit), the lead source when
+ * the account has none, and for a campaign's event a Response through the mirrored sub-source.
  */
-export async function recordEventResponse(
-  tx: DbClient,
-  input: {
-    event: EventForRegistration;
-    source: RegistrationSource | null;
-    account: LockedAccount;
-    contactId: string;
-    createdAccount: boolean;
-    type: 'REGISTRATION' | 'ATTENDANCE';
-    loggedById: string;
-    occurredAt: Date;
-  },
-): Promise<EventResponseWritten> {
-  const { event, source, account, occurredAt } = input;
-  const inPool = account.status === 'NEW';
-  const leadSource = eventLeadSource(event, source);
-  const leadSourceSet = account.leadSource === null;
-  const activityId = randomUUID();
-  const responseId = event.campaignId && source?.campaignSourceId ? randomUUID() : null;
-  const what = input.type === 'REGISTRATION' ? 'Registered for' : 'Attended';
-  // A registration is the client writing in, an attendance meeting them: both contacts that bring a
-  // refused or lost client back (the default rule contact-established reacts to e-mails and meetings).
-  const activityType = input.type === 'REGISTRATION' ? 'EMAIL' : 'MEETING';
-  const notes = `${what} event "${event.name}"${source ? ` through ${source.code} (${source.name})` : ''}`;
-  // A NEW account has no workflow, no timers and no owner to give tasks to: applied as it is.
-  const state = inPool ? 'APPLIED' : 'PENDING';
-  const result = inPool ? JSON.stringify(noChange(account.status)) : null;
-  await tx.$executeRaw`
-    WITH activity AS (
+export function eventResponseWrites(plan: EventResponsePlan, when: Prisma.Sql): Prisma.Sql {
+  const applied = JSON.stringify(noChange('NEW'));
+  return Prisma.sql`activity AS (
       INSERT INTO activities (id, account_id, contact_id, type, outcome, occurred_at, notes, logged_by_id, state, result)
-      VALUES (CAST(${activityId} AS uuid), CAST(${account.id} AS uuid), CAST(${input.contactId} AS uuid), CAST(${activityType} AS "ActivityType"), 'INTERESTED', ${occurredAt},
-        ${notes}, CAST(${input.loggedById} AS uuid), CAST(${state} AS "ActivityState"), CAST(${result} AS jsonb))
-      RETURNING id
+      SELECT CAST(${plan.activityId} AS uuid), a.id, CAST(${plan.contactId} AS uuid), CAST(${plan.activityType} AS "ActivityType"), 'INTERESTED', ${plan.occurredAt},
+        ${plan.notes}, CAST(${plan.loggedById} AS uuid), CASE WHEN a.status = 'NEW' THEN 'APPLIED' ELSE 'PENDING' END::"ActivityState",
+        CASE WHEN a.status = 'NEW' THEN CAST(${applied} AS jsonb) END
+      FROM account a CROSS JOIN (SELECT 1 FROM ${when} LIMIT 1) happened
+      RETURNING id, account_id
     ), response AS (
       INSERT INTO responses (id, campaign_id, source_id, account_id, contact_id, type, activity_id, created_account, occurred_at, created_by_id)
-      SELECT CAST(${responseId} AS uuid), CAST(${event.campaignId} AS uuid), CAST(${source?.campaignSourceId ?? null} AS uuid), CAST(${account.id} AS uuid),
-        CAST(${input.contactId} AS uuid), CAST(${input.type} AS "ResponseType"), activity.id, ${input.createdAccount}, ${occurredAt}, CAST(${input.loggedById} AS uuid)
-      FROM activity WHERE ${responseId !== null}
-      RETURNING id
-    )
-    UPDATE accounts SET
-      lead_source = COALESCE(lead_source, ${leadSource}),
-      last_contacted_at = CASE WHEN ${inPool} THEN ${occurredAt} ELSE last_contacted_at END
-    WHERE id = CAST(${account.id} AS uuid) AND (lead_source IS NULL OR ${inPool}) AND EXISTS (SELECT 1 FROM activity)`;
-  // Responses are serialized by IMPORT_LOCK, so one response, and only one, meets each count.
-  const metCondition = responseId !== null && source ? await metResponseCondition(tx, event.campaignId!, source.code) : false;
-  return { activityId, responseId, inPool, leadSourceSet, leadSource, accountId: account.id, status: account.status, metCondition };
+      SELECT CAST(${plan.responseId} AS uuid), CAST(${plan.campaignId} AS uuid), CAST(${plan.campaignSourceId} AS uuid), activity.account_id,
+        CAST(${plan.contactId} AS uuid), CAST(${plan.type} AS "ResponseType"), activity.id, ${plan.createdAccount}, ${plan.occurredAt}, CAST(${plan.loggedById} AS uuid)
+      FROM activity WHERE ${plan.responseId !== null}
+    ), lead AS (
+      UPDATE accounts u SET
+        lead_source = COALESCE(u.lead_source, ${plan.leadSource}),
+        last_contacted_at = CASE WHEN u.status = 'NEW' THEN ${plan.occurredAt} ELSE u.last_contacted_at END
+      FROM activity WHERE u.id = activity.account_id AND (u.lead_source IS NULL OR u.status = 'NEW'))`;
+}
+
+/** Of the `account` CTE, what eventResponseWritten needs. */
+export const accountColumns = Prisma.sql`a.status::text AS "accountStatus", a.lead_source IS NULL AS "leadSourceWasEmpty"`;
+
+export interface AccountColumns {
+  accountStatus: AccountStatus;
+  leadSourceWasEmpty: boolean;
+}
+
+export function eventResponseWritten(plan: EventResponsePlan, account: AccountColumns, metCondition = false): EventResponseWritten {
+  return {
+    activityId: plan.activityId,
+    responseId: plan.responseId,
+    inPool: account.accountStatus === 'NEW',
+    leadSourceSet: account.leadSourceWasEmpty,
+    leadSource: plan.leadSource,
+    accountId: plan.accountId,
+    status: account.accountStatus,
+    metCondition,
+  };
+}
+
+/**
+ * Whether this response met a waiting campaign stage's `responses` condition. The caller's transaction
+ * holds IMPORT_LOCK exclusively, which serializes responses: one response, and only one, meets each count.
+ */
+export async function metConditionOf(tx: DbClient, plan: EventResponsePlan): Promise<boolean> {
+  return plan.responseId !== null && plan.campaignId !== null && plan.sourceCode !== null ? metResponseCondition(tx, plan.campaignId, plan.sourceCode) : false;
+}
+
+/**
+ * Records an attendance (or any response written on its own) in the caller's transaction, which holds
+ * IMPORT_LOCK: one statement locks the account and writes the activity, the response and the lead source.
+ */
+export async function recordEventResponse(tx: DbClient, plan: EventResponsePlan): Promise<EventResponseWritten> {
+  const [row] = await tx.$queryRaw<AccountColumns[]>`
+    WITH ${lockedAccountCte(plan.accountId)}, ${eventResponseWrites(plan, Prisma.sql`account`)}
+    SELECT ${accountColumns} FROM account a`;
+  if (!row) throw new AppError('CONFLICT', `Account ${plan.accountId} is archived and can no longer change: restore or re-create it first`);
+  return eventResponseWritten(plan, row, await metConditionOf(tx, plan));
 }

@@ -1,16 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { signalEventMailQueued } from '../events/event-workflow-client';
 import { recordAudit } from '../audit/record-audit';
-import type { DbClient } from '../db/prisma';
+import type { Db, DbClient } from '../db/prisma';
 import { Prisma } from '../generated/prisma/client';
 import { AppError } from '../errors/app-error';
 import { IMPORT_LOCK } from '../imports/import-accounts';
 import { fillContact, matchOrCreate, type Target } from '../responses/record-response';
 import { applyEventResponse, type RegistrationDeps } from './apply-event-response';
-import { checkPublicRegistrationAllowed, checkStaffRegistrationAllowed, readEventForRegistration, sourceOf, type EventForRegistration } from './event-for-registration';
-import { recordEventResponse, type EventResponseWritten, type LockedAccount } from './record-event-response';
+import { checkPublicRegistrationAllowed, checkStaffRegistrationAllowed, readEventForRegistration, sourceOf, type EventForRegistration, type RegistrationSource } from './event-for-registration';
+import {
+  accountColumns,
+  eventResponseWrites,
+  eventResponseWritten,
+  lockedAccountCte,
+  metConditionOf,
+  planEventResponse,
+  type AccountColumns,
+  type EventResponsePlan,
+  type EventResponseWritten,
+} from './record-event-response';
 import type { PaymentState, RegistrationChannel, RegistrationContact, RegistrationStatus, RegistrationView } from './registrations.schemas';
-import { loadRegistrationView } from './registration-view';
+import { loadRegistrationView, registrationBaseColumns, toRegistrationView, type RegistrationRow } from './registration-view';
 import { REGISTRATION_TRANSACTION } from './transaction-options';
 
 export interface RegisterInput {
@@ -25,13 +35,15 @@ export interface RegisterInput {
   createdById: string | null;
 }
 
-/** What one registration transaction did, for its after-commit steps. */
+/** What one registration did, for its after-commit steps. */
 export interface RegistrationWritten {
   registrationId: string;
   existing: boolean;
   status: RegistrationStatus;
   event: EventForRegistration;
   response: EventResponseWritten | null;
+  /** As the API shows it, when the statement that wrote it could read it. */
+  registration?: RegistrationView;
 }
 
 /**
@@ -39,15 +51,14 @@ export interface RegistrationWritten {
  * fewer than `capacity` are REGISTERED, else the waiting list. The person is matched or created as a
  * campaign response's contact is (a NEW account in the pool when nobody matches), and the registration
  * is logged as an INTERESTED activity and, for a campaign's event, a REGISTRATION response, with its
- * confirmation (or waiting-list) e-mail in the outbox: all in one transaction, under the accounts lock
- * (see lockPerson) and, for the seat alone, the event's row lock, taken last. After commit the event's
- * workflow is told to send the mail, and the activity of an account in work goes through its workflow
- * (a failure there does not fail the registration).
+ * confirmation (or waiting-list) e-mail in the outbox. After commit the event's workflow is told to send
+ * the mail, and the activity of an account in work goes through its workflow (a failure there does not
+ * fail the registration).
  */
 export async function registerForEvent(deps: RegistrationDeps, eventId: string, input: RegisterInput): Promise<{ registration: RegistrationView; existing: boolean }> {
-  const written = await deps.db.$transaction((tx) => registerInTransaction(tx, eventId, input), REGISTRATION_TRANSACTION);
+  const written = await writeRegistration(deps.db, eventId, input);
   if (!written.existing) await afterRegistration(deps, written, { signalMail: true });
-  return { registration: await loadRegistrationView(deps.db, eventId, written.registrationId), existing: written.existing };
+  return { registration: written.registration ?? (await loadRegistrationView(deps.db, eventId, written.registrationId)), existing: written.existing };
 }
 
 /** The after-commit steps of one registration; an import signals the mail once for all its rows. */
@@ -56,95 +67,140 @@ export async function afterRegistration(deps: RegistrationDeps, written: Registr
   if (written.response) await applyEventResponse(deps, written.response, written.event.campaignId);
 }
 
-interface PersonState {
-  account: LockedAccount;
-  existing: { id: string; status: RegistrationStatus } | null;
-  invited: boolean;
+/** A registration request checked against its event: what every step of it needs. */
+interface Registering {
+  event: EventForRegistration;
+  input: RegisterInput;
+  source: RegistrationSource | null;
+  payment: { state: PaymentState | null; amount: string | null };
+  loggedById: string;
+  now: Date;
 }
 
-export async function registerInTransaction(tx: DbClient, eventId: string, input: RegisterInput): Promise<RegistrationWritten> {
-  // Read without the event's lock: the capacity decision takes it last, for as short a time as can be.
-  const event = await readEventForRegistration(tx, eventId, { forUpdate: false });
+interface Person {
+  accountId: string;
+  contactId: string;
+  createdAccount: boolean;
+}
+
+/**
+ * Writes a registration in two steps. The first, a transaction under the accounts lock (lockPerson),
+ * finds or creates the person. The second is one statement on its own (autocommit): it locks the
+ * account, decides the seat under the event's row lock, and writes the registration, its activity and
+ * response and its e-mail. The event's lock, which every registration of the event queues on, is so held
+ * for that one statement only, never while this process's event loop is busy with other requests.
+ * A payment (audited with it) or a campaign stage waiting for N responses (counted one at a time, under
+ * IMPORT_LOCK held exclusively) puts both steps in one transaction instead.
+ */
+export async function writeRegistration(db: Db, eventId: string, input: RegisterInput): Promise<RegistrationWritten> {
+  const event = await readEventForRegistration(db, eventId, { forUpdate: false });
+  const registering = registeringOf(event, input);
+  if (event.countsResponses || input.payment !== undefined) {
+    return db.$transaction(async (tx) => {
+      const { written, plan } = await writeSeat(tx, registering, await preparePerson(tx, registering));
+      if (!written.response) return written;
+      if (input.payment !== undefined) await auditPayment(tx, registering, written.registrationId);
+      return { ...written, response: { ...written.response, metCondition: await metConditionOf(tx, plan) } };
+    }, REGISTRATION_TRANSACTION);
+  }
+  const person = await db.$transaction((tx) => preparePerson(tx, registering, { durable: false }), REGISTRATION_TRANSACTION);
+  return (await writeSeat(db, registering, person)).written;
+}
+
+function registeringOf(event: EventForRegistration, input: RegisterInput): Registering {
   const now = new Date();
   if (input.channel === 'PUBLIC') checkPublicRegistrationAllowed(event, input.invitedContactId !== undefined);
   else checkStaffRegistrationAllowed(event, now);
-  const source = sourceOf(event, input.sourceCode);
-  const payment = paymentOf(event, input.payment);
-  const loggedById = input.createdById ?? event.ownerId;
-
-  await lockPerson(tx, event, input);
-  const target = await findPerson(tx, input, loggedById);
-  const person = await personState(tx, event.id, target);
-  if (person.existing && person.existing.status !== 'CANCELLED') return { registrationId: person.existing.id, existing: true, status: person.existing.status, event, response: null };
-
-  const response = await recordEventResponse(tx, {
-    event,
-    source,
-    account: person.account,
-    contactId: target.contactId!,
-    createdAccount: target.createdAccount,
-    type: 'REGISTRATION',
-    loggedById,
-    occurredAt: now,
-  });
-  const invited = input.invitedContactId !== undefined || person.invited;
-  const marked = input.payment !== undefined;
-  const registrationId = person.existing?.id ?? randomUUID();
-  // The seat is decided by event_registration_seat (the events migration): it takes the event's row lock and
-  // counts after it is granted, so concurrent registrations never exceed the capacity, and the lock is held
-  // from this statement to the commit only. The time is read once the seat is decided: first come, first served.
-  const decided = Prisma.sql`decided AS (
-    SELECT seat.status, clock_timestamp() AS at FROM (SELECT event_registration_seat(CAST(${event.id} AS uuid)) AS status OFFSET 0) seat)`;
-  const [row] = person.existing
-    ? // Registering again after a cancellation: a new place in the list, a payment already made kept.
-      await tx.$queryRaw<DecidedRow[]>`
-      WITH ${decided}, registration AS (UPDATE event_registrations r SET status = d.status, channel = ${input.channel}, source_code = ${source?.code ?? null},
-        invited = invited OR ${invited}, registered_at = d.at, confirmed_at = CASE WHEN d.status = 'REGISTERED' THEN d.at END, cancelled_at = NULL, no_show = FALSE,
-        payment = COALESCE(CAST(${marked ? payment.state : null} AS "PaymentState"), payment, CAST(${payment.state} AS "PaymentState")),
-        amount_paid = CASE WHEN ${marked} THEN CAST(${payment.amount} AS decimal) ELSE amount_paid END,
-        payment_marked_by_id = CASE WHEN ${marked} THEN CAST(${input.createdById} AS uuid) ELSE payment_marked_by_id END,
-        payment_marked_at = CASE WHEN ${marked} THEN d.at ELSE payment_marked_at END,
-        activity_id = CAST(${response.activityId} AS uuid), response_id = CAST(${response.responseId} AS uuid), updated_at = d.at
-      FROM decided d WHERE r.id = CAST(${registrationId} AS uuid) AND r.status = 'CANCELLED' RETURNING r.id, r.account_id, r.status, r.registered_at)
-      ${queueEmail(event.id)}`
-    : await tx.$queryRaw<DecidedRow[]>`
-      WITH ${decided}, registration AS (INSERT INTO event_registrations (id, event_id, contact_id, account_id, status, channel, source_code, invited, created_account,
-        payment, amount_paid, payment_marked_by_id, payment_marked_at, registered_at, confirmed_at, activity_id, response_id, created_by_id, updated_at)
-      SELECT CAST(${registrationId} AS uuid), CAST(${event.id} AS uuid), CAST(${target.contactId} AS uuid), CAST(${target.accountId} AS uuid),
-        d.status, ${input.channel}, ${source?.code ?? null}, ${invited}, ${target.createdAccount},
-        CAST(${payment.state} AS "PaymentState"), CAST(${payment.amount} AS decimal), CAST(${marked ? input.createdById : null} AS uuid), CASE WHEN ${marked} THEN d.at END,
-        d.at, CASE WHEN d.status = 'REGISTERED' THEN d.at END, CAST(${response.activityId} AS uuid), CAST(${response.responseId} AS uuid), CAST(${input.createdById} AS uuid), d.at
-      FROM decided d
-      ON CONFLICT (event_id, contact_id) DO NOTHING RETURNING id, account_id, status, registered_at)
-      ${queueEmail(event.id)}`;
-  // Another request registered the same person between our reads and this write (their keys differ: an e-mail and a contact id).
-  if (!row) throw new AppError('CONFLICT', 'This person was registered by another request at the same moment: send the registration again to see it');
-  if (marked) {
-    await recordAudit(tx, {
-      actorId: input.createdById,
-      action: 'registration.payment',
-      entityType: 'EventRegistration',
-      entityId: registrationId,
-      after: { payment: payment.state, amountPaid: payment.amount },
-      reason: 'payment given with the registration',
-    });
-  }
-  return { registrationId, existing: false, status: row.status, event, response };
+  return { event, input, source: sourceOf(event, input.sourceCode), payment: paymentOf(event, input.payment), loggedById: input.createdById ?? event.ownerId, now };
 }
 
-interface DecidedRow {
-  status: RegistrationStatus;
+/**
+ * The person, matched or created under the accounts lock. `durable: false` commits without waiting for
+ * the flush to disk: the registration's own statement follows, and its commit, which does wait, flushes
+ * this one too (the log is written in order); a crash before it loses only a person nobody was told of.
+ */
+async function preparePerson(tx: DbClient, registering: Registering, { durable = true }: { durable?: boolean } = {}): Promise<Person> {
+  const { event, input } = registering;
+  await lockPerson(tx, event, input, durable);
+  const target = await findPerson(tx, input, registering.loggedById);
+  if (target.archived) throw archivedAccount(target.accountId);
+  // Matching and creating always name a contact: only a response may have none.
+  return { accountId: target.accountId, contactId: target.contactId!, createdAccount: target.createdAccount };
+}
+
+const archivedAccount = (accountId: string) => new AppError('CONFLICT', `The account of this contact (${accountId}) is archived: restore it before registering its contact`);
+
+/**
+ * The statement that decides the seat and writes the registration with everything that goes with it,
+ * and answers it as the API shows it. event_registration_seat (the events migration) takes the event's
+ * row lock and counts after it is granted, so concurrent registrations never exceed the capacity; the
+ * time is read once the seat is decided: first come, first served. The account is locked first, as
+ * every response locks it. A person registered already is left as they are (no row: see
+ * registeredMeanwhile); one who cancelled registers anew at the back, a payment already made kept.
+ */
+async function writeSeat(db: DbClient, registering: Registering, person: Person): Promise<{ written: RegistrationWritten; plan: EventResponsePlan }> {
+  const { event, input, source, payment, now } = registering;
+  const plan = planEventResponse({ event, source, ...person, type: 'REGISTRATION', loggedById: registering.loggedById, occurredAt: now });
+  const marked = input.payment !== undefined;
+  const invited = Prisma.sql`${input.invitedContactId !== undefined} OR EXISTS (
+    SELECT 1 FROM event_invitations i WHERE i.event_id = CAST(${event.id} AS uuid) AND i.contact_id = CAST(${person.contactId} AS uuid))`;
+  const kept = (column: string) => Prisma.raw(`CASE WHEN ${marked} THEN EXCLUDED.${column} ELSE r.${column} END`);
+  // The registration's columns are all null when the person was registered already.
+  const [row] = await db.$queryRaw<(AccountColumns & (RegistrationRow | { [column in keyof RegistrationRow]: null }))[]>`
+    WITH ${lockedAccountCte(person.accountId)}, decided AS (
+      SELECT seat.status, clock_timestamp() AS at FROM (SELECT event_registration_seat(CAST(${event.id} AS uuid)) AS status FROM account OFFSET 0) seat
+    ), registration AS (
+      INSERT INTO event_registrations AS r (id, event_id, contact_id, account_id, status, channel, source_code, invited, created_account,
+        payment, amount_paid, payment_marked_by_id, payment_marked_at, registered_at, confirmed_at, activity_id, response_id, created_by_id, updated_at)
+      SELECT CAST(${randomUUID()} AS uuid), CAST(${event.id} AS uuid), CAST(${person.contactId} AS uuid), CAST(${person.accountId} AS uuid),
+        d.status, ${input.channel}, ${source?.code ?? null}, ${invited}, ${person.createdAccount},
+        CAST(${payment.state} AS "PaymentState"), CAST(${payment.amount} AS decimal), CAST(${marked ? input.createdById : null} AS uuid), CASE WHEN ${marked} THEN d.at END,
+        d.at, CASE WHEN d.status = 'REGISTERED' THEN d.at END, CAST(${plan.activityId} AS uuid), CAST(${plan.responseId} AS uuid), CAST(${input.createdById} AS uuid), d.at
+      FROM decided d
+      ON CONFLICT (event_id, contact_id) DO UPDATE SET status = EXCLUDED.status, channel = EXCLUDED.channel, source_code = EXCLUDED.source_code,
+        invited = r.invited OR EXCLUDED.invited, registered_at = EXCLUDED.registered_at, confirmed_at = EXCLUDED.confirmed_at, cancelled_at = NULL, no_show = FALSE,
+        payment = CASE WHEN ${marked} THEN EXCLUDED.payment ELSE COALESCE(r.payment, EXCLUDED.payment) END,
+        amount_paid = ${kept('amount_paid')}, payment_marked_by_id = ${kept('payment_marked_by_id')}, payment_marked_at = ${kept('payment_marked_at')},
+        activity_id = EXCLUDED.activity_id, response_id = EXCLUDED.response_id, updated_at = EXCLUDED.updated_at
+      WHERE r.status = 'CANCELLED'
+      RETURNING r.*
+    ), ${eventResponseWrites(plan, Prisma.sql`registration`)}, ${queueEmail(event.id)}
+    SELECT ${accountColumns}, v.* FROM account a LEFT JOIN (
+      SELECT CASE WHEN r.status = 'WAITING' THEN event_waiting_ahead(r.event_id, r.id, r.registered_at) + 1 END AS "waitingPosition", ${registrationBaseColumns}
+      FROM registration r JOIN contacts c ON c.id = r.contact_id JOIN accounts a ON a.id = r.account_id) v ON TRUE`;
+  if (!row) throw archivedAccount(person.accountId);
+  if (row.id === null) return { written: await registeredMeanwhile(db, event, person), plan };
+  const registration = toRegistrationView(row);
+  return { written: { registrationId: registration.id, existing: false, status: registration.status, event, response: eventResponseWritten(plan, row), registration }, plan };
+}
+
+/** Another request registered the same person between our reads and our write (their keys differ: an e-mail and a contact id). */
+async function registeredMeanwhile(db: DbClient, event: EventForRegistration, target: Person): Promise<RegistrationWritten> {
+  const [other] = await db.$queryRaw<{ id: string; status: RegistrationStatus }[]>`
+    SELECT id::text AS id, status::text AS status FROM event_registrations WHERE event_id = CAST(${event.id} AS uuid) AND contact_id = CAST(${target.contactId} AS uuid)`;
+  if (!other || other.status === 'CANCELLED') throw new AppError('CONFLICT', 'This person was registered or cancelled by another request at the same moment: send the registration again to see it');
+  return { registrationId: other.id, existing: true, status: other.status, event, response: null };
+}
+
+function auditPayment(tx: DbClient, { input, payment }: Registering, registrationId: string): Promise<void> {
+  return recordAudit(tx, {
+    actorId: input.createdById,
+    action: 'registration.payment',
+    entityType: 'EventRegistration',
+    entityId: registrationId,
+    after: { payment: payment.state, amountPaid: payment.amount },
+    reason: 'payment given with the registration',
+  });
 }
 
 /** The confirmation or waiting-list e-mail of the registration the statement wrote, keyed by its time (a registration made again is confirmed again). */
 function queueEmail(eventId: string): Prisma.Sql {
-  return Prisma.sql`, queued AS (
+  return Prisma.sql`queued AS (
       INSERT INTO outbound_emails (id, dedupe_key, kind, template_key, event_id, event_registration_id, account_id, why)
       SELECT gen_random_uuid(), t.key || ':' || r.id::text || ':' || floor(extract(epoch FROM r.registered_at) * 1000)::bigint::text, 'EVENT_EMAIL', t.key,
         CAST(${eventId} AS uuid), r.id, r.account_id, jsonb_build_object('eventId', ${eventId}::text, 'registrationId', r.id::text)
       FROM registration r CROSS JOIN LATERAL (SELECT CASE WHEN r.status = 'REGISTERED' THEN 'event.confirmation' ELSE 'event.waiting' END AS key) t
-      ON CONFLICT (dedupe_key) DO NOTHING)
-    SELECT status::text AS status FROM registration`;
+      ON CONFLICT (dedupe_key) DO NOTHING)`;
 }
 
 /**
@@ -154,14 +210,16 @@ function queueEmail(eventId: string): Prisma.Sql {
  * as a response, when the event's campaign has a stage waiting for N responses: one response, and only
  * one, meets each count.
  */
-async function lockPerson(tx: DbClient, event: EventForRegistration, input: RegisterInput): Promise<void> {
+async function lockPerson(tx: DbClient, event: EventForRegistration, input: RegisterInput, durable: boolean): Promise<void> {
   if (event.countsResponses) {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${IMPORT_LOCK}))`;
     return;
   }
   const keys = personKeys(input);
+  // set_config(..., true) is SET LOCAL: for this transaction only.
+  const commit = durable ? Prisma.empty : Prisma.sql`set_config('synchronous_commit', 'off', true), `;
   await tx.$executeRaw`
-    SELECT pg_advisory_xact_lock_shared(hashtext(${IMPORT_LOCK})), (SELECT count(*) FROM (
+    SELECT ${commit}pg_advisory_xact_lock_shared(hashtext(${IMPORT_LOCK})), (SELECT count(*) FROM (
       SELECT pg_advisory_xact_lock(hashtext(key)) FROM (SELECT key FROM unnest(CAST(${keys} AS text[])) key ORDER BY key) sorted) taken)`;
 }
 
@@ -193,26 +251,14 @@ async function findPerson(tx: DbClient, input: RegisterInput, loggedById: string
     if (!input.contact) throw new AppError('VALIDATION_FAILED', 'Give contactId or contact', [{ path: 'body.contactId', message: 'give contactId (an existing contact) or contact (who registers)' }]);
     return matchOrCreate(tx, { id: loggedById }, input.contact);
   }
-  const [found] = await tx.$queryRaw<{ accountId: string }[]>`SELECT account_id::text AS "accountId" FROM contacts WHERE id = CAST(${contactId} AS uuid)`;
+  const [found] = await tx.$queryRaw<{ accountId: string; archived: boolean }[]>`
+    SELECT c.account_id::text AS "accountId", a.archived_at IS NOT NULL AS archived FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE c.id = CAST(${contactId} AS uuid)`;
   if (!found) {
     const message = `No contact ${contactId}`;
     throw new AppError('VALIDATION_FAILED', message, [{ path: input.invitedContactId ? 'invite' : 'body.contactId', message }]);
   }
+  if (found.archived) throw archivedAccount(found.accountId);
   // An invited person's form fills what their contact lacks (never overwrites).
   if (input.invitedContactId && input.contact) await fillContact(tx, contactId, input.contact);
   return { accountId: found.accountId, contactId, createdAccount: false };
-}
-
-/** The account (locked, as a response locks it), the person's registration if any, the seats taken and whether they were invited. */
-async function personState(tx: DbClient, eventId: string, target: Target): Promise<PersonState> {
-  const [row] = await tx.$queryRaw<(LockedAccount & { existing: PersonState['existing']; invited: boolean })[]>`
-    SELECT a.id::text AS id, a.status::text AS status, a.lead_source AS "leadSource", a.archived_at AS "archivedAt",
-      (SELECT json_build_object('id', r.id, 'status', r.status) FROM event_registrations r
-        WHERE r.event_id = CAST(${eventId} AS uuid) AND r.contact_id = CAST(${target.contactId} AS uuid)) AS existing,
-      EXISTS (SELECT 1 FROM event_invitations i WHERE i.event_id = CAST(${eventId} AS uuid) AND i.contact_id = CAST(${target.contactId} AS uuid)) AS invited
-    FROM accounts a WHERE a.id = CAST(${target.accountId} AS uuid) FOR UPDATE OF a`;
-  if (!row) throw new AppError('NOT_FOUND', `No account ${target.accountId}`);
-  if (row.archivedAt) throw new AppError('CONFLICT', `The account of this contact (${row.id}) is archived: restore it before registering its contact`);
-  const { existing, invited, ...account } = row;
-  return { account, existing, invited };
 }

@@ -24,6 +24,8 @@ export interface Target {
   accountId: string;
   contactId: string | null;
   createdAccount: boolean;
+  /** The account matched is archived: nothing of it was changed (the caller refuses). */
+  archived?: boolean;
 }
 
 /**
@@ -146,41 +148,52 @@ const key = (text: string) => text.trim().toLowerCase();
 export async function matchOrCreate(tx: DbClient, caller: Pick<Caller, 'id'>, contact: ResponseContact): Promise<Target> {
   const email = contact.email ? key(contact.email) : null;
   if (email) {
-    const [byEmail] = await tx.$queryRaw<{ id: string; account_id: string }[]>`
-      SELECT c.id::text, c.account_id::text FROM contacts c JOIN accounts a ON a.id = c.account_id
+    const [byEmail] = await tx.$queryRaw<{ id: string; account_id: string; archived: boolean }[]>`
+      SELECT c.id::text, c.account_id::text, a.archived_at IS NOT NULL AS archived FROM contacts c JOIN accounts a ON a.id = c.account_id
       WHERE c.email_normalized = ${email}
       ORDER BY a.archived_at NULLS FIRST, c.created_at, c.id LIMIT 1`;
     if (byEmail) {
+      if (byEmail.archived) return { accountId: byEmail.account_id, contactId: byEmail.id, createdAccount: false, archived: true };
       await fillContact(tx, byEmail.id, contact);
       return { accountId: byEmail.account_id, contactId: byEmail.id, createdAccount: false };
     }
   }
   const accountName = contact.accountName ?? contact.name;
-  const [account] = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id::text FROM accounts WHERE lower(btrim(name)) = ${key(accountName)}
-    ORDER BY archived_at NULLS FIRST, created_at, id LIMIT 1`;
-  if (account) {
-    const [byName] = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id::text FROM contacts WHERE account_id = CAST(${account.id} AS uuid) AND lower(btrim(name)) = ${key(contact.name)}
-      ORDER BY created_at, id LIMIT 1`;
-    if (byName) {
-      await fillContact(tx, byName.id, contact);
-      return { accountId: account.id, contactId: byName.id, createdAccount: false };
-    }
-    const created = await tx.contact.create({ data: contactRow(account.id, contact, email), select: { id: true } });
-    return { accountId: account.id, contactId: created.id, createdAccount: false };
+  const [account] = await tx.$queryRaw<{ id: string; contactId: string | null; archived: boolean }[]>`
+    SELECT a.id::text AS id, a.archived_at IS NOT NULL AS archived, (
+      SELECT c.id::text FROM contacts c WHERE c.account_id = a.id AND lower(btrim(c.name)) = ${key(contact.name)} ORDER BY c.created_at, c.id LIMIT 1
+    ) AS "contactId"
+    FROM accounts a WHERE lower(btrim(a.name)) = ${key(accountName)}
+    ORDER BY a.archived_at NULLS FIRST, a.created_at, a.id LIMIT 1`;
+  if (!account) return createAccountWithContact(tx, caller, accountName, contact, email);
+  if (account.archived) return { accountId: account.id, contactId: account.contactId, createdAccount: false, archived: true };
+  if (account.contactId) {
+    await fillContact(tx, account.contactId, contact);
+    return { accountId: account.id, contactId: account.contactId, createdAccount: false };
   }
-  const created = await tx.account.create({
-    data: { name: accountName, segment: contact.segment ?? null, timeZone: contact.timeZone ?? 'UTC', status: 'NEW', ownerId: null },
-    select: { id: true, createdAt: true },
-  });
-  await tx.statusChange.create({ data: { accountId: created.id, fromStatus: null, toStatus: 'NEW', changedById: caller.id, reason: 'created by a campaign response', changedAt: created.createdAt } });
-  const createdContact = await tx.contact.create({ data: { ...contactRow(created.id, contact, email), isPrimary: true }, select: { id: true } });
-  return { accountId: created.id, contactId: createdContact.id, createdAccount: true };
+  const contactId = randomUUID();
+  await tx.$executeRaw`
+    INSERT INTO contacts (id, account_id, name, email, email_normalized, phone, time_zone)
+    VALUES (CAST(${contactId} AS uuid), CAST(${account.id} AS uuid), ${contact.name}, ${contact.email ?? null}, ${email}, ${contact.phone ?? null}, ${contact.timeZone ?? null})`;
+  return { accountId: account.id, contactId, createdAccount: false };
 }
 
-function contactRow(accountId: string, contact: ResponseContact, email: string | null) {
-  return { accountId, name: contact.name, email: contact.email ?? null, emailNormalized: email, phone: contact.phone ?? null, timeZone: contact.timeZone ?? null };
+/** A NEW account in the pool, its first status and its primary contact, in one statement. */
+async function createAccountWithContact(tx: DbClient, caller: Pick<Caller, 'id'>, accountName: string, contact: ResponseContact, email: string | null): Promise<Target> {
+  const accountId = randomUUID();
+  const contactId = randomUUID();
+  await tx.$executeRaw`
+    WITH account AS (
+      INSERT INTO accounts (id, name, segment, time_zone, status, updated_at)
+      VALUES (CAST(${accountId} AS uuid), ${accountName}, ${contact.segment ?? null}, ${contact.timeZone ?? 'UTC'}, 'NEW', now())
+      RETURNING id, created_at
+    ), first_status AS (
+      INSERT INTO status_changes (id, account_id, from_status, to_status, changed_by_id, reason, changed_at)
+      SELECT gen_random_uuid(), id, NULL, 'NEW', CAST(${caller.id} AS uuid), 'created by a campaign response', created_at FROM account
+    )
+    INSERT INTO contacts (id, account_id, name, email, email_normalized, phone, time_zone, is_primary)
+    SELECT CAST(${contactId} AS uuid), id, ${contact.name}, ${contact.email ?? null}, ${email}, ${contact.phone ?? null}, ${contact.timeZone ?? null}, TRUE FROM account`;
+  return { accountId, contactId, createdAccount: true };
 }
 
 /** Fills what a matched contact lacks (never overwrites): as imports do. */

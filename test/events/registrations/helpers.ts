@@ -12,11 +12,21 @@ let events = 0;
 export async function openEvent(
   t: TestApp,
   ownerId: string,
-  options: { capacity?: number | null; price?: number; campaign?: { name: string }; sources?: string[]; endsAt?: Date; mode?: 'OPEN' | 'INVITATION' | 'CLOSED'; opened?: boolean } = {},
+  options: {
+    capacity?: number | null;
+    price?: number;
+    /** A new campaign by name, or one that exists (its sub-sources of the same codes are the mirrored ones). */
+    campaign?: { name: string } | { id: string };
+    sources?: string[];
+    endsAt?: Date;
+    mode?: 'OPEN' | 'INVITATION' | 'CLOSED';
+    opened?: boolean;
+  } = {},
 ) {
   const { db } = t.database;
   events++;
-  const campaign = options.campaign ? await db.campaign.create({ data: { name: options.campaign.name, currency: 'EUR' } }) : null;
+  const given = options.campaign;
+  const campaign = !given ? null : 'id' in given ? await db.campaign.findUniqueOrThrow({ where: { id: given.id } }) : await db.campaign.create({ data: { name: given.name, currency: 'EUR' } });
   const codes = options.sources ?? [];
   const event = await db.event.create({
     data: {
@@ -36,7 +46,8 @@ export async function openEvent(
     },
   });
   for (const [index, code] of codes.entries()) {
-    const mirrored = campaign ? await db.campaignSource.create({ data: { campaignId: campaign.id, code, name: `${code} source` } }) : null;
+    const existing = campaign ? await db.campaignSource.findFirst({ where: { campaignId: campaign.id, code } }) : null;
+    const mirrored = existing ?? (campaign ? await db.campaignSource.create({ data: { campaignId: campaign.id, code, name: `${code} source` } }) : null);
     // Created one after the other, so "the first source" is the first code given.
     await db.eventSource.create({ data: { eventId: event.id, code, name: `${code} source`, campaignSourceId: mirrored?.id ?? null, createdAt: new Date(Date.now() + index) } });
   }
