@@ -174,7 +174,7 @@ async function writeSeat(db: DbClient, registering: Registering, person: Person)
   return { written: { registrationId: registration.id, existing: false, status: registration.status, event, response: eventResponseWritten(plan, row), registration }, plan };
 }
 
-/** Another request registered the same person between our reads and our write (their keys differ: an e-mail and a contact id). */
+/** The person's registration when the statement wrote none: they hold one already (or another request of theirs wrote it a moment before). */
 async function registeredMeanwhile(db: DbClient, event: EventForRegistration, target: Person): Promise<RegistrationWritten> {
   const [other] = await db.$queryRaw<{ id: string; status: RegistrationStatus }[]>`
     SELECT id::text AS id, status::text AS status FROM event_registrations WHERE event_id = CAST(${event.id} AS uuid) AND contact_id = CAST(${target.contactId} AS uuid)`;
