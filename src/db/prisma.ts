@@ -9,9 +9,7 @@ export type DbClient = PrismaClient | Prisma.TransactionClient;
 const pools = new WeakMap<Db, pg.Pool>();
 
 export function createPrismaClient(databaseUrl: string, options: { maxConnections?: number } = {}): Db {
-  // A connection kept a minute between bursts spares PostgreSQL a new backend (a process, its caches
-  // loaded again) for each (pg's default closes it after 10 s idle).
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.maxConnections ?? 10, idleTimeoutMillis: 60_000 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.maxConnections ?? 10 });
   // An idle connection that breaks (PostgreSQL restarting) must not crash the process: the next query reports it.
   pool.on('error', () => undefined);
   // Nor one that breaks while checked out between two statements (a transaction waiting for its next
