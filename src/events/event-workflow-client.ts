@@ -33,33 +33,30 @@ export async function signalEventChanged(temporal: TemporalDeps, eventId: string
   }
 }
 
-/** Per event, the mail signal this process has in flight, and whether more mail was queued since it left. */
-const mailSignals = new Map<string, { again: boolean; sent: Promise<void> }>();
+/** Per event, the mail signal this process has in flight, and the one that leaves after it. */
+const mailSignals = new Map<string, { sending: Promise<void>; following: Promise<void> | null }>();
 
 /**
  * Best effort: queued e-mails wait in the outbox for the workflow's next delivery. A registration rush
- * queues mail many times a second: one signal per event is in flight at a time, and those queued
- * meanwhile share the one that follows it (the workflow delivers everything unsent on each).
+ * queues mail many times a second: one signal per event is in flight at a time, and the mail queued
+ * meanwhile shares the one signal that leaves after it. So a caller waits for two signals at most, however
+ * long the rush lasts (the workflow delivers everything unsent on each).
  */
 export function signalEventMailQueued(temporal: TemporalDeps, eventId: string, logger?: Logger): Promise<void> {
-  const inFlight = mailSignals.get(eventId);
-  if (inFlight) {
-    inFlight.again = true;
-    return inFlight.sent;
+  const signals = mailSignals.get(eventId);
+  if (signals) return (signals.following ??= signals.sending.then(() => send(signals)));
+  const created = { sending: Promise.resolve(), following: null };
+  mailSignals.set(eventId, created);
+  return send(created);
+
+  function send(signals: { sending: Promise<void>; following: Promise<void> | null }): Promise<void> {
+    const sending = sendMailSignal(temporal, eventId, logger).finally(() => {
+      if (signals.following === null) mailSignals.delete(eventId);
+    });
+    signals.sending = sending;
+    signals.following = null;
+    return sending;
   }
-  const state = { again: false, sent: Promise.resolve() };
-  state.sent = (async () => {
-    try {
-      do {
-        state.again = false;
-        await sendMailSignal(temporal, eventId, logger);
-      } while (state.again);
-    } finally {
-      mailSignals.delete(eventId);
-    }
-  })();
-  mailSignals.set(eventId, state);
-  return state.sent;
 }
 
 async function sendMailSignal(temporal: TemporalDeps, eventId: string, logger?: Logger): Promise<void> {
