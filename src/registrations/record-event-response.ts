@@ -103,8 +103,8 @@ export function eventResponseWrites(plan: EventResponsePlan, when: Prisma.Sql): 
       FROM activity WHERE u.id = activity.account_id AND (u.lead_source IS NULL OR u.status = 'NEW'))`;
 }
 
-/** Of the `account` CTE, what eventResponseWritten needs. */
-export const accountColumns = Prisma.sql`a.status::text AS "accountStatus", a.lead_source IS NULL AS "leadSourceWasEmpty"`;
+/** Of the `account` CTE, what eventResponseWritten needs. Named by the CTE itself: select it unaliased. */
+export const accountColumns = Prisma.sql`account.status::text AS "accountStatus", account.lead_source IS NULL AS "leadSourceWasEmpty"`;
 
 export interface AccountColumns {
   accountStatus: AccountStatus;
@@ -139,7 +139,7 @@ export async function metConditionOf(tx: DbClient, plan: EventResponsePlan): Pro
 export async function recordEventResponse(tx: DbClient, plan: EventResponsePlan): Promise<EventResponseWritten> {
   const [row] = await tx.$queryRaw<AccountColumns[]>`
     WITH ${lockedAccountCte(plan.accountId)}, ${eventResponseWrites(plan, Prisma.sql`account`)}
-    SELECT ${accountColumns} FROM account a`;
+    SELECT ${accountColumns} FROM account`;
   if (!row) throw new AppError('CONFLICT', `Account ${plan.accountId} is archived and can no longer change: restore or re-create it first`);
   return eventResponseWritten(plan, row, await metConditionOf(tx, plan));
 }

@@ -165,7 +165,7 @@ async function writeSeat(db: DbClient, registering: Registering, person: Person)
       WHERE r.status = 'CANCELLED'
       RETURNING r.*
     ), ${eventResponseWrites(plan, Prisma.sql`registration`)}, ${queueEmail(event.id)}
-    SELECT ${accountColumns}, v.* FROM account a LEFT JOIN (
+    SELECT ${accountColumns}, v.* FROM account LEFT JOIN (
       SELECT CASE WHEN r.status = 'WAITING' THEN event_waiting_ahead(r.event_id, r.id, r.registered_at) + 1 END AS "waitingPosition", ${registrationBaseColumns}
       FROM registration r JOIN contacts c ON c.id = r.contact_id JOIN accounts a ON a.id = r.account_id) v ON TRUE`;
   if (!row) throw archivedAccount(person.accountId);
