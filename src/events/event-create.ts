@@ -6,6 +6,7 @@ import { replaceCosts, replaceTasks } from './event-lines';
 import { syncEventSources } from './event-sources';
 import type { CopyEventRequest, CreateEventRequest, EventView } from './events.schemas';
 import { getEventView } from './event-view';
+import { copyBookings } from '../resources/copy-bookings';
 
 const date = (text: string | null | undefined) => (text ? new Date(text) : null);
 
@@ -49,8 +50,9 @@ export async function createEvent(db: Db, callerId: string, request: CreateEvent
 
 /**
  * POST /events/:id/copy: a new DRAFT from a past (or any) event, the template: everything but its
- * dates (unless given), registrations, bookings and actual costs; tasks PLANNED again. Registration
- * opening and closing times are dates of the old event too, so they are left out.
+ * dates (unless given), registrations and actual costs; tasks PLANNED again. Its resources are booked
+ * again when both dates are given (a booking needs the span). Registration opening and closing times
+ * are dates of the old event too, so they are left out.
  */
 export async function copyEvent(db: Db, callerId: string, eventId: string, request: CopyEventRequest, publicUrl: string): Promise<EventView> {
   const copyId = await db.$transaction(async (tx) => {
@@ -93,6 +95,8 @@ export async function copyEvent(db: Db, callerId: string, eventId: string, reque
         data: source.tasks.map((task, position) => ({ eventId: event.id, title: task.title, assigneeId: task.assigneeId, due: task.due as Prisma.InputJsonValue, state: 'PLANNED' as const, position })),
       });
     }
+    const [startsAt, endsAt] = [date(request.startsAt), date(request.endsAt)];
+    if (startsAt && endsAt) await copyBookings(tx, callerId, source, event.id, { startsAt, endsAt });
     return event.id;
   });
   return getEventView(db, copyId, publicUrl);

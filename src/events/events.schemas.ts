@@ -182,7 +182,7 @@ export const CopyEventRequest = z
   .superRefine((body, ctx) => {
     if (body.startsAt && body.endsAt && Instant.safeParse(body.startsAt).success && Instant.safeParse(body.endsAt).success && Date.parse(body.endsAt) <= Date.parse(body.startsAt)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after startsAt' });
   })
-  .meta({ id: 'CopyEventRequest', description: 'A new DRAFT from this event: everything but dates (unless given), registrations, bookings and actual costs' });
+  .meta({ id: 'CopyEventRequest', description: 'A new DRAFT from this event: everything but dates (unless given), registrations and actual costs. With both dates, its resources are booked again for them (409 when one is taken then)' });
 export type CopyEventRequest = z.output<typeof CopyEventRequest>;
 
 export const EventIdParams = z.strictObject({ id: z.uuid() });

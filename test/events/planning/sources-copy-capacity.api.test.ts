@@ -83,7 +83,7 @@ describe('sub-sources of a campaign’s event', () => {
 });
 
 describe('POST /api/v1/events/:id/copy', () => {
-  test('when an event is copied then the DRAFT has everything but dates, registrations, bookings and actual costs', async () => {
+  test('when an event is copied then the DRAFT has everything but dates, registrations and actual costs, and its bookings once it has dates', async () => {
     const template = await createEvent(t, marketer, {
       venue: 'Lyon', capacity: 30, currency: 'EUR', price: 15, reminderBefore: 'P2D', registrationMode: 'INVITATION',
       offers: [{ name: 'Free coffee' }], sources: [{ code: 'MAIL', name: 'Mail' }],
@@ -94,7 +94,12 @@ describe('POST /api/v1/events/:id/copy', () => {
     await t.database.db.eventTask.updateMany({ where: { eventId: template.id }, data: { state: 'DONE', completedAt: new Date() } });
     await insertRegistration(t, template.id, 'REGISTERED', new Date());
     const room = await t.database.db.resource.create({ data: { name: unique('Room'), kind: 'FIXED' } });
-    await t.database.db.resourceBooking.create({ data: { resourceId: room.id, eventId: template.id, startsAt: new Date(template.startsAt!), endsAt: new Date(template.endsAt!) } });
+    const workbooks = await t.database.db.resource.create({ data: { name: unique('Workbooks'), kind: 'CONSUMABLE', quantity: 100 } });
+    const projector = await t.database.db.resource.create({ data: { name: unique('Projector'), kind: 'FIXED', archivedAt: new Date() } });
+    const span = { eventId: template.id, startsAt: new Date(template.startsAt!), endsAt: new Date(template.endsAt!) };
+    await t.database.db.resourceBooking.createMany({
+      data: [{ resourceId: room.id, ...span }, { resourceId: workbooks.id, quantity: 30, note: 'Ship to Lyon', ...span }, { resourceId: projector.id, ...span }],
+    });
 
     const response = await t.request.post(`/api/v1/events/${template.id}/copy`).set(auth(marketer)).send({});
     expect(response.status).toBe(201);
@@ -113,6 +118,21 @@ describe('POST /api/v1/events/:id/copy', () => {
     const dated = await t.request.post(`/api/v1/events/${template.id}/copy`).set(auth(marketer)).send({ name: 'Next year', startsAt, endsAt });
     expect(dated.status).toBe(201);
     expect(dated.body).toMatchObject({ name: 'Next year', startsAt, endsAt, copiedFromId: template.id });
+    // With both dates the template's resources are booked again for the copy's span; the archived projector can no longer be.
+    const copiedBookings = await t.database.db.resourceBooking.findMany({ where: { eventId: dated.body.id }, select: { resourceId: true, quantity: true, note: true, startsAt: true, endsAt: true }, orderBy: { quantity: 'asc' } });
+    expect(copiedBookings).toEqual([
+      { resourceId: room.id, quantity: 1, note: null, startsAt: new Date(startsAt), endsAt: new Date(endsAt) },
+      { resourceId: workbooks.id, quantity: 30, note: 'Ship to Lyon', startsAt: new Date(startsAt), endsAt: new Date(endsAt) },
+    ]);
+    const stock = async () => (await t.database.db.resource.findUniqueOrThrow({ where: { id: workbooks.id } })).quantity;
+    expect(await stock()).toBe(70);
+    // The room is taken then by the first copy: a second copy at those dates is refused, and nothing of it is written.
+    const clashName = unique('Clash');
+    const clash = await t.request.post(`/api/v1/events/${template.id}/copy`).set(auth(marketer)).send({ name: clashName, startsAt, endsAt });
+    expect(clash.status).toBe(409);
+    expect(clash.body.error.message).toBe(`Copying the bookings of "${template.name}": "${room.name}" is booked for "Next year" (${dated.body.id}) from ${startsAt} to ${endsAt}. Copy it without dates, or at other dates, and book again`);
+    expect(await t.database.db.event.count({ where: { name: clashName } })).toBe(0);
+    expect(await stock()).toBe(70);
     const backwards = await t.request.post(`/api/v1/events/${template.id}/copy`).set(auth(marketer)).send({ startsAt: inDays(5).toISOString(), endsAt: inDays(4).toISOString() });
     expect(paths(backwards.body)).toEqual(['body.endsAt']);
   });
