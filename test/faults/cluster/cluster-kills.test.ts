@@ -411,7 +411,10 @@ test(`on a 2-node Temporal cluster on PostgreSQL, with a node, a worker and an A
   await eventually(async () => {
     const pending = await db.timer.count({ where: { accountId: { in: timerAccounts }, kind: 'recontact', state: 'PENDING' } });
     if (pending) throw new Error(`${pending} re-contact timers still pending ${seconds(Date.now() - allDue)} after the last was due`);
-  }, Math.max(0, allDue - Date.now()) + 180_000).catch((error: Error) => failures.push(error.message));
+  }, Math.max(0, allDue - Date.now()) + 180_000).catch(async (error: Error) => {
+    const stuck = await db.timer.findMany({ where: { accountId: { in: timerAccounts }, kind: 'recontact', state: 'PENDING' }, select: { accountId: true } });
+    failures.push(`${error.message}:${await explainAccounts(stuck.slice(0, 5).map((timer) => accountWorkflowId(timer.accountId)))}`);
+  });
   note('timers fired');
   const timerRows = await db.timer.findMany({
     where: { accountId: { in: timerAccounts }, kind: 'recontact' },
@@ -541,7 +544,7 @@ test(`on a 2-node Temporal cluster on PostgreSQL, with a node, a worker and an A
   }
 
   /** What each of these account workflows went through, for a failure's message: requests, rows, history, mutable state and visibility. */
-  async function explainAccounts(workflowIds: string[], expected: Map<string, string>): Promise<string> {
+  async function explainAccounts(workflowIds: string[], expected = new Map<string, string>()): Promise<string> {
     const lines: string[] = [];
     for (const workflowId of workflowIds) {
       const accountId = workflowId.replace(/^account-/, '');
@@ -554,11 +557,31 @@ test(`on a 2-node Temporal cluster on PostgreSQL, with a node, a worker and an A
         const type = Object.keys(event).find((key) => key.endsWith('EventAttributes') && (event as Record<string, unknown>)[key]) ?? '?';
         const time = event.eventTime ? seconds(Number(event.eventTime.seconds) * 1000 + Math.floor((event.eventTime.nanos ?? 0) / 1e6) - loadStarted) : '';
         const status = event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields?.CrmAccountStatus?.data;
-        return `${type.replace('EventAttributes', '')}${status ? `(${Buffer.from(status).toString()})` : ''}@${time}`;
+        const marker = event.markerRecordedEventAttributes?.details?.data?.payloads?.[0]?.data;
+        const failed = event.workflowTaskFailedEventAttributes ?? event.workflowTaskTimedOutEventAttributes;
+        const detail = status
+          ? Buffer.from(status).toString()
+          : marker
+            ? JSON.parse(Buffer.from(marker).toString()).activity_type
+            : failed
+              ? JSON.stringify(failed).slice(0, 300)
+              : event.workflowTaskStartedEventAttributes?.identity;
+        return `${type.replace('EventAttributes', '')}${detail ? `(${detail})` : ''}@${time}`;
       });
+      const pendingTask = (described as { raw?: { pendingWorkflowTask?: unknown } }).raw?.pendingWorkflowTask;
+      // What the worker processes said about it (their last 20,000 characters each).
+      const said = workers.flatMap((worker, index) =>
+        worker
+          .output()
+          .split('\n')
+          .filter((line) => line.includes(workflowId) || (history?.events ?? []).some((event) => event.workflowExecutionStartedEventAttributes?.originalExecutionRunId && line.includes(event.workflowExecutionStartedEventAttributes.originalExecutionRunId)))
+          .slice(-5)
+          .map((line) => `worker ${index + 1}: ${line.slice(0, 600)}`),
+      );
       lines.push(
-        `\n  ${workflowId}: expected ${expected.get(workflowId)}, mutable state says ${JSON.stringify((described as { searchAttributes?: unknown }).searchAttributes ?? described)}` +
-          `\n    requests: ${requests.join('; ')}\n    activities: ${activityRows.join('; ')}\n    history: ${events.join(' ')}`,
+        `\n  ${workflowId}: ${expected.has(workflowId) ? `expected ${expected.get(workflowId)}, ` : ''}mutable state says ${JSON.stringify((described as { searchAttributes?: unknown }).searchAttributes ?? described)}` +
+          `\n    requests: ${requests.join('; ')}\n    activities: ${activityRows.join('; ')}\n    history: ${events.join(' ')}` +
+          `\n    pending workflow task: ${JSON.stringify(pendingTask) ?? 'none'}\n    worker output: ${said.join(' | ') || 'nothing'}`,
       );
     }
     return lines.join('');
