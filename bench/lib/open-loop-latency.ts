@@ -84,7 +84,7 @@ export async function runOpenLoop(
     );
   }
   await Promise.all(inFlight);
-  if (process.env.BENCH_TIMELINE) printTimeline(label, timeline, Number(process.env.BENCH_TIMELINE) || 5);
+  if (process.env.BENCH_TIMELINE) printTimeline(label, timeline, Number(process.env.BENCH_TIMELINE) || 5, Date.now() - (performance.now() - start));
   const elapsedSeconds = (performance.now() - start) / 1000;
   latencies.sort((a, b) => a - b);
   const failed = Object.values(failures).reduce((sum, n) => sum + n, 0);
@@ -107,13 +107,14 @@ export const formatFigures = (f: LatencyFigures) =>
   `(${f.sent} sent in ${f.elapsedSeconds.toFixed(1)} s, ${f.failed} failed${f.failed ? `: ${JSON.stringify(f.failures)}` : ''})`;
 
 /** BENCH_TIMELINE=<seconds>: the latencies by window of sending time, to tell a steady queue from stalls. */
-function printTimeline(label: string, timeline: { sentAtMs: number; ms: number }[], windowSeconds: number): void {
+function printTimeline(label: string, timeline: { sentAtMs: number; ms: number }[], windowSeconds: number, startedAt: number): void {
   const windows = new Map<number, number[]>();
   for (const { sentAtMs, ms } of timeline) {
     const window = Math.floor(sentAtMs / 1000 / windowSeconds);
     windows.set(window, [...(windows.get(window) ?? []), ms]);
   }
-  console.log(`${label}, by ${windowSeconds} s of sending time: p50 / p99 / max ms`);
+  // The wall-clock start, to line the windows up with other records of the machine (disk, logs).
+  console.log(`${label}, by ${windowSeconds} s of sending time from ${new Date(startedAt).toISOString()}: p50 / p99 / max ms`);
   for (const [window, values] of [...windows].sort((a, b) => a[0] - b[0])) {
     values.sort((a, b) => a - b);
     console.log(`  ${String(window * windowSeconds).padStart(4)} s  ${percentile(values, 50).toFixed(0)} / ${percentile(values, 99).toFixed(0)} / ${values.at(-1)!.toFixed(0)}`);

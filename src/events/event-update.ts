@@ -128,6 +128,6 @@ export async function updateEvent(db: Db, temporal: TemporalDeps, logger: Logger
     return { moved, changed: scheduled && timersChanged, promoted };
   });
   if (outcome.changed) await signalEventChanged(temporal, eventId, logger);
-  if (outcome.promoted > 0) await signalEventMailQueued(temporal, eventId, logger);
+  if (outcome.promoted > 0) void signalEventMailQueued(temporal, eventId, logger);
   return getEventView(db, eventId, publicUrl);
 }

@@ -36,7 +36,7 @@ export async function cancelRegistration(
     if (registration.status !== 'REGISTERED' || event.status !== 'SCHEDULED') return [];
     return promoteWaitingRegistrations(tx, eventId, now);
   }, REGISTRATION_TRANSACTION);
-  if (promotedIds.length > 0) await signalEventMailQueued(deps.temporal, eventId, deps.logger);
+  if (promotedIds.length > 0) void signalEventMailQueued(deps.temporal, eventId, deps.logger);
   deps.logger?.debug({ eventId, registrationId, byUserId: by.userId }, 'registration cancelled');
   const [registration, promoted] = await Promise.all([
     loadRegistrationView(deps.db, eventId, registrationId),

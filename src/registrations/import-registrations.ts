@@ -46,6 +46,6 @@ export async function importRegistrations(deps: RegistrationDeps, eventId: strin
     }
     results.push({ row, registrationId: written.registrationId, status: written.status, existing: written.existing });
   }
-  if (queued) await signalEventMailQueued(deps.temporal, eventId, deps.logger);
+  if (queued) void signalEventMailQueued(deps.temporal, eventId, deps.logger);
   return { ...counts, rows: results };
 }

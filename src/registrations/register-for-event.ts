@@ -63,7 +63,7 @@ export async function registerForEvent(deps: RegistrationDeps, eventId: string, 
 
 /** The after-commit steps of one registration; an import signals the mail once for all its rows. */
 export async function afterRegistration(deps: RegistrationDeps, written: RegistrationWritten, { signalMail }: { signalMail: boolean }): Promise<void> {
-  if (signalMail) await signalEventMailQueued(deps.temporal, written.event.id, deps.logger);
+  if (signalMail) void signalEventMailQueued(deps.temporal, written.event.id, deps.logger);
   if (written.response) await applyEventResponse(deps, written.response, written.event.campaignId);
 }
 

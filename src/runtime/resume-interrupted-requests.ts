@@ -3,13 +3,14 @@ import type { TemporalDeps } from '../temporal/temporal-deps';
 import { resumePendingActivities } from '../lifecycle/resume-pending-activities';
 import type { Logger } from '../logger';
 import { resumeRunningApplications } from '../plan-apply/apply-to-accounts';
+import { resumeUnsentEventMail } from '../registrations/resume-event-mail';
 
 const RETRY_MS = 5_000;
 
 /**
  * At API start-up, in the background: finishes the requests an API process was killed in the middle
  * of, between their PostgreSQL commit and their call to Temporal (PENDING activities, RUNNING plan
- * applications written before this start). Retried every few seconds until it succeeds (Temporal may
+ * applications and event e-mails not sent, written before this start). Retried every few seconds until it succeeds (Temporal may
  * still be coming up); `stop` ends it without waiting for calls in flight (closing the connections ends them).
  */
 export function resumeInterruptedRequests(deps: { db: Db; temporal: TemporalDeps }, logger: Logger): { stop(): void } {
@@ -24,8 +25,9 @@ export function resumeInterruptedRequests(deps: { db: Db; temporal: TemporalDeps
         before ??= (await deps.db.$queryRaw<{ now: Date }[]>`SELECT now() AS now`)[0].now;
         const activities = await resumePendingActivities(deps, before);
         const applications = await resumeRunningApplications(deps, before);
-        if (activities.applied || activities.removed || applications) {
-          logger.info({ activitiesApplied: activities.applied, activitiesRemoved: activities.removed, applicationsStarted: applications }, 'resumed requests interrupted by an earlier stop');
+        const eventsToldOfMail = await resumeUnsentEventMail(deps, before);
+        if (activities.applied || activities.removed || applications || eventsToldOfMail) {
+          logger.info({ activitiesApplied: activities.applied, activitiesRemoved: activities.removed, applicationsStarted: applications, eventsToldOfMail }, 'resumed requests interrupted by an earlier stop');
         }
         return;
       } catch (error) {

@@ -1,4 +1,5 @@
 import { signalEventChanged } from '../../../src/events/event-workflow-client';
+import { resumeUnsentEventMail } from '../../../src/registrations/resume-event-mail';
 import { eventMailQueuedSignal } from '../../../workflows/event.messages';
 import { eventually } from '../../support/eventually';
 import { recordHistory } from '../../support/histories';
@@ -76,4 +77,33 @@ test('when many mail signals arrive together then every queued e-mail goes once,
   expect(deliveries).toBeLessThan(signals);
   expect((await receivedMail()).filter((mail) => mail.subject === `You are registered: ${event.name}`)).toHaveLength(30);
   await recordHistory(handle, 'event', 'mail-signals-coalesced');
+});
+
+test('when an API process stopped before its mail signal left then the next start-up tells the workflow, and the e-mail goes', async () => {
+  const tag = `resume${Date.now()}`;
+  const event = await scheduledEvent(t, ownerId);
+  const handle = await startWorkflow(t, event);
+  await eventWhen(t, event.id, (row) => expect(row.registrationOpenedAt).not.toBeNull());
+  // An event with e-mail waiting and no workflow (its run is gone): nothing to tell, and no failure.
+  const orphan = await scheduledEvent(t, ownerId);
+  const queueConfirmation = async (eventId: string) => {
+    const person = await registration(t, eventId, 'REGISTERED', tag);
+    await t.database.db.outboundEmail.create({
+      data: { dedupeKey: `event.confirmation:${person.id}:1`, kind: 'EVENT_EMAIL', templateKey: 'event.confirmation', eventId, eventRegistrationId: person.id, accountId: person.accountId, why: { eventId, registrationId: person.id } },
+    });
+    return person;
+  };
+  // Committed, as a registration commits it, and never signalled: the process stopped there.
+  const person = await queueConfirmation(event.id);
+  await queueConfirmation(orphan.id);
+  const signalsBefore = ((await handle.fetchHistory()).events ?? []).filter((entry) => entry.workflowExecutionSignaledEventAttributes?.signalName === 'eventMailQueued').length;
+  expect(signalsBefore).toBe(0);
+
+  const told = await resumeUnsentEventMail({ db: t.database.db, temporal: temporalOf(t) }, new Date(Date.now() + 1_000));
+  expect(told).toBeGreaterThanOrEqual(1);
+  const [mail] = await waitForMail((each) => each.to.includes(person.email) && each.subject === `You are registered: ${event.name}`);
+  expect(mail).toBeDefined();
+  await eventually(async () => expect(await t.database.db.outboundEmail.count({ where: { eventId: event.id, sentAt: null } })).toBe(0));
+  // Queued after the start: a request of this process, which signals it itself.
+  expect(await resumeUnsentEventMail({ db: t.database.db, temporal: temporalOf(t) }, new Date(0))).toBe(0);
 });
