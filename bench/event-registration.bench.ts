@@ -11,6 +11,7 @@ import { startBenchSystem, type BenchSystem } from './lib/bench-system';
 import { median } from './lib/constant-rate-load';
 import { formatFigures, runOpenLoop, sendOnce, type LatencyFigures } from './lib/open-loop-latency';
 import { sampleDatabaseActivity, type ActivitySample } from './lib/pg-activity-sampler';
+import { profileFirstSeconds } from './lib/cpu-profile';
 import { measureProcessLoad, type ProcessLoad } from './lib/process-load';
 import { readRegistrationPage, type RegistrationOutcome } from './lib/registration-page';
 import { seedExistingAccounts } from './lib/seed-existing-accounts';
@@ -29,6 +30,8 @@ const MAIL_WAIT_SECONDS = Number(process.env.BENCH_MAIL_WAIT_SECONDS ?? 300);
 const SOURCE_CODE = 'WEB';
 /** 1: the worker and the SMTP server in processes of their own, as deployments run them (default: all in this one, as `npm start`). */
 const SEPARATE_PROCESSES = process.env.BENCH_SEPARATE_PROCESSES === '1';
+/** A CPU profile of this process over the first this many seconds of each round's load (0: none). */
+const PROFILE_SECONDS = Number(process.env.BENCH_CPU_PROFILE_SECONDS ?? 0);
 // Each person posts from an address of its own in X-Forwarded-For; the bench's own proxy is loopback.
 process.env.TRUST_PROXY ??= 'loopback';
 
@@ -136,6 +139,7 @@ async function runRound(system: BenchSystem, client: pg.Client, bare: Awaited<Re
   const outcomes = new Map<number, RegistrationOutcome>();
   const sampler = await sampleDatabaseActivity(system.databaseUrl);
   const processLoad = measureProcessLoad();
+  const profile = PROFILE_SECONDS > 0 ? await profileFirstSeconds(PROFILE_SECONDS, `event-registration-round${round}-${Date.now()}.cpuprofile`) : undefined;
   const systemFigures = await runOpenLoop(
     'public registration',
     system.baseUrl,
@@ -152,6 +156,7 @@ async function runRound(system: BenchSystem, client: pg.Client, bare: Awaited<Re
   const processFigures = processLoad.stop();
   const database = await sampler.stop();
   console.log(`round ${round} public registration page:      ${formatFigures(systemFigures)}`);
+  if (profile) console.log(`round ${round} CPU profile of the first ${PROFILE_SECONDS} s: ${await profile.done}`);
 
   const before = await readRegistrations(client, eventId);
   const get = (path: string) => api('GET', path);
