@@ -37,10 +37,9 @@ export async function signalEventChanged(temporal: TemporalDeps, eventId: string
 const mailSignals = new Map<string, { sending: Promise<void>; following: Promise<void> | null }>();
 
 /**
- * Tells the event's workflow that e-mails wait in the outbox. Requests do not wait for it (they do not
- * await the answer): their e-mails are committed already, and a signal may take seconds when Temporal
- * is busy (the dev server's signals took 4.8 s every 30 s or so under 50 registrations a second), which
- * must not hold up a page. Best effort: on a failure, or a process stopped before the signal left, the
+ * Tells the event's workflow that e-mails wait in the outbox. Requests do not await it: their e-mails
+ * are committed already, and a signal may take seconds when Temporal is busy (the dev server's took
+ * 4.8 s about every 30 s under 50 registrations a second), which must not hold up a page. Best effort: on a failure, or a process stopped before the signal left, the
  * e-mails go at the workflow's next delivery, or when an API process starts (resumeUnsentEventMail).
  * A registration rush queues mail many times a second: one signal per event is in flight at a time, and
  * the mail queued meanwhile shares the one signal that leaves after it, so the answer (for tests) comes

@@ -1,5 +1,6 @@
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
+import type { Span } from './booking-span';
 import { bookInTransaction } from './event-bookings';
 
 /**
@@ -8,7 +9,7 @@ import { bookInTransaction } from './event-bookings';
  * too low, refuses the copy with the 409 naming why). Archived resources are left out: they can no
  * longer be booked. Resources in id order, as every booking decision takes them.
  */
-export async function copyBookings(tx: Prisma.TransactionClient, actorId: string, from: { id: string; name: string }, toEventId: string, span: { startsAt: Date; endsAt: Date }): Promise<void> {
+export async function copyBookings(tx: Prisma.TransactionClient, actorId: string, from: { id: string; name: string }, toEventId: string, span: Span): Promise<void> {
   const bookings = await tx.resourceBooking.findMany({
     where: { eventId: from.id, resource: { archivedAt: null } },
     select: { resourceId: true, quantity: true, note: true },
