@@ -1,17 +1,14 @@
-import { startTestApp, type TestApp } from '../../support/test-app';
-import { as, openEvent } from './helpers';
+import type { TestApp } from '../../support/test-app';
+import { as, openEvent, registerAs, startAppWithStaff, type Staff } from './helpers';
 
 let t: TestApp;
-let manager: { id: string; key: string };
-let marketer: { id: string; key: string };
+let manager: Staff;
+let marketer: Staff;
 
-beforeAll(async () => {
-  t = await startTestApp();
-  [manager, marketer] = await Promise.all([t.userWithKey('manager'), t.userWithKey('marketer')]);
-});
+beforeAll(async () => ({ t, manager, marketer } = await startAppWithStaff()));
 afterAll(() => t.close());
 
-const register = (eventId: string, body: object, user = manager) => t.request.post(`/api/v1/events/${eventId}/registrations`).set(as(user)).send(body);
+const register = (eventId: string, body: object, user = manager) => registerAs(t, user, eventId, body);
 const cancel = (eventId: string, registrationId: string) => t.request.post(`/api/v1/events/${eventId}/registrations/${registrationId}/cancel`).set(as(manager));
 const person = (n: number, tag: string) => ({ contact: { name: `Person ${n}`, email: `person${n}@${tag}.example`, accountName: `Company ${tag} ${n}` } });
 const outbox = (eventId: string) => t.database.db.outboundEmail.findMany({ where: { eventId }, orderBy: { createdAt: 'asc' }, select: { templateKey: true, eventRegistrationId: true, kind: true, why: true } });

@@ -1,18 +1,15 @@
 import { accountWorkflowId, pendingTimersQuery } from '../../../workflows/account.messages';
-import { startTestApp, type TestApp } from '../../support/test-app';
-import { as, openEvent } from './helpers';
+import type { TestApp } from '../../support/test-app';
+import { as, openEvent, registerAs, startAppWithStaff, type Staff } from './helpers';
 
 let t: TestApp;
-let manager: { id: string; key: string };
-let marketer: { id: string; key: string };
+let manager: Staff;
+let marketer: Staff;
 
-beforeAll(async () => {
-  t = await startTestApp();
-  [manager, marketer] = await Promise.all([t.userWithKey('manager'), t.userWithKey('marketer')]);
-});
+beforeAll(async () => ({ t, manager, marketer } = await startAppWithStaff()));
 afterAll(() => t.close());
 
-const register = (eventId: string, body: object, user = manager) => t.request.post(`/api/v1/events/${eventId}/registrations`).set(as(user)).send(body);
+const register = (eventId: string, body: object, user = manager) => registerAs(t, user, eventId, body);
 const checkIn = (eventId: string, registrationId: string) => t.request.post(`/api/v1/events/${eventId}/registrations/${registrationId}/check-in`).set(as(manager));
 
 async function accountInWork(name: string, email: string): Promise<string> {

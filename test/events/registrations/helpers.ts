@@ -1,7 +1,22 @@
 import { Prisma } from '../../../src/generated/prisma/client';
-import type { TestApp } from '../../support/test-app';
+import { startTestApp, type TestApp } from '../../support/test-app';
 
 export const as = (user: { key: string }) => ({ Authorization: `Bearer ${user.key}` });
+
+export interface Staff {
+  id: string;
+  key: string;
+}
+
+/** What the registration suites start from: the test app, with a manager and a marketer who have API keys. */
+export async function startAppWithStaff(): Promise<{ t: TestApp; manager: Staff; marketer: Staff }> {
+  const t = await startTestApp();
+  const [manager, marketer] = await Promise.all([t.userWithKey('manager'), t.userWithKey('marketer')]);
+  return { t, manager, marketer };
+}
+
+/** POST /events/:id/registrations as `user`. */
+export const registerAs = (t: TestApp, user: Staff, eventId: string, body: object) => t.request.post(`/api/v1/events/${eventId}/registrations`).set(as(user)).send(body);
 
 let events = 0;
 

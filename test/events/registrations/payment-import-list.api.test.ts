@@ -1,17 +1,14 @@
-import { startTestApp, type TestApp } from '../../support/test-app';
-import { as, openEvent } from './helpers';
+import type { TestApp } from '../../support/test-app';
+import { as, openEvent, registerAs, startAppWithStaff, type Staff } from './helpers';
 
 let t: TestApp;
-let manager: { id: string; key: string };
-let marketer: { id: string; key: string };
+let manager: Staff;
+let marketer: Staff;
 
-beforeAll(async () => {
-  t = await startTestApp();
-  [manager, marketer] = await Promise.all([t.userWithKey('manager'), t.userWithKey('marketer')]);
-});
+beforeAll(async () => ({ t, manager, marketer } = await startAppWithStaff()));
 afterAll(() => t.close());
 
-const register = (eventId: string, body: object, user = manager) => t.request.post(`/api/v1/events/${eventId}/registrations`).set(as(user)).send(body);
+const register = (eventId: string, body: object, user = manager) => registerAs(t, user, eventId, body);
 const pay = (eventId: string, registrationId: string, body: object, user = marketer) => t.request.post(`/api/v1/events/${eventId}/registrations/${registrationId}/payment`).set(as(user)).send(body);
 const paths = (answer: { body: { error: { details: { path: string }[] } } }) => answer.body.error.details.map((detail) => detail.path);
 

@@ -2,22 +2,19 @@ import { startCampaignWorkflow } from '../../../src/campaigns/campaign-workflow-
 import { campaignWorkflowId } from '../../../workflows/campaign.messages';
 import { seedJourney } from '../../campaigns/journey/helpers';
 import { eventually } from '../../support/eventually';
-import { startTestApp, type TestApp } from '../../support/test-app';
-import { as, openEvent } from './helpers';
+import type { TestApp } from '../../support/test-app';
+import { as, openEvent, registerAs, startAppWithStaff, type Staff } from './helpers';
 
 // A registration is written in two steps (the person, then one statement for the seat and everything
 // else), or in one transaction when a campaign stage counts its responses: both paths, and their races.
 let t: TestApp;
-let manager: { id: string; key: string };
-let marketer: { id: string; key: string };
+let manager: Staff;
+let marketer: Staff;
 
-beforeAll(async () => {
-  t = await startTestApp();
-  [manager, marketer] = await Promise.all([t.userWithKey('manager'), t.userWithKey('marketer')]);
-});
+beforeAll(async () => ({ t, manager, marketer } = await startAppWithStaff()));
 afterAll(() => t.close());
 
-const register = (eventId: string, body: object) => t.request.post(`/api/v1/events/${eventId}/registrations`).set(as(manager)).send(body);
+const register = (eventId: string, body: object) => registerAs(t, manager, eventId, body);
 
 test('when the same person registers ten times at once then one registration, one activity and one e-mail are written, and every answer names it', async () => {
   const { event } = await openEvent(t, marketer.id, { capacity: 3 });
