@@ -2,6 +2,9 @@
 // count of its registrations by status, alternated over several rounds. Issue 18: the report is
 // computed in SQL, set-based, fast on 100k registrations.
 //
+// The report alone, and with four event measures (three counts and a ratio) over activities logged
+// on every account after the event: what user-defined measures add.
+//
 // Database: a fresh one of its own on DATABASE_URL's server (created and dropped here), else an
 // embedded PostgreSQL in a throwaway folder. BENCH_REGISTRATIONS (default 100,000), BENCH_ROUNDS (5).
 import { applyMigrations } from '../src/db/migrate';
@@ -18,8 +21,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
  * tenth WAITING, every tenth CANCELLED, 60% of the rest checked in, every fifth creating its account),
  * spread over 60 days; half the people invited; a NEW status change before the registration for every
  * account and, after it, MEETING_HELD for 8% and CONTRACT_SIGNED for 3%; 5,000 WON deals on the
- * sub-sources; a second event with as many registrations of the same accounts, so the report must
- * pick its own.
+ * sub-sources; a MEETING (every third a CALL) on every account after the event; a second event with as
+ * many registrations of the same accounts, so the report must pick its own.
  */
 export async function seed(db: Db, adminId: string): Promise<string> {
   const n = REGISTRATIONS;
@@ -71,9 +74,27 @@ export async function seed(db: Db, adminId: string): Promise<string> {
     SELECT gen_random_uuid(), md5('account' || ((i * 7) % ${n}::int))::uuid, 'Bench deal', 100 + i % 900, 'EUR', 'WON',
       CASE WHEN i % 2 = 0 THEN CAST(${campaign.sources[0]!.id} AS uuid) ELSE CAST(${campaign.sources[1]!.id} AS uuid) END, CAST(${adminId} AS uuid), now(), now()
     FROM generate_series(0, 4999) i`;
-  for (const table of ['accounts', 'contacts', 'status_changes', 'event_registrations', 'event_invitations', 'opportunities']) await db.$executeRawUnsafe(`VACUUM ANALYZE ${table}`);
+  await db.$executeRaw`
+    INSERT INTO activities (id, account_id, type, outcome, occurred_at, logged_by_id, state, created_at)
+    SELECT gen_random_uuid(), md5('account' || i)::uuid, (CASE WHEN i % 3 = 0 THEN 'CALL' ELSE 'MEETING' END)::"ActivityType",
+      (CASE WHEN i % 2 = 0 THEN 'MEETING_HELD' ELSE 'CONTACT_MADE' END)::"ActivityOutcome", now() - interval '6 hours', CAST(${adminId} AS uuid), 'APPLIED', now()
+    FROM generate_series(0, ${n - 1}::int) i`;
+  for (const table of ['accounts', 'contacts', 'status_changes', 'event_registrations', 'event_invitations', 'opportunities', 'activities']) await db.$executeRawUnsafe(`VACUUM ANALYZE ${table}`);
   return event.id;
 }
+
+const benchMeasures = [
+  { key: 'meetings-after', name: 'Meetings within 30 days', definition: { kind: 'activities', cohort: 'attendees', types: ['MEETING'], outcomes: ['MEETING_HELD'], window: { from: 'eventEnd', days: 30 }, count: 'accounts' } },
+  { key: 'signed-90', name: 'Signed within 90 days', definition: { kind: 'statusReached', cohort: 'registrants', statuses: ['CONTRACT_SIGNED', 'CLIENT'], window: { from: 'registration', days: 90 } } },
+  { key: 'touches-60', name: 'Activities within 60 days', definition: { kind: 'activities', cohort: 'registrants', window: { from: 'registration', days: 60 }, count: 'activities' } },
+  { key: 'meeting-rate', name: 'Meeting rate', definition: { kind: 'ratio', numerator: 'meetings-after', denominator: 'attended', percent: true } },
+];
+
+/** The four measures, archived: the plain report's rounds hide them, the measured ones show them. */
+async function defineMeasures(db: Db): Promise<void> {
+  for (const measure of benchMeasures) await db.eventMeasure.create({ data: { ...measure, archivedAt: new Date() } });
+}
+const showMeasures = (db: Db, shown: boolean) => db.eventMeasure.updateMany({ data: { archivedAt: shown ? null : new Date() } });
 
 async function time<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const started = performance.now();
@@ -91,21 +112,29 @@ async function main() {
     const eventId = seeded.value;
     console.log(`seeded ${REGISTRATIONS.toLocaleString('en')} registrations (twice: two events) in ${(seeded.ms / 1000).toFixed(1)} s`);
 
-    const cases: { name: string; run: () => Promise<unknown> }[] = [
+    await defineMeasures(db);
+    const cases: { name: string; before?: () => Promise<unknown>; run: () => Promise<unknown> }[] = [
       { name: 'baseline: registrations by status', run: () => db.$queryRaw`SELECT status, count(*)::int AS n FROM event_registrations WHERE event_id = CAST(${eventId} AS uuid) GROUP BY status` },
-      { name: 'event report', run: () => getEventReport(db, eventId) },
+      { name: 'event report', before: () => showMeasures(db, false), run: () => getEventReport(db, eventId) },
+      { name: 'event report with 4 measures', before: () => showMeasures(db, true), run: () => getEventReport(db, eventId) },
     ];
+    await showMeasures(db, true);
     const report = await getEventReport(db, eventId);
+    console.log(`measures: ${report.measures.map((measure) => `${measure.key} ${measure.value}`).join(', ')}`);
     console.log(
       `report: registered ${report.registered}, waiting ${report.waiting}, cancelled ${report.cancelled}, attended ${report.attended}, invited ${report.invited}, ` +
         `contracts ${report.contracts}, revenue ${report.revenue} ${report.currency}, cost per attendee ${report.costPerAttendee}, ${report.registrationsByDay.length} days`,
     );
-    for (const bench of cases) await bench.run();
+    for (const bench of cases) {
+      await bench.before?.();
+      await bench.run();
+    }
 
     const times = cases.map(() => [] as number[]);
     for (let round = 1; round <= ROUNDS; round++) {
       const line: string[] = [];
       for (const [index, bench] of cases.entries()) {
+        await bench.before?.();
         const { ms } = await time(bench.run);
         times[index]!.push(ms);
         line.push(`${ms.toFixed(0)} ms`);

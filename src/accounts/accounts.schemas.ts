@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NO_NUL, noNul, Text } from '../schemas/text.schemas';
+import { IncludeArchived } from '../schemas/query-flags.schemas';
 import { TimeZone } from '../rules/duration.schemas';
 import { statuses, type Status } from '../rules/lifecycle';
 import { PageCursorParam } from '../schemas/page-cursor';
@@ -105,10 +106,7 @@ export const ListAccountsQuery = z
     ownerId: z.uuid().optional(),
     owner: z.literal('me').optional().meta({ description: 'owner=me: the accounts the caller owns' }),
     q: Text(200).optional().meta({ description: 'Case-insensitive text in the account name or its contacts’ names and e-mails' }),
-    includeArchived: z
-      .enum(['true', 'false'])
-      .default('false')
-      .transform((value) => value === 'true'),
+    includeArchived: IncludeArchived('accounts'),
     limit: z.coerce.number<string>().int().min(1).max(200).default(50),
     cursor: PageCursorParam.optional(),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EventReportMeasure } from '../event-measures/measures.schemas';
 import { Status } from '../rules/lifecycle';
 import { EventStatus } from './events.schemas';
 
@@ -63,6 +64,7 @@ export const EventReport = z
     costPerContract: money.nullable().meta({ description: 'Actual cost (else planned) / contracts; null without a contract' }),
     bySource: z.array(EventReportSource),
     registrationsByDay: z.array(EventReportDay).meta({ description: 'Days with a registration or a cancellation, oldest first' }),
+    measures: z.array(EventReportMeasure).meta({ description: "The event measures defined for the event's kind (GET /event-measures), in the catalog's order" }),
   })
   .meta({ id: 'EventReport' });
 export type EventReport = z.output<typeof EventReport>;

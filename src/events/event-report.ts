@@ -3,6 +3,8 @@ import { AppError } from '../errors/app-error';
 import { Prisma } from '../generated/prisma/client';
 import { contractSignedBit, reachedCounts, statusBit } from '../reports/campaign-return-status-bits';
 import { statuses } from '../rules/lifecycle';
+import { countEventMeasures } from '../event-measures/count-measures';
+import { reportMeasures } from '../event-measures/report-measures';
 import { eventCostFigures } from './event-report-costs';
 import type { EventReport } from './event-report.schemas';
 
@@ -39,17 +41,28 @@ interface RevenueRow {
 }
 
 /**
- * The effect of one event, computed in PostgreSQL by three set-based queries run side by side: the event
+ * The effect of one event, computed in PostgreSQL by set-based queries run side by side: the event
  * with its registration figures (one pass over its registrations), costs and invitations; what the
- * registrants' accounts reached; the revenue of their deals. On 100,000 registrations each query reads
+ * registrants' accounts reached; the revenue of their deals; one per count of the event measures it shows. On 100,000 registrations each query reads
  * the event's registrations once (bench/event-report.bench.ts).
  */
 export async function getEventReport(db: DbClient, eventId: string): Promise<EventReport> {
-  const [[event], reached, revenueRows] = await Promise.all([eventFigures(db, eventId), reachedSinceRegistration(db, eventId), revenueOfRegistrants(db, eventId)]);
+  const [[event], reached, revenueRows, measureCounts] = await Promise.all([
+    eventFigures(db, eventId),
+    reachedSinceRegistration(db, eventId),
+    revenueOfRegistrants(db, eventId),
+    countEventMeasures(db, eventId),
+  ]);
   if (!event) throw new AppError('NOT_FOUND', `No event ${eventId}`);
   // Amounts in one currency only: the event's (else its campaign's), else the one most of the deals are in.
   const revenue = event.currency ? revenueRows.find((row) => row.currency === event.currency) : revenueRows[0];
   const contracts = reached.contracts;
+  const costs = eventCostFigures({ planned: event.planned, actual: event.actual, hasActual: event.hasActual }, event.attended, contracts);
+  const measures = reportMeasures(measureCounts, {
+    invited: event.invited, registered: event.registered, waiting: event.waiting, cancelled: event.cancelled, attended: event.attended,
+    noShows: event.noShows, newAccounts: event.newAccounts, contracts, revenue: Number(revenue?.revenue ?? 0),
+    plannedCost: Number(costs.plannedCost), actualCost: Number(costs.actualCost),
+  });
   return {
     eventId: event.id,
     name: event.name,
@@ -67,9 +80,10 @@ export async function getEventReport(db: DbClient, eventId: string): Promise<Eve
     statusesReached: statuses.map((status) => ({ status, accounts: reached.reached?.[status] ?? 0 })),
     contracts,
     revenue: revenue?.revenue ?? '0.00',
-    ...eventCostFigures({ planned: event.planned, actual: event.actual, hasActual: event.hasActual }, event.attended, contracts),
+    ...costs,
     bySource: event.bySource,
     registrationsByDay: event.registrationsByDay,
+    measures,
   };
 }
 

@@ -31,7 +31,7 @@ export async function checkInRegistration(deps: RegistrationDeps, eventId: strin
     const response = await recordEventResponse(tx, plan);
     await tx.$executeRaw`
       UPDATE event_registrations SET checked_in_at = ${now}, checked_in_by_id = CAST(${by.userId} AS uuid), no_show = FALSE,
-        attendance_response_id = CAST(${response.responseId} AS uuid), updated_at = ${now}
+        attendance_response_id = CAST(${response.responseId} AS uuid), attendance_activity_id = CAST(${response.activityId} AS uuid), updated_at = ${now}
       WHERE id = CAST(${registrationId} AS uuid)`;
     return { response, campaignId: event.campaignId };
   }, REGISTRATION_TRANSACTION);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IncludeArchived } from '../schemas/query-flags.schemas';
 import { Text } from '../schemas/text.schemas';
 
 // What the resources API takes and answers: the catalog (rooms, projectors, kits, workbooks) and the
@@ -56,11 +57,7 @@ export const CreateBookingRequest = z
 export type CreateBookingRequest = z.output<typeof CreateBookingRequest>;
 
 export const ListResourcesQuery = z.strictObject({
-  includeArchived: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((value) => value === 'true')
-    .meta({ description: 'true: archived resources too' }),
+  includeArchived: IncludeArchived('resources'),
 });
 export type ListResourcesQuery = z.output<typeof ListResourcesQuery>;
 

@@ -161,6 +161,10 @@ const expectedAccess: Record<string, readonly Role[]> = {
   'POST /events/:id/registrations/:registrationId/check-in': EVERY_ROLE,
   'POST /events/:id/invitations': ADMIN_MARKETER,
   'GET /events/:id/report': EVERY_ROLE,
+  'GET /event-measures': EVERY_ROLE,
+  'GET /event-measures/:id': EVERY_ROLE,
+  'POST /event-measures': ADMIN_MARKETER,
+  'PATCH /event-measures/:id': ADMIN_MARKETER,
 };
 
 const ROLES: readonly Role[] = ['admin', 'marketer', 'manager'];

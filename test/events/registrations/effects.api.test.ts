@@ -53,7 +53,7 @@ test("a campaign's event: every registration is a response through the mirrored 
   expect(attendance.map((response) => [codeOf(response.sourceId), response.accountId])).toEqual([['PRESS', first.body.registration.accountId]]);
   expect(await t.database.db.activity.count({ where: { accountId: first.body.registration.accountId } })).toBe(2);
   const row = await t.database.db.eventRegistration.findUniqueOrThrow({ where: { id: first.body.registration.id } });
-  expect(row).toMatchObject({ checkedInById: manager.id, attendanceResponseId: attendance[0].id });
+  expect(row).toMatchObject({ checkedInById: manager.id, attendanceResponseId: attendance[0].id, attendanceActivityId: attendance[0].activityId });
 
   // A waiting or cancelled person does not check in.
   const waiting = await checkIn(event.id, second.body.registration.id);
@@ -68,6 +68,22 @@ test('an event without a campaign records the activity and lead source only', as
   expect(account.leadSource).toBe(`${event.name}/event`);
   expect(await t.database.db.response.count({ where: { accountId: account.id } })).toBe(0);
   expect(await t.database.db.activity.count({ where: { accountId: account.id, type: 'EMAIL', outcome: 'INTERESTED' } })).toBe(1);
+
+  // The check-in's activity is kept on the registration (no response to find it by), so event measures
+  // count what came after the event, never the event's own registration and attendance.
+  expect((await t.request.post(`/api/v1/events/${event.id}/registrations/${answer.body.registration.id}/check-in`).set(as(manager))).status).toBe(200);
+  const row = await t.database.db.eventRegistration.findUniqueOrThrow({ where: { id: answer.body.registration.id } });
+  const [registration, attendance] = await t.database.db.activity.findMany({ where: { accountId: account.id }, orderBy: { occurredAt: 'asc' } });
+  expect([row.activityId, row.attendanceActivityId]).toEqual([registration!.id, attendance!.id]);
+  const measure = await t.request.post('/api/v1/event-measures').set(as(marketer)).send({
+    key: 'attendee-activities', name: 'Attendee activities', definition: { kind: 'activities', cohort: 'attendees', window: { from: 'registration', days: 30 }, count: 'activities' },
+  });
+  expect(measure.status).toBe(201);
+  const measured = async () => (await t.request.get(`/api/v1/events/${event.id}/report`).set(as(manager))).body.measures[0].value;
+  expect(await measured()).toBe(0);
+  expect((await t.request.post(`/api/v1/accounts/${account.id}/take`).set(as(manager))).status).toBe(200);
+  expect((await t.request.post(`/api/v1/accounts/${account.id}/activities`).set(as(manager)).send({ type: 'CALL', outcome: 'CONTACT_MADE' })).status).toBe(201);
+  expect(await measured()).toBe(1);
 });
 
 // Under the default rules the registration (an INTERESTED e-mail) cancels the re-contact timer

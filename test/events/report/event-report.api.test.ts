@@ -142,6 +142,7 @@ test('when an event of a campaign has registrations in every state then every fi
       { date: '2026-11-03', registered: 2, cancelled: 0 },
       { date: '2026-11-04', registered: 2, cancelled: 1 },
     ],
+    measures: [],
   });
 
   // The same report as CSV: the totals line, a line per status, per source and per day.
@@ -150,12 +151,12 @@ test('when an event of a campaign has registrations in every state then every fi
   expect(csv.headers['content-type']).toMatch(/^text\/csv/);
   const lines = csv.text.trimEnd().split('\r\n');
   expect(lines[0]).toBe(
-    'line,event_id,event,status,code,date,account_status,invited,registered,waiting,cancelled,attended,no_shows,new_accounts,accounts,contracts,currency,revenue,planned_cost,actual_cost,cost_per_attendee,cost_per_contract',
+    'line,event_id,event,status,code,date,account_status,invited,registered,waiting,cancelled,attended,no_shows,new_accounts,accounts,contracts,currency,revenue,planned_cost,actual_cost,cost_per_attendee,cost_per_contract,measure,measure_name,unit,value',
   );
-  expect(lines[1]).toBe(`event,${event.id},Autumn fair,COMPLETED,,2026-11-10T08:00:00.000Z,,3,4,1,1,2,1,2,,1,EUR,5750.50,1500.00,1200.00,600.00,1200.00`);
-  expect(lines).toContain(`status,${event.id},Autumn fair,,,,CONTRACT_SIGNED,,,,,,,,1,,,,,,,`);
-  expect(lines).toContain(`source,${event.id},Autumn fair,,FAIR-WEB,,,,2,,,1,,1,,,,,,,,`);
-  expect(lines).toContain(`day,${event.id},Autumn fair,,,2026-11-04,,,2,,1,,,,,,,,,,,`);
+  expect(lines[1]).toBe(`event,${event.id},Autumn fair,COMPLETED,,2026-11-10T08:00:00.000Z,,3,4,1,1,2,1,2,,1,EUR,5750.50,1500.00,1200.00,600.00,1200.00,,,,`);
+  expect(lines).toContain(`status,${event.id},Autumn fair,,,,CONTRACT_SIGNED,,,,,,,,1,,,,,,,,,,,`);
+  expect(lines).toContain(`source,${event.id},Autumn fair,,FAIR-WEB,,,,2,,,1,,1,,,,,,,,,,,,`);
+  expect(lines).toContain(`day,${event.id},Autumn fair,,,2026-11-04,,,2,,1,,,,,,,,,,,,,,,`);
   expect(lines).toHaveLength(1 + 1 + 8 + 4 + 3);
 });
 
@@ -203,6 +204,7 @@ test('when an event has no campaign, no sub-source and no cost then revenue is w
       { date: '2026-11-20', registered: 1, cancelled: 0 },
       { date: '2026-11-21', registered: 1, cancelled: 0 },
     ],
+    measures: [],
   });
 });
 
@@ -239,7 +241,7 @@ test('when a marketer or an admin asks then they read the report too, and a bad 
   }
   const byAccept = await t.request.get(`/api/v1/events/${event.id}/report`).set(as(manager)).set('Accept', 'text/csv');
   expect(byAccept.status).toBe(200);
-  expect(byAccept.text.split('\r\n')[1]).toBe(`event,${event.id},Open house,DRAFT,,,,0,0,0,0,0,,0,,0,,0.00,0.00,0.00,,`);
+  expect(byAccept.text.split('\r\n')[1]).toBe(`event,${event.id},Open house,DRAFT,,,,0,0,0,0,0,,0,,0,,0.00,0.00,0.00,,,,,,`);
   const bad = await report(event.id, '?format=xml');
   expect(bad.status).toBe(400);
   expect(bad.body.error.details).toEqual([{ path: 'query.format', message: 'Expected "json" or "csv"' }]);

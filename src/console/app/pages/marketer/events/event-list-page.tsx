@@ -33,6 +33,7 @@ export function EventListPage() {
         <h1>Events</h1>
         <div class="actions">
           <a href={href('/resources')}>Resource catalog</a>
+          <a href={href('/event-measures')}>Event measures</a>
           {mayPlanEvents(me?.role) && (
             <a class="button-link" href={href('/events/new')}>
               New event

@@ -1,11 +1,13 @@
 import { Empty, ErrorNotice, Loading } from '../../../components/notices';
-import { formatNumber, humanize } from '../../../format';
+import { formatDateTime, formatNumber, humanize } from '../../../format';
+import { href } from '../../../router';
 import type { PageProps } from '../../../page-route';
 import { useApi } from '../../../use-api';
 import '../reports/reports.css';
 import { CsvDownloadButton } from '../reports/download-csv';
 import { BySourceChart, FunnelChart, RegistrationsByDayChart } from './event-report-charts';
 import type { EventReport } from './event-model';
+import { measureValue } from './measure-model';
 import { EventTabs } from './event-tabs';
 import './events.css';
 
@@ -95,6 +97,43 @@ function ReportBody({ report }: { report: EventReport }) {
               rows={report.bySource.map((source) => [source.code ?? 'No code', source.registered, source.attended, source.newAccounts])}
             />
           </>
+        )}
+      </section>
+      <section class="card" aria-labelledby="measures-heading">
+        <h2 id="measures-heading">Measures</h2>
+        {report.measures.length === 0 ? (
+          <Empty>
+            No measure applies to this event. <a href={href('/event-measures')}>Define measures</a>
+          </Empty>
+        ) : (
+          <div class="table-wrap">
+            <table>
+              <caption>
+                The organization’s measures for this kind of event (<a href={href('/event-measures')}>define measures</a>)
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Measure</th>
+                  <th scope="col">What it counts</th>
+                  <th scope="col" class="number">
+                    Value
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.measures.map((measure) => (
+                  <tr key={measure.key}>
+                    <th scope="row">{measure.name}</th>
+                    <td>
+                      {measure.explanation}
+                      {measure.windowClosesAt && Date.parse(measure.windowClosesAt) > Date.now() && <div class="muted">Still counting until {formatDateTime(measure.windowClosesAt)}</div>}
+                    </td>
+                    <td class="number">{measureValue(measure)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
       <section class="card" aria-labelledby="statuses-heading">

@@ -4,6 +4,7 @@ import { EventBookingsPage } from './event-bookings-page';
 import { EventFormPage } from './event-form-page';
 import { EventListPage } from './event-list-page';
 import { EventPage } from './event-page';
+import { EventMeasuresPage } from './event-measures-page';
 import { EventReportPage } from './event-report-page';
 import { RegistrationsPage } from './registrations-page';
 import { ResourceCatalogPage } from './resource-catalog-page';
@@ -24,4 +25,5 @@ export const eventRoutes: PageRoute[] = [
   { path: '/events/:id/check-in', title: 'Check-in', component: CheckInPage },
   { path: '/events/:id/report', title: 'Event report', component: EventReportPage },
   { path: '/resources', title: 'Resource catalog', component: ResourceCatalogPage },
+  { path: '/event-measures', title: 'Event measures', component: EventMeasuresPage },
 ];
