@@ -1,3 +1,5 @@
+import { fromCents, toCents } from '../schemas/cents';
+
 /**
  * The cost figures of the event report, in exact cents: amounts arrive from PostgreSQL as decimal text
  * (sums of Decimal(14,2) columns) and leave as decimal text with two places, so no float ever rounds them.
@@ -37,21 +39,4 @@ export function perUnit(cents: bigint, units: number): string | null {
   const sign = cents < 0n ? -1n : 1n;
   const rounded = remainder * 2n * sign >= divisor ? quotient + sign : quotient;
   return fromCents(rounded);
-}
-
-/** "1234.5" → 123450n; a decimal text with at most two places, optionally negative. */
-export function toCents(amount: string): bigint {
-  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(amount.trim());
-  if (!match) throw new Error(`Not a decimal amount with at most two places: "${amount}"`);
-  const [, minus, whole, fraction = ''] = match;
-  const cents = BigInt(whole!) * 100n + BigInt(fraction.padEnd(2, '0'));
-  return minus ? -cents : cents;
-}
-
-/** 123450n → "1234.50". */
-export function fromCents(cents: bigint): string {
-  const negative = cents < 0n;
-  const absolute = negative ? -cents : cents;
-  const text = `${absolute / 100n}.${String(absolute % 100n).padStart(2, '0')}`;
-  return negative ? `-${text}` : text;
 }

@@ -165,6 +165,18 @@ const expectedAccess: Record<string, readonly Role[]> = {
   'GET /event-measures/:id': EVERY_ROLE,
   'POST /event-measures': ADMIN_MARKETER,
   'PATCH /event-measures/:id': ADMIN_MARKETER,
+  'GET /budgets': EVERY_ROLE,
+  'POST /budgets': ADMIN_MARKETER,
+  'GET /budgets/:id': EVERY_ROLE,
+  'PATCH /budgets/:id': ADMIN_MARKETER,
+  'GET /budgets/:id/history': EVERY_ROLE,
+  'POST /budgets/:id/allocations': ADMIN_MARKETER,
+  'DELETE /budgets/:id/allocations/:allocationId': ADMIN_MARKETER,
+  'GET /budgets/:id/checkbook': EVERY_ROLE,
+  'POST /budgets/:id/entries': ADMIN_MARKETER,
+  'PATCH /budgets/:id/entries/:entryId': ADMIN_MARKETER,
+  'DELETE /budgets/:id/entries/:entryId': ADMIN_MARKETER,
+  'POST /budgets/:id/merge': ADMIN_MARKETER,
 };
 
 const ROLES: readonly Role[] = ['admin', 'marketer', 'manager'];

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { temporal as proto } from '@temporalio/proto';
 import { createLogger } from '../../src/logger';
 import { SENDERS_PER_CONNECTION } from '../../activities/campaign/mailing/batch-senders';
 import { DEFAULT_MAX_CONNECTIONS } from '../../src/mail/mailer';
@@ -122,7 +123,15 @@ test('when the worker is killed and the Temporal server is restarted while an ev
       const view = await t.request.get(`/api/v1/campaigns/${created.id}`).set(team.as(team.marketer));
       const metadata = await client.workflow.getHandle(handle.workflowId).query<{ currentDetails?: string }>('__temporal_workflow_metadata').catch(() => ({}));
       const description = await client.workflow.getHandle(handle.workflowId).describe();
-      console.log(JSON.stringify({ stages: view.body.stages, enrollments: view.body.enrollments, evergreen: view.body.evergreen, metadata, pending: description.raw.pendingActivities }, null, 1));
+      // Whether the worker still polls for activities (a CI run once saw two activities SCHEDULED for 2 minutes while queries were answered), and what it logged.
+      const pollers = await Promise.all(
+        [proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW, proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY].map(async (taskQueueType) => {
+          const answer = await client.workflowService.describeTaskQueue({ namespace: 'default', taskQueue: { name: t.temporal.taskQueue }, taskQueueType }).catch((caught: unknown) => ({ error: String(caught) }));
+          return { taskQueueType, pollers: 'pollers' in answer ? answer.pollers?.map((poller) => ({ identity: poller.identity, lastAccessTime: poller.lastAccessTime })) : answer };
+        }),
+      );
+      console.log(JSON.stringify({ stages: view.body.stages, enrollments: view.body.enrollments, evergreen: view.body.evergreen, metadata, pending: description.raw.pendingActivities, pollers }, null, 1));
+      console.log(`worker output (last 20,000 characters):\n${worker.output()}`);
       throw error;
     });
     expect(await client.workflow.getHandle(handle.workflowId).result()).toBe('COMPLETED');

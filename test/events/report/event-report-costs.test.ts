@@ -1,4 +1,5 @@
-import { eventCostFigures, fromCents, perUnit, toCents } from '../../../src/events/event-report-costs';
+import { eventCostFigures, perUnit } from '../../../src/events/event-report-costs';
+import { fromCents, toCents } from '../../../src/schemas/cents';
 
 describe('eventCostFigures', () => {
   test('when some cost line has an actual amount then the per-head figures share the actual cost', () => {

@@ -1,4 +1,6 @@
 import type { PageRoute } from '../../page-route';
+import { BudgetListPage } from './budgets/budget-list-page';
+import { BudgetPage } from './budgets/budget-page';
 import { CampaignBuilderPage } from './campaigns/campaign-builder-page';
 import { CampaignListPage } from './campaigns/campaign-list-page';
 import { CampaignPage } from './campaigns/campaign-page';
@@ -19,6 +21,9 @@ export const marketerRoutes: PageRoute[] = [
   { path: '/campaigns/new', title: 'New campaign', roles: writers, component: CampaignBuilderPage },
   { path: '/campaigns/:id', title: 'Campaign', component: CampaignPage },
   { path: '/campaigns/:id/edit', title: 'Edit campaign', roles: writers, component: CampaignBuilderPage },
+  // Budgets: every role reads them (executives follow spend and return); marketers and admins keep them.
+  { path: '/budgets', title: 'Budgets', nav: { label: 'Budgets', order: 55 }, component: BudgetListPage },
+  { path: '/budgets/:id', title: 'Budget', component: BudgetPage },
   ...moreMarketerRoutes,
   ...eventRoutes,
 ];

@@ -1,3 +1,4 @@
+import { FigureCards } from '../../../components/figure-cards';
 import { Empty, ErrorNotice, Loading } from '../../../components/notices';
 import { formatDateTime, formatNumber, humanize } from '../../../format';
 import { href } from '../../../router';
@@ -57,14 +58,7 @@ function ReportBody({ report }: { report: EventReport }) {
   ];
   return (
     <>
-      <dl class="report-figures" aria-label="Event figures">
-        {figures.map(([label, value]) => (
-          <div class="card" key={label}>
-            <dt class="muted">{label}</dt>
-            <dd class="figure">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FigureCards label="Event figures" figures={figures} />
       <section class="card" aria-labelledby="funnel-heading">
         <h2 id="funnel-heading">From invitation to attendance</h2>
         <FunnelChart report={report} />
