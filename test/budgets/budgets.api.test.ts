@@ -163,3 +163,37 @@ test('when several sub-budgets are asked for at once then only as many as the pa
   expect(answers.map((answer) => answer.status).sort()).toEqual([201, 201, 201, 409, 409]);
   expect((await get(`/budgets/${root.body.id}`)).body.figures).toMatchObject({ allocatedToBudgets: '9000.00', unallocated: '1000.00' });
 });
+
+test('when a budget changes owner or period, loses an entry or stops funding, or two roots merge, then each change is checked, answered and kept in the history', async () => {
+  const { db } = t.database;
+  const root = (await post('/budgets', { name: 'Sales 2028', ownerId: marketer.id, currency: 'GBP', periodStart: '2028-01-01', periodEnd: '2028-12-31', amount: 5_000 })).body;
+  const child = (await post('/budgets', { name: 'Q1', parentId: root.id, ownerId: marketer.id, periodStart: '2028-01-01', periodEnd: '2028-03-31', amount: 1_000 })).body;
+
+  const shorter = await patch(`/budgets/${root.id}`, { periodEnd: '2028-02-28' });
+  expect([shorter.status, shorter.body.error.message]).toEqual([409, 'The period would no longer hold the sub-budget "Q1": change theirs first']);
+  const outside = await patch(`/budgets/${child.id}`, { periodStart: '2027-12-31' });
+  expect([outside.status, outside.body.error.details]).toEqual([400, [{ path: 'body.periodStart', message: 'before its parent "Sales 2028" starts (2028-01-01)' }]]);
+  const moved = await patch(`/budgets/${child.id}`, { ownerId: manager.id, periodEnd: '2028-04-30', description: 'First months' });
+  expect(moved.body).toMatchObject({ ownerId: manager.id, periodEnd: '2028-04-30', description: 'First months' });
+
+  const campaign = await db.campaign.create({ data: { name: 'GBP campaign' } });
+  const funded = await post(`/budgets/${child.id}/allocations`, { campaignId: campaign.id, amount: 600 });
+  const entry = await post(`/budgets/${child.id}/entries`, { supplier: 'Venue', date: '2028-02-02', amount: 100, state: 'COMMITTED' });
+  expect((await t.request.delete(`/api/v1/budgets/${child.id}/entries/${entry.body.id}`).set(as(marketer))).status).toBe(204);
+  expect((await t.request.delete(`/api/v1/budgets/${child.id}/entries/${entry.body.id}`).set(as(marketer))).status).toBe(404);
+  const stopped = await t.request.delete(`/api/v1/budgets/${child.id}/allocations/${funded.body.allocations[0].id}`).set(as(marketer));
+  expect([stopped.status, stopped.body.allocations, stopped.body.figures.unallocated]).toEqual([200, [], '1000.00']);
+
+  const history = (await get(`/budgets/${child.id}/history`)).body.items;
+  expect(history.map((line: { action: string }) => line.action)).toEqual(['budget.create', 'budget.update', 'allocation.set', 'entry.create', 'entry.delete', 'allocation.remove']);
+  expect(history[1].details).toEqual({ ownerId: { before: marketer.id, after: manager.id }, periodEnd: { before: '2028-03-31', after: '2028-04-30' }, description: { before: null, after: 'First months' } });
+
+  // Two roots: the later period and all the funds go to the one that takes everything.
+  const other = (await post('/budgets', { name: 'Events 2028', ownerId: marketer.id, currency: 'GBP', periodStart: '2028-03-01', periodEnd: '2029-03-31', amount: 2_000 })).body;
+  const merged = await post(`/budgets/${root.id}/merge`, { intoId: other.id });
+  expect(merged.body).toMatchObject({ name: 'Events 2028', periodStart: '2028-01-01', periodEnd: '2029-03-31', figures: { amount: '7000.00', allocatedToBudgets: '1000.00' } });
+  expect(merged.body.children.map((node: { name: string }) => node.name)).toEqual(['Q1']);
+  const otherCurrency = (await post('/budgets', { name: 'Dollars', ownerId: marketer.id, currency: 'USD', ...year, amount: 1 })).body;
+  const refused = await post(`/budgets/${otherCurrency.id}/merge`, { intoId: other.id });
+  expect([refused.status, refused.body.error.message]).toEqual([409, '"Dollars" is in USD and "Events 2028" in GBP: no conversion between them']);
+});
