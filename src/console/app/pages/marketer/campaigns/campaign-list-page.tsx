@@ -1,10 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { CampaignSummary } from '../../../../../campaigns/campaign-views.schemas';
 import { StatusBadge } from '../../../components/badge';
-import { Field } from '../../../components/field';
 import { LoadMore } from '../../../components/load-more';
 import { Empty, ErrorNotice, Loading } from '../../../components/notices';
-import { StatusOptions } from '../../../components/status-options';
+import { StatusTextFilter, useStatusTextFilter } from '../../../components/status-text-filter';
 import { formatDateTime } from '../../../format';
 import { href } from '../../../router';
 import { currentUser } from '../../../session';
@@ -16,15 +14,8 @@ import { campaignStatuses, mayWriteCampaigns } from './campaign-model';
 /** /campaigns: newest first, filtered by status and text. */
 export function CampaignListPage() {
   const me = useSignal(currentUser);
-  const [status, setStatus] = useState('');
-  const [search, setSearch] = useState('');
-  const [q, setQ] = useState('');
-  // The text filter waits for a pause in typing, like the segment count.
-  useEffect(() => {
-    const timer = window.setTimeout(() => setQ(search.trim()), 300);
-    return () => window.clearTimeout(timer);
-  }, [search]);
-  const list = usePagedList<CampaignSummary>('/campaigns', { status: status || undefined, q: q || undefined, limit: 50 });
+  const filter = useStatusTextFilter();
+  const list = usePagedList<CampaignSummary>('/campaigns', { status: filter.status || undefined, q: filter.q || undefined, limit: 50 });
   const { first, items } = list;
   return (
     <section>
@@ -36,18 +27,7 @@ export function CampaignListPage() {
           </a>
         )}
       </div>
-      <form class="row card" role="search" aria-label="Filter campaigns" onSubmit={(event) => event.preventDefault()}>
-        <Field label="Status">
-          {(props) => (
-            <select {...props} value={status} onChange={(event) => setStatus(event.currentTarget.value)}>
-              <StatusOptions statuses={campaignStatuses} />
-            </select>
-          )}
-        </Field>
-        <Field label="Name or description contains">
-          {(props) => <input {...props} type="search" value={search} onInput={(event) => setSearch(event.currentTarget.value)} />}
-        </Field>
-      </form>
+      <StatusTextFilter label="Filter campaigns" statuses={campaignStatuses} textLabel="Name or description contains" filter={filter} />
       <ErrorNotice error={first.error} title="The campaigns could not be loaded" />
       {first.loading && !first.data && <Loading />}
       {first.data && items.length === 0 && <Empty>No campaign matches.</Empty>}

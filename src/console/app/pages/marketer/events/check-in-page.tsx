@@ -8,7 +8,7 @@ import { useAction, useApi } from '../../../use-api';
 import { usePagedList } from '../../../use-paged-list';
 import type { EventView, RegistrationView } from './event-model';
 import './events.css';
-import { useDebounced } from './use-debounced';
+import { useDebounced } from '../../../use-debounced';
 import { formatInZone, knownZone } from './zoned-time';
 
 /** The time of day on the event's clock, where the door is. */

@@ -1,9 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
 import { StatusBadge } from '../../../components/badge';
-import { Field } from '../../../components/field';
 import { LoadMore } from '../../../components/load-more';
 import { Empty, ErrorNotice, Loading } from '../../../components/notices';
-import { StatusOptions } from '../../../components/status-options';
+import { StatusTextFilter, useStatusTextFilter } from '../../../components/status-text-filter';
 import { formatNumber } from '../../../format';
 import { href } from '../../../router';
 import { currentUser } from '../../../session';
@@ -17,15 +15,8 @@ import { formatInZone } from './zoned-time';
 /** /events: every event, soonest first as the API lists them, filtered by status and text. */
 export function EventListPage() {
   const me = useSignal(currentUser);
-  const [status, setStatus] = useState('');
-  const [search, setSearch] = useState('');
-  const [q, setQ] = useState('');
-  // The text filter waits for a pause in typing.
-  useEffect(() => {
-    const timer = window.setTimeout(() => setQ(search.trim()), 300);
-    return () => window.clearTimeout(timer);
-  }, [search]);
-  const list = usePagedList<EventSummary>('/events', { status: status || undefined, q: q || undefined, limit: 50 });
+  const filter = useStatusTextFilter();
+  const list = usePagedList<EventSummary>('/events', { status: filter.status || undefined, q: filter.q || undefined, limit: 50 });
   const { first, items } = list;
   return (
     <section>
@@ -41,18 +32,7 @@ export function EventListPage() {
           )}
         </div>
       </div>
-      <form class="row card" role="search" aria-label="Filter events" onSubmit={(submit) => submit.preventDefault()}>
-        <Field label="Status">
-          {(props) => (
-            <select {...props} value={status} onChange={(change) => setStatus(change.currentTarget.value)}>
-              <StatusOptions statuses={eventStatuses} />
-            </select>
-          )}
-        </Field>
-        <Field label="Name, kind or venue contains">
-          {(props) => <input {...props} type="search" value={search} onInput={(change) => setSearch(change.currentTarget.value)} />}
-        </Field>
-      </form>
+      <StatusTextFilter label="Filter events" statuses={eventStatuses} textLabel="Name, kind or venue contains" filter={filter} />
       <ErrorNotice error={first.error} title="The events could not be loaded" />
       {first.loading && !first.data && <Loading />}
       {first.data && items.length === 0 && <Empty>No event matches.</Empty>}

@@ -17,7 +17,7 @@ import { channelLabels, mayPlanEvents, registrationStatuses, type EventView, typ
 import { EventTabs } from './event-tabs';
 import './events.css';
 import { ImportRegistrations } from './import-registrations';
-import { useDebounced } from './use-debounced';
+import { useDebounced } from '../../../use-debounced';
 
 /** /events/:id/registrations: who registered (searchable, by status), add one, cancel, mark paid or waived, import a CSV. */
 export function RegistrationsPage({ params }: PageProps) {
