@@ -1,7 +1,7 @@
 import type { Db } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import { checkActiveUsers } from '../events/event-references';
-import type { Prisma } from '../generated/prisma/client';
+import { Prisma } from '../generated/prisma/client';
 import { fromCents, toCents } from '../schemas/cents';
 import { budgetNodes } from './budget-figures';
 import { assertCanGive, assertCanShrinkTo, lockBudgets, requestCents, type LockedBudget } from './budget-funds';
@@ -29,7 +29,9 @@ export async function getBudget(db: Db, id: string): Promise<BudgetView> {
   if (!budget) throw new AppError('NOT_FOUND', `No budget ${id}`);
   if (budget.mergedIntoId) throw new AppError('NOT_FOUND', `Budget ${id} was merged into budget ${budget.mergedIntoId}`, [{ path: 'path.id', message: `merged into ${budget.mergedIntoId}` }]);
   const byId = new Map(nodes.map((node) => [node.id, node]));
-  const node = byId.get(id)!;
+  const node = byId.get(id);
+  // Read side by side, not in one snapshot: a merge may land between the reads.
+  if (!node) throw new AppError('NOT_FOUND', `Budget ${id} was merged into another budget`);
   const path: { id: string; name: string }[] = [];
   for (let parent = node.parentId ? byId.get(node.parentId) : undefined; parent; parent = parent.parentId ? byId.get(parent.parentId) : undefined) path.unshift({ id: parent.id, name: parent.name });
   return { ...node, path, children: nodes.filter((each) => each.parentId === id), allocations, mergedIntoId: null };
@@ -96,13 +98,18 @@ export async function updateBudget(db: Db, actorId: string, id: string, body: Up
     const changed = (Object.keys(body) as (keyof UpdateBudgetRequest)[]).filter((key) => body[key] !== undefined);
     await recordBudgetHistory(tx, {
       budgetId: id, actorId, action: 'budget.update', amountChange: change === 0n ? null : fromCents(change),
-      details: Object.fromEntries(changed.map((key) => [key, { before: shown(before[key]), after: shown(after[key]) }])),
+      details: Object.fromEntries(changed.map((key) => [key, { before: historyValue(before[key]), after: historyValue(after[key]) }])),
     });
   });
   return getBudget(db, id);
 }
 
-const shown = (value: unknown): Prisma.InputJsonValue | null => (value instanceof Date ? value.toISOString().slice(0, 10) : value === null || value === undefined ? null : String(value));
+/** A budget field as the history keeps it: days as YYYY-MM-DD, amounts as decimal text. */
+const historyValue = (value: unknown): Prisma.InputJsonValue | null => {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Prisma.Decimal) return value.toFixed(2);
+  return value === null || value === undefined ? null : String(value);
+};
 
 /** A shorter period must still hold every sub-budget's. */
 async function assertChildrenWithin(tx: Prisma.TransactionClient, budget: LockedBudget, period: { periodStart: string; periodEnd: string }): Promise<void> {

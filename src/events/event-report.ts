@@ -43,8 +43,9 @@ interface RevenueRow {
 /**
  * The effect of one event, computed in PostgreSQL by set-based queries run side by side: the event
  * with its registration figures (one pass over its registrations), costs and invitations; what the
- * registrants' accounts reached; the revenue of their deals; one per count of the event measures it shows. On 100,000 registrations each query reads
- * the event's registrations once (bench/event-report.bench.ts).
+ * registrants' accounts reached; the revenue of their deals; and one per count of the event measures
+ * it shows. On 100,000 registrations each query reads the event's registrations once
+ * (bench/event-report.bench.ts).
  */
 export async function getEventReport(db: DbClient, eventId: string): Promise<EventReport> {
   const [[event], reached, revenueRows, measureCounts] = await Promise.all([

@@ -60,6 +60,8 @@ test('when a marketer builds a budget tree then funds flow down it, and a budget
   const grown = await patch(`/budgets/${ids.emea}`, { amount: 65_000, name: 'EMEA region' });
   expect(grown.status).toBe(200);
   expect(grown.body).toMatchObject({ name: 'EMEA region', path: [{ id: ids.root, name: 'Marketing FY2027' }], figures: { amount: '65000.00', allocatedToBudgets: '10000.00', unallocated: '55000.00' } });
+  const update = (await get(`/budgets/${ids.emea}/history`)).body.items.at(-1);
+  expect(update).toMatchObject({ action: 'budget.update', amountChange: '5000.00', details: { amount: { before: '60000.00', after: '65000.00' }, name: { before: 'EMEA', after: 'EMEA region' } } });
   const tree = await get('/budgets');
   expect(tree.body.items.map((node: { name: string; depth: number; figures: { unallocated: string } }) => [node.name, node.depth, node.figures.unallocated])).toEqual([
     ['Marketing FY2027', 0, '5000.00'],
