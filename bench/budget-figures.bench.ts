@@ -9,7 +9,7 @@ import { applyMigrations } from '../src/db/migrate';
 import { createPrismaClient, type Db } from '../src/db/prisma';
 import { listBudgets } from '../src/budgets/budget-tree';
 import { openBenchDatabase } from './lib/bench-database';
-import { median } from './lib/constant-rate-load';
+import { alternatingRounds, time, type BenchCase } from './lib/alternating-rounds';
 
 const LEAVES = Number(process.env.BENCH_LEAVES ?? 1_000);
 const CAMPAIGNS = Number(process.env.BENCH_CAMPAIGNS ?? 10_000);
@@ -57,12 +57,6 @@ async function seed(db: Db, ownerId: string): Promise<void> {
   for (const table of ['budgets', 'campaigns', 'campaign_sources', 'budget_allocations', 'opportunities', 'budget_entries']) await db.$executeRawUnsafe(`VACUUM ANALYZE ${table}`);
 }
 
-async function time<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = performance.now();
-  const value = await work();
-  return { ms: performance.now() - started, value };
-}
-
 async function main() {
   const database = await openBenchDatabase('budget_figures');
   const db = createPrismaClient(database.url);
@@ -72,31 +66,14 @@ async function main() {
     const seeded = await time(() => seed(db, owner.id));
     console.log(`seeded ${1 + 10 + 100 + LEAVES} budgets, ${CAMPAIGNS.toLocaleString('en')} funded campaigns, ${ENTRIES.toLocaleString('en')} entries in ${(seeded.ms / 1000).toFixed(1)} s`);
 
-    const cases: { name: string; run: () => Promise<unknown> }[] = [
+    const cases: BenchCase[] = [
       { name: 'baseline: entries summed per budget', run: () => db.$queryRaw`SELECT budget_id, sum(amount) FROM budget_entries GROUP BY budget_id` },
       { name: 'budget tree with figures', run: () => listBudgets(db) },
     ];
     const tree = await listBudgets(db);
     const root = tree.items[0]!;
     console.log(`root: ${tree.items.length} budgets; committed ${root.figures.committed}, spent ${root.figures.spent}, remaining ${root.figures.remaining}, revenue ${root.figures.revenue}, roi ${root.figures.roi}`);
-    for (const bench of cases) await bench.run();
-
-    const times = cases.map(() => [] as number[]);
-    for (let round = 1; round <= ROUNDS; round++) {
-      const line: string[] = [];
-      for (const [index, bench] of cases.entries()) {
-        const { ms } = await time(bench.run);
-        times[index]!.push(ms);
-        line.push(`${ms.toFixed(0)} ms`);
-      }
-      console.log(`round ${round}: ${line.join(' | ')}`);
-    }
-    const baseline = median(times[0]!);
-    console.log(`\nbudget tree over ${tree.items.length} budgets, ${ROUNDS} rounds, medians:`);
-    for (const [index, bench] of cases.entries()) {
-      const ms = median(times[index]!);
-      console.log(`  ${bench.name.padEnd(40)}${ms.toFixed(1).padStart(9)} ms${index === 0 ? '' : `  x${(ms / baseline).toFixed(1)} of baseline`}`);
-    }
+    await alternatingRounds(cases, ROUNDS, `budget tree over ${tree.items.length} budgets`);
   } finally {
     await db.$disconnect();
     await database.stop();

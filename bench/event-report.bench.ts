@@ -11,7 +11,7 @@ import { applyMigrations } from '../src/db/migrate';
 import { createPrismaClient, type Db } from '../src/db/prisma';
 import { getEventReport } from '../src/events/event-report';
 import { openBenchDatabase } from './lib/bench-database';
-import { median } from './lib/constant-rate-load';
+import { alternatingRounds, time, type BenchCase } from './lib/alternating-rounds';
 
 const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -96,12 +96,6 @@ async function defineMeasures(db: Db): Promise<void> {
 }
 const showMeasures = (db: Db, shown: boolean) => db.eventMeasure.updateMany({ data: { archivedAt: shown ? null : new Date() } });
 
-async function time<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = performance.now();
-  const value = await work();
-  return { ms: performance.now() - started, value };
-}
-
 async function main() {
   const database = await openBenchDatabase('event_report');
   const db = createPrismaClient(database.url);
@@ -113,7 +107,7 @@ async function main() {
     console.log(`seeded ${REGISTRATIONS.toLocaleString('en')} registrations (twice: two events) in ${(seeded.ms / 1000).toFixed(1)} s`);
 
     await defineMeasures(db);
-    const cases: { name: string; before?: () => Promise<unknown>; run: () => Promise<unknown> }[] = [
+    const cases: BenchCase[] = [
       { name: 'baseline: registrations by status', run: () => db.$queryRaw`SELECT status, count(*)::int AS n FROM event_registrations WHERE event_id = CAST(${eventId} AS uuid) GROUP BY status` },
       { name: 'event report', before: () => showMeasures(db, false), run: () => getEventReport(db, eventId) },
       { name: 'event report with 4 measures', before: () => showMeasures(db, true), run: () => getEventReport(db, eventId) },
@@ -125,28 +119,7 @@ async function main() {
       `report: registered ${report.registered}, waiting ${report.waiting}, cancelled ${report.cancelled}, attended ${report.attended}, invited ${report.invited}, ` +
         `contracts ${report.contracts}, revenue ${report.revenue} ${report.currency}, cost per attendee ${report.costPerAttendee}, ${report.registrationsByDay.length} days`,
     );
-    for (const bench of cases) {
-      await bench.before?.();
-      await bench.run();
-    }
-
-    const times = cases.map(() => [] as number[]);
-    for (let round = 1; round <= ROUNDS; round++) {
-      const line: string[] = [];
-      for (const [index, bench] of cases.entries()) {
-        await bench.before?.();
-        const { ms } = await time(bench.run);
-        times[index]!.push(ms);
-        line.push(`${ms.toFixed(0)} ms`);
-      }
-      console.log(`round ${round}: ${line.join(' | ')}`);
-    }
-    const baseline = median(times[0]!);
-    console.log(`\nevent report over ${REGISTRATIONS.toLocaleString('en')} registrations, ${ROUNDS} rounds, medians:`);
-    for (const [index, bench] of cases.entries()) {
-      const ms = median(times[index]!);
-      console.log(`  ${bench.name.padEnd(40)}${ms.toFixed(1).padStart(9)} ms${index === 0 ? '' : `  x${(ms / baseline).toFixed(1)} of baseline`}`);
-    }
+    await alternatingRounds(cases, ROUNDS, `event report over ${REGISTRATIONS.toLocaleString('en')} registrations`);
   } finally {
     await db.$disconnect();
     await database.stop();

@@ -10,7 +10,7 @@ import { createPrismaClient, type Db } from '../src/db/prisma';
 import { Prisma } from '../src/generated/prisma/client';
 import { getCampaignReport } from '../src/reports/campaign-return';
 import { openBenchDatabase } from './lib/bench-database';
-import { median } from './lib/constant-rate-load';
+import { alternatingRounds, time } from './lib/alternating-rounds';
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -86,12 +86,6 @@ export async function seed(db: Db, adminId: string): Promise<{ listed: string; e
   return { listed: listed.id, evergreen: evergreen.id };
 }
 
-async function time<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = performance.now();
-  const value = await work();
-  return { ms: performance.now() - started, value };
-}
-
 async function main() {
   const database = await openBenchDatabase('lift');
   const db = createPrismaClient(database.url);
@@ -110,24 +104,8 @@ async function main() {
     const first = (await cases[1].run()) as Awaited<ReturnType<typeof getCampaignReport>>;
     const { target, test } = first.lift;
     console.log(`lift: target ${target.respondingContacts}/${target.contacts}, test ${test.respondingContacts}/${test.contacts}, response-rate lift ${first.lift.responseRate?.absoluteLift} (p ${first.lift.responseRate?.pValue})`);
-    for (const bench of cases) await bench.run();
 
-    const times = cases.map(() => [] as number[]);
-    for (let round = 1; round <= ROUNDS; round++) {
-      const line: string[] = [];
-      for (const [index, bench] of cases.entries()) {
-        const { ms } = await time(bench.run);
-        times[index].push(ms);
-        line.push(`${ms.toFixed(0)} ms`);
-      }
-      console.log(`round ${round}: ${line.join(' | ')}`);
-    }
-    const baseline = median(times[0]);
-    console.log(`\ncampaign return with lift over ${CONTACTS.toLocaleString('en')} listed contacts, ${ROUNDS} rounds, medians:`);
-    for (const [index, bench] of cases.entries()) {
-      const ms = median(times[index]);
-      console.log(`  ${bench.name.padEnd(58)}${ms.toFixed(1).padStart(9)} ms${index === 0 ? '' : `  x${(ms / baseline).toFixed(1)} of baseline`}`);
-    }
+    await alternatingRounds(cases, ROUNDS, `campaign return with lift over ${CONTACTS.toLocaleString('en')} listed contacts`);
   } finally {
     await db.$disconnect();
     await database.stop();

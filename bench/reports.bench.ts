@@ -10,7 +10,7 @@
 import { createPrismaClient, type Db } from '../src/db/prisma';
 import { apiKeyPrefix, generateApiKey, hashApiKey } from '../src/users/api-keys';
 import { startBenchSystem } from './lib/bench-system';
-import { median } from './lib/constant-rate-load';
+import { alternatingRounds, time } from './lib/alternating-rounds';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 const ACTIVITIES_PER_ACCOUNT = Number(process.env.BENCH_ACTIVITIES_PER_ACCOUNT ?? 10);
@@ -21,12 +21,6 @@ async function get(baseUrl: string, key: string, url: string): Promise<any> {
   const response = await fetch(`${baseUrl}${url}`, { headers: { Authorization: `Bearer ${key}` } });
   if (!response.ok) throw new Error(`GET ${url}: ${response.status} ${await response.text()}`);
   return response.json();
-}
-
-async function time<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = performance.now();
-  const value = await work();
-  return { ms: performance.now() - started, value };
 }
 
 /** Managers (the first with an API key), accounts with their histories, activities: all set-based. */
@@ -127,22 +121,7 @@ async function main() {
     // Warm-up: connection pools, query plans.
     for (const bench of cases) bench.check?.(await bench.run());
 
-    const times = cases.map(() => [] as number[]);
-    for (let round = 1; round <= ROUNDS; round++) {
-      const line: string[] = [];
-      for (const [index, bench] of cases.entries()) {
-        const { ms } = await time(bench.run);
-        times[index].push(ms);
-        line.push(`${ms.toFixed(0)} ms`);
-      }
-      console.log(`round ${round}: ${line.join(' | ')}`);
-    }
-    const baseline = median(times[0]);
-    console.log(`\nreports on ${ACCOUNTS.toLocaleString('en')} accounts, ${ROUNDS} rounds, medians:`);
-    for (const [index, bench] of cases.entries()) {
-      const ms = median(times[index]);
-      console.log(`  ${bench.name.padEnd(58)}${ms.toFixed(1).padStart(8)} ms${index === 0 ? '' : `  x${(ms / baseline).toFixed(1)} of baseline  (target < 1000 ms)${ms < 1000 ? '' : '  MISSED'}`}`);
-    }
+    await alternatingRounds(cases, ROUNDS, `reports on ${ACCOUNTS.toLocaleString('en')} accounts`, (ms: number) => `  (target < 1000 ms)${ms < 1000 ? '' : '  MISSED'}`);
   } finally {
     await db.$disconnect();
     await system.stop();
