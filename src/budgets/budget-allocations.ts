@@ -1,5 +1,5 @@
 import type { Db } from '../db/prisma';
-import { AppError } from '../errors/app-error';
+import { AppError, invalidField } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
 import { fromCents, toCents } from '../schemas/cents';
 import { assertCanGive, lockBudgets, requestCents } from './budget-funds';
@@ -19,11 +19,11 @@ interface Work {
 async function findWork(tx: Prisma.TransactionClient, body: { campaignId?: string; eventId?: string }): Promise<Work> {
   if (body.campaignId) {
     const campaign = await tx.campaign.findUnique({ where: { id: body.campaignId }, select: { id: true, name: true, currency: true } });
-    if (!campaign) throw new AppError('VALIDATION_FAILED', `Invalid campaignId: no campaign ${body.campaignId}`, [{ path: 'body.campaignId', message: `no campaign ${body.campaignId}` }]);
+    if (!campaign) throw invalidField('body.campaignId', `no campaign ${body.campaignId}`);
     return { kind: 'campaign', ...campaign };
   }
   const event = await tx.event.findUnique({ where: { id: body.eventId! }, select: { id: true, name: true, currency: true } });
-  if (!event) throw new AppError('VALIDATION_FAILED', `Invalid eventId: no event ${body.eventId}`, [{ path: 'body.eventId', message: `no event ${body.eventId}` }]);
+  if (!event) throw invalidField('body.eventId', `no event ${body.eventId}`);
   return { kind: 'event', ...event };
 }
 

@@ -1,16 +1,15 @@
 import type { Db } from '../db/prisma';
-import { AppError } from '../errors/app-error';
+import { AppError, invalidField as invalid } from '../errors/app-error';
 import { checkActiveUsers } from '../events/event-references';
 import { Prisma } from '../generated/prisma/client';
 import { fromCents, toCents } from '../schemas/cents';
+import { utcDay as day } from '../schemas/days';
 import { budgetNodes } from './budget-figures';
 import { assertCanGive, assertCanShrinkTo, lockBudgets, requestCents, type LockedBudget } from './budget-funds';
 import { recordBudgetHistory } from './budget-history';
 import type { BudgetTree, BudgetView, CreateBudgetRequest, UpdateBudgetRequest } from './budgets.schemas';
 
 // The budget tree: create, change, read with figures.
-
-const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', `Invalid ${path.replace(/^body\./, '')}: ${message}`, [{ path, message }]);
 
 export async function listBudgets(db: Db): Promise<BudgetTree> {
   return { items: await budgetNodes(db) };
@@ -36,8 +35,6 @@ export async function getBudget(db: Db, id: string): Promise<BudgetView> {
   for (let parent = node.parentId ? byId.get(node.parentId) : undefined; parent; parent = parent.parentId ? byId.get(parent.parentId) : undefined) path.unshift({ id: parent.id, name: parent.name });
   return { ...node, path, children: nodes.filter((each) => each.parentId === id), allocations, mergedIntoId: null };
 }
-
-const day = (text: string) => new Date(`${text}T00:00:00Z`);
 
 /** A sub-budget's period lies within its parent's. */
 function assertWithinParent(parent: LockedBudget, period: { periodStart: string; periodEnd: string }): void {

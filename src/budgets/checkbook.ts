@@ -2,14 +2,13 @@ import type { Db } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import type { BudgetEntry, Prisma } from '../generated/prisma/client';
 import { fromCents, toCents } from '../schemas/cents';
+import { utcDay as day } from '../schemas/days';
 import { lockBudgets } from './budget-funds';
 import { recordBudgetHistory } from './budget-history';
 import type { BudgetEntryView, Checkbook, CheckbookLine, CreateEntryRequest, UpdateEntryRequest } from './budgets.schemas';
 
 // The marketing checkbook: every cost against a budget and its sub-budgets, entered invoices and
 // orders beside the sub-source and event costs of the campaigns and events they fund.
-
-const day = (text: string) => new Date(`${text}T00:00:00Z`);
 
 const toEntryView = (entry: BudgetEntry): BudgetEntryView => ({
   id: entry.id,

@@ -35,3 +35,6 @@ export class AppError extends Error {
     return errorStatus[this.code];
   }
 }
+
+/** A 400 naming one request field: `Invalid ownerId: no user …`, with the detail at its path (`body.ownerId`). */
+export const invalidField = (path: string, message: string) => new AppError('VALIDATION_FAILED', `Invalid ${path.replace(/^body\./, '')}: ${message}`, [{ path, message }]);

@@ -1,7 +1,5 @@
 import type { DbClient } from '../db/prisma';
-import { AppError } from '../errors/app-error';
-
-const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', `Invalid ${path.replace(/^body\./, '')}: ${message}`, [{ path, message }]);
+import { invalidField as invalid } from '../errors/app-error';
 
 /** Each id must be an active user; a missing or deactivated one is a 400 naming its place in the body. */
 export async function checkActiveUsers(db: DbClient, ids: readonly { id: string; path: string }[]): Promise<void> {

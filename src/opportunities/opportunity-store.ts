@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadAccountForCaller, type AccountCaller } from '../accounts/account-access';
 import { encodePageCursor } from '../schemas/page-cursor';
+import { utcDay as day } from '../schemas/days';
 import type { Db, DbClient } from '../db/prisma';
 import { AppError, type ErrorDetail } from '../errors/app-error';
 import { Prisma, type Account, type Opportunity } from '../generated/prisma/client';
@@ -8,7 +9,6 @@ import { checkPlanLinks, linkError } from '../plan-progress/plan-links';
 import type { CreateOpportunityRequest, ListOpportunitiesQuery, OpportunityPage, OpportunityView, UpdateOpportunityRequest } from './opportunities.schemas';
 
 const money = (value: Prisma.Decimal) => Number(value.toFixed(2));
-const day = (text: string) => new Date(`${text}T00:00:00.000Z`);
 
 export function toOpportunityView(row: Opportunity): OpportunityView {
   return {
