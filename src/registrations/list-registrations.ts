@@ -21,9 +21,10 @@ export async function listRegistrations(db: DbClient, eventId: string, query: Li
     const pattern = likeContaining(query.q);
     conditions.push(Prisma.sql`(c.name ILIKE ${pattern} OR c.email ILIKE ${pattern})`);
   }
-  if (query.cursor) conditions.push(Prisma.sql`(r.registered_at, r.id) > (CAST(${query.cursor.at} AS timestamptz), CAST(${query.cursor.id} AS uuid))`);
-  const rows = await db.$queryRaw<RegistrationRow[]>`
-    SELECT w.position AS "waitingPosition", ${registrationBaseColumns}
+  if (query.cursor) conditions.push(Prisma.sql`(r.registered_at, r.id) > (CAST(${query.cursor.exactAt} AS timestamptz), CAST(${query.cursor.id} AS uuid))`);
+  const rows = await db.$queryRaw<(RegistrationRow & { exactRegisteredAt: string })[]>`
+    SELECT w.position AS "waitingPosition", ${registrationBaseColumns},
+      to_char(r.registered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "exactRegisteredAt"
     FROM ${registrationTables}
     LEFT JOIN (
       SELECT id, row_number() OVER (ORDER BY registered_at, id) AS position
@@ -32,7 +33,8 @@ export async function listRegistrations(db: DbClient, eventId: string, query: Li
     WHERE ${Prisma.join(conditions, ' AND ')}
     ORDER BY r.registered_at, r.id
     LIMIT ${query.limit + 1}`;
-  const items = rows.slice(0, query.limit).map(toRegistrationView);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last ? encodePageCursor(new Date(last.registeredAt), last.id) : null };
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  // The cursor keeps the microseconds that order registrations decided in the same millisecond.
+  return { items: page.map(toRegistrationView), nextCursor: rows.length > query.limit && last ? encodePageCursor(last.exactRegisteredAt, last.id) : null };
 }

@@ -78,6 +78,36 @@ test('40 concurrent registrations for 10 seats: exactly 10 seats and a waiting l
   expect(all.filter((item) => item.status === 'WAITING').map((item) => item.waitingPosition)).toEqual(Array.from({ length: 30 }, (_, index) => index + 1));
 });
 
+test('registrations decided in the same millisecond keep the order of their microseconds in places, pages and promotion', async () => {
+  const { event } = await openEvent(t, marketer.id, { capacity: 1 });
+  const seated = (await register(event.id, person(1, 'micro'))).body.registration;
+  const waiting = [(await register(event.id, person(2, 'micro'))).body.registration, (await register(event.id, person(3, 'micro'))).body.registration];
+  // The earlier one gets the greater id, so ordering by the id inside a millisecond would swap them.
+  const [earlier, later] = waiting.map((registration) => registration.id).sort().reverse();
+  await t.database.db.$executeRaw`
+    UPDATE event_registrations SET registered_at = CASE id WHEN CAST(${seated.id} AS uuid) THEN TIMESTAMPTZ '2026-12-04 10:00:00.100Z'
+      WHEN CAST(${earlier} AS uuid) THEN TIMESTAMPTZ '2026-12-04 10:00:00.123400Z' ELSE TIMESTAMPTZ '2026-12-04 10:00:00.123900Z' END
+    WHERE event_id = CAST(${event.id} AS uuid)`;
+
+  const pages: { id: string; waitingPosition: number | null }[][] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { status: number; body: { items: { id: string; waitingPosition: number | null }[]; nextCursor: string | null } } = await t.request
+      .get(`/api/v1/events/${event.id}/registrations?limit=1${cursor ? `&cursor=${cursor}` : ''}`)
+      .set(as(manager));
+    expect(page.status).toBe(200);
+    pages.push(page.body.items.map(({ id, waitingPosition }) => ({ id, waitingPosition })));
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  expect(pages.flat()).toEqual([
+    { id: seated.id, waitingPosition: null },
+    { id: earlier, waitingPosition: 1 },
+    { id: later, waitingPosition: 2 },
+  ]);
+  const freed = await cancel(event.id, seated.id);
+  expect(freed.body.promoted).toMatchObject({ id: earlier, status: 'REGISTERED' });
+});
+
 test('the same person twice gets the one registration; after a cancellation they register anew at the back', async () => {
   const { event } = await openEvent(t, marketer.id, { capacity: 1 });
   const first = await register(event.id, person(1, 'twice'));
