@@ -1,5 +1,6 @@
 import type { ActivityDependencies } from './dependencies';
 import { createAccountActivities } from './account';
+import { createBudgetTransferActivities } from './budget-transfer';
 import { createCampaignActivities } from './campaign';
 import { createEventActivities } from './event';
 import { withActivityFailures } from './failures';
@@ -22,5 +23,6 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createOutboxActivities(dependencies),
     ...createOwnerChangeActivities(dependencies),
     ...createEventActivities(dependencies),
+    ...createBudgetTransferActivities(dependencies),
   });
 }

@@ -3,6 +3,12 @@ import { patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workf
 
 const differs = ({ key, value }: SearchAttributeUpdatePair) => JSON.stringify(workflowInfo().typedSearchAttributes.get(key) ?? null) !== JSON.stringify(value ?? null);
 
+/** Upserts the pairs whose value differs from the run's own: a workflow that always had its attributes needs no patch. */
+export function upsertChangedSearchAttributes(pairs: SearchAttributeUpdatePair[]): void {
+  const changed = pairs.filter(differs);
+  if (changed.length) upsertSearchAttributes(changed);
+}
+
 /**
  * Keeps a workflow's search attributes current without an upsert per step: only values that differ
  * from the run's own (set at its start, by the run it continued, or by an earlier upsert) reach the

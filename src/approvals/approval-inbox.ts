@@ -5,7 +5,8 @@ import type { DbClient } from '../db/prisma';
 import { dayOf } from '../plans/plan-view';
 import type { CampaignStatus } from '../campaigns/campaigns.schemas';
 import { idsIn } from './approver-lists';
-import type { ApprovalInbox, CampaignStageApprovalItem, ListApprovalsQuery, PlanApprovalItem } from './approvals.schemas';
+import { sideApprovers, sideBudgetId, sidesOf, waitingSides } from '../budgets/budget-transfer-sides';
+import type { ApprovalInbox, BudgetTransferApprovalItem, CampaignStageApprovalItem, ListApprovalsQuery, PlanApprovalItem } from './approvals.schemas';
 
 interface WaitingStageRow {
   stage_id: string;
@@ -107,17 +108,50 @@ async function waitingPlans(db: DbClient, caller: Caller, everything: boolean): 
 }
 
 /**
- * What waits for the caller's decision: campaign approval stages and plans, oldest request first.
+ * PENDING transfers with a waiting side the caller answers for (owner of its budget, or the owner's
+ * manager), or all of them for an admin asking for everything; never the caller's own requests.
+ */
+async function waitingTransfers(db: DbClient, caller: Caller, everything: boolean): Promise<BudgetTransferApprovalItem[]> {
+  const transfers = await db.budgetTransfer.findMany({ where: { status: 'PENDING', requestedById: { not: caller.id } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  const approvers = await sideApprovers(db, transfers.flatMap((transfer) => [transfer.fromBudgetId, transfer.toBudgetId]));
+  const people = await peopleNamed(db, transfers.map((transfer) => transfer.requestedById));
+  return transfers.flatMap((transfer) => {
+    const yours = sidesOf(transfer, approvers, caller.id);
+    if (!yours.length && !everything) return [];
+    const waiting = waitingSides(transfer);
+    const budget = (id: string) => ({ id, name: approvers.get(id)?.budgetName ?? 'Unknown budget' });
+    const waitingOn = [...new Map(waiting.flatMap((side) => approvers.get(sideBudgetId(transfer, side))?.approvers ?? []).map((person) => [person.id, person])).values()];
+    return [{
+      kind: 'budget-transfer' as const,
+      transferId: transfer.id,
+      amount: transfer.amount.toFixed(2),
+      currency: transfer.currency,
+      reason: transfer.reason,
+      from: budget(transfer.fromBudgetId),
+      to: budget(transfer.toBudgetId),
+      yourSides: yours.length ? yours : waiting,
+      waitingOn,
+      onBehalf: yours.length === 0,
+      askedBy: people.get(transfer.requestedById) ?? { id: transfer.requestedById, name: 'Unknown user' },
+      askedAt: transfer.createdAt.toISOString(),
+    }];
+  });
+}
+
+/**
+ * What waits for the caller's decision: campaign approval stages, plans and budget transfers, oldest request first.
  * `scope=all` (admins): every request waiting for anyone, which an admin may decide on behalf of
  * the approvers (`onBehalf`) when not one of them.
  */
 export async function getApprovalInbox(db: DbClient, caller: Caller, query: ListApprovalsQuery): Promise<ApprovalInbox> {
   const everything = query.scope === 'all';
   if (everything && caller.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an admin sees every pending approval (scope=all)');
-  const [stages, plans] = await Promise.all([
-    query.kind === 'plan' ? [] : waitingStages(db, caller, everything),
-    query.kind === 'campaign-stage' ? [] : waitingPlans(db, caller, everything),
+  const wanted = (kind: ListApprovalsQuery['kind']) => query.kind === undefined || query.kind === kind;
+  const [stages, plans, transfers] = await Promise.all([
+    wanted('campaign-stage') ? waitingStages(db, caller, everything) : [],
+    wanted('plan') ? waitingPlans(db, caller, everything) : [],
+    wanted('budget-transfer') ? waitingTransfers(db, caller, everything) : [],
   ]);
-  const items = [...stages, ...plans].sort((a, b) => a.askedAt.localeCompare(b.askedAt));
-  return { items, counts: { campaignStages: stages.length, plans: plans.length, total: items.length } };
+  const items = [...stages, ...plans, ...transfers].sort((a, b) => a.askedAt.localeCompare(b.askedAt));
+  return { items, counts: { campaignStages: stages.length, plans: plans.length, budgetTransfers: transfers.length, total: items.length } };
 }

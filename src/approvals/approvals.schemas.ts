@@ -6,11 +6,11 @@ const Person = z.object({ id: z.uuid(), name: z.string() }).meta({ id: 'Approval
 
 const OnBehalf = z.boolean().meta({ description: 'You are not an approver: as an admin you would decide on behalf of the approvers (scope=all)' });
 
-export const approvalKinds = ['campaign-stage', 'plan'] as const;
+export const approvalKinds = ['campaign-stage', 'plan', 'budget-transfer'] as const;
 export const ApprovalKind = z.enum(approvalKinds).meta({ id: 'ApprovalKind' });
 
 export const ListApprovalsQuery = z.strictObject({
-  kind: ApprovalKind.optional().meta({ description: 'Only campaign APPROVAL stages, or only plans' }),
+  kind: ApprovalKind.optional().meta({ description: 'Only campaign APPROVAL stages, only plans, or only budget transfers' }),
   scope: z
     .enum(['mine', 'all'])
     .default('mine')
@@ -57,13 +57,31 @@ export const PlanApprovalItem = z
   .meta({ id: 'PlanApprovalItem' });
 export type PlanApprovalItem = z.output<typeof PlanApprovalItem>;
 
-export const ApprovalItem = z.discriminatedUnion('kind', [CampaignStageApprovalItem, PlanApprovalItem]).meta({ id: 'ApprovalItem' });
+export const BudgetTransferApprovalItem = z
+  .object({
+    kind: z.literal('budget-transfer'),
+    transferId: z.uuid(),
+    amount: z.string().meta({ description: 'A decimal amount with two places' }),
+    currency: z.string(),
+    reason: z.string(),
+    from: z.object({ id: z.uuid(), name: z.string() }).meta({ description: 'The budget that gives' }),
+    to: z.object({ id: z.uuid(), name: z.string() }).meta({ description: 'The budget that receives' }),
+    yourSides: z.array(z.enum(['from', 'to'])).meta({ description: 'The sides your approval covers (every waiting side when on behalf)' }),
+    waitingOn: z.array(Person).meta({ description: 'Who may approve the sides still waiting' }),
+    onBehalf: OnBehalf,
+    askedBy: Person,
+    askedAt: iso,
+  })
+  .meta({ id: 'BudgetTransferApprovalItem' });
+export type BudgetTransferApprovalItem = z.output<typeof BudgetTransferApprovalItem>;
+
+export const ApprovalItem = z.discriminatedUnion('kind', [CampaignStageApprovalItem, PlanApprovalItem, BudgetTransferApprovalItem]).meta({ id: 'ApprovalItem' });
 export type ApprovalItem = z.output<typeof ApprovalItem>;
 
 export const ApprovalInbox = z
   .object({
     items: z.array(ApprovalItem).meta({ description: 'Oldest request first: what has waited longest comes first' }),
-    counts: z.object({ campaignStages: z.number().int(), plans: z.number().int(), total: z.number().int() }),
+    counts: z.object({ campaignStages: z.number().int(), plans: z.number().int(), budgetTransfers: z.number().int(), total: z.number().int() }),
   })
   .meta({ id: 'ApprovalInbox' });
 export type ApprovalInbox = z.output<typeof ApprovalInbox>;

@@ -6,6 +6,7 @@ import {
   accountStatusKey,
   accountStatusSinceKey,
   applyStateKey,
+  budgetTransferStatusKey,
   campaignStatusKey,
   eventStatusKey,
   planPeriodEndKey,
@@ -49,6 +50,15 @@ export function describeCampaignWorkflow(campaign: { id: string; name: string; s
     staticSummary: `Campaign ${quoted(campaign.name)}`,
     staticDetails: `Runs campaign ${quoted(campaign.name)} (${campaign.id}), which ${what}.`,
     typedSearchAttributes: [{ key: campaignStatusKey, value: campaign.status }],
+  };
+}
+
+export function describeBudgetTransferWorkflow(transfer: { id: string; status: string; amount: string; currency: string; fromName: string; toName: string }): WorkflowDescription {
+  const what = `${transfer.amount} ${transfer.currency} from budget ${quoted(transfer.fromName)} to ${quoted(transfer.toName)}`;
+  return {
+    staticSummary: `Budget transfer: ${what}`,
+    staticDetails: `Asks the owners of both budgets (or their managers) to approve moving ${what} (transfer ${transfer.id}), reminds them, and tells who asked how it ended.`,
+    typedSearchAttributes: [{ key: budgetTransferStatusKey, value: transfer.status }],
   };
 }
 

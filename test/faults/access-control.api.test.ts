@@ -177,6 +177,12 @@ const expectedAccess: Record<string, readonly Role[]> = {
   'PATCH /budgets/:id/entries/:entryId': ADMIN_MARKETER,
   'DELETE /budgets/:id/entries/:entryId': ADMIN_MARKETER,
   'POST /budgets/:id/merge': ADMIN_MARKETER,
+  'GET /budget-transfers': EVERY_ROLE,
+  'POST /budget-transfers': ADMIN_MARKETER,
+  'GET /budget-transfers/:id': EVERY_ROLE,
+  'POST /budget-transfers/:id/approve': EVERY_ROLE,
+  'POST /budget-transfers/:id/reject': EVERY_ROLE,
+  'POST /budget-transfers/:id/cancel': EVERY_ROLE,
 };
 
 const ROLES: readonly Role[] = ['admin', 'marketer', 'manager'];

@@ -71,6 +71,7 @@ test('the README answers each monitoring question with a query', () => {
     'approved plans whose period ends this year',
     'bulk applies that failed',
     'events scheduled, not yet over',
+    'budget transfers waiting for approval',
   ]);
 });
 
@@ -166,6 +167,20 @@ test('when a plan is submitted and approved then it is found by status and perio
   const attributes = (await handle.describe()).typedSearchAttributes;
   expect(attributes.get(planStatusKey)).toBe('APPROVED');
   expect(attributes.get(planPeriodEndKey)).toEqual(new Date(`${year}-12-31T00:00:00Z`));
+});
+
+test('when a budget transfer is asked then it is found waiting under its amount and budgets, and once approved no more', async () => {
+  const [asker, ownerOf] = await Promise.all([t.userWithKey('marketer'), t.userWithKey('manager')]);
+  const budget = async (name: string) =>
+    (await t.request.post('/api/v1/budgets').set({ Authorization: `Bearer ${asker.key}` }).send({ name, ownerId: ownerOf.id, currency: 'EUR', periodStart: '2027-01-01', periodEnd: '2027-12-31', amount: 1000 })).body.id;
+  const [from, to] = [await budget(`Visible from ${Date.now()}`), await budget(`Visible to ${Date.now()}`)];
+  const asked = await t.request.post('/api/v1/budget-transfers').set({ Authorization: `Bearer ${asker.key}` }).send({ fromBudgetId: from, toBudgetId: to, amount: 10, reason: 'visibility' });
+  expect(asked.body.status).toBe('PENDING');
+  const handle = t.temporal.client.workflow.getHandle(asked.body.workflowId);
+  expect(await (await handle.describe()).staticSummary()).toMatch(/^Budget transfer: 10\.00 EUR from budget “Visible from \d+” to “Visible to \d+”$/);
+  await findable(readmeQuery('budget transfers waiting for approval'), asked.body.workflowId);
+  expect((await t.request.post(`/api/v1/budget-transfers/${asked.body.id}/approve`).set({ Authorization: `Bearer ${ownerOf.key}` }).send({})).body.status).toBe('APPLIED');
+  await findable(`WorkflowType = 'budgetTransferWorkflow' AND CrmBudgetTransferStatus = 'APPLIED'`, asked.body.workflowId);
 });
 
 test('when a bulk apply fails then it is found among the failed ones', async () => {
