@@ -34,7 +34,9 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist/ dist/
-# Files stay root's: the app only reads them.
+# Files stay root's: the app only reads them. The one folder it writes: the collateral library's
+# files (COLLATERAL_DIR), owned by node so that a volume mounted there starts with that owner.
+RUN mkdir -p /app/.data/collateral && chown node:node /app/.data/collateral
 USER node
 
 EXPOSE 3000

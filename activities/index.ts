@@ -1,6 +1,6 @@
 import type { ActivityDependencies } from './dependencies';
 import { createAccountActivities } from './account';
-import { createBudgetTransferActivities } from './budget-transfer';
+import { createBudgetApprovalActivities } from './budget-approval';
 import { createCampaignActivities } from './campaign';
 import { createEventActivities } from './event';
 import { withActivityFailures } from './failures';
@@ -23,6 +23,6 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createOutboxActivities(dependencies),
     ...createOwnerChangeActivities(dependencies),
     ...createEventActivities(dependencies),
-    ...createBudgetTransferActivities(dependencies),
+    ...createBudgetApprovalActivities(dependencies),
   });
 }

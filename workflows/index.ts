@@ -7,4 +7,4 @@ export { planWorkflow } from './plan.workflow';
 export { ownerChangeWorkflow } from './owner-change.workflow';
 export { signInLinkWorkflow } from './sign-in-link.workflow';
 export { eventWorkflow } from './event.workflow';
-export { budgetTransferWorkflow } from './budget-transfer.workflow';
+export { budgetApprovalWorkflow } from './budget-approval.workflow';

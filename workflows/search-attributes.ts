@@ -14,6 +14,6 @@ export const planStatusKey = defineSearchAttributeKey('CrmPlanStatus', SearchAtt
 export const planPeriodEndKey = defineSearchAttributeKey('CrmPlanPeriodEnd', SearchAttributeType.DATETIME);
 export const applyStateKey = defineSearchAttributeKey('CrmApplyState', SearchAttributeType.KEYWORD);
 export const eventStatusKey = defineSearchAttributeKey('CrmEventStatus', SearchAttributeType.KEYWORD);
-export const budgetTransferStatusKey = defineSearchAttributeKey('CrmBudgetTransferStatus', SearchAttributeType.KEYWORD);
+export const budgetApprovalStatusKey = defineSearchAttributeKey('CrmBudgetApprovalStatus', SearchAttributeType.KEYWORD);
 
-export const crmSearchAttributeKeys = [accountStatusKey, accountOwnerIdKey, accountSegmentKey, accountStatusSinceKey, campaignStatusKey, campaignStageTypeKey, planStatusKey, planPeriodEndKey, applyStateKey, eventStatusKey, budgetTransferStatusKey];
+export const crmSearchAttributeKeys = [accountStatusKey, accountOwnerIdKey, accountSegmentKey, accountStatusSinceKey, campaignStatusKey, campaignStageTypeKey, planStatusKey, planPeriodEndKey, applyStateKey, eventStatusKey, budgetApprovalStatusKey];

@@ -20,6 +20,7 @@ export function mountRoutes(routes: readonly RouteDefinition[], deps: ApiDepende
       const query = route.query ? parseRequestPart(route.query, answer.query, 'query') : undefined;
       const context = { db: deps.db, temporal: deps.temporal, caller };
       const result = await route.handler({ body, params, query, caller, context, deps, req, res });
+      if (route.response.file) return;
       if (route.response.status === 204) res.status(204).end();
       else if (route.csv && answer.format === 'csv') res.status(route.response.status).type('text/csv; charset=utf-8').send((route.csv as (value: unknown) => string)(result));
       else res.status(route.response.status).json(result);

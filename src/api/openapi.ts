@@ -20,7 +20,7 @@ const errorDescriptions: Record<number, string> = {
   404: 'Not found',
   409: 'Conflicts with the current state',
   413: 'Body too large',
-  415: 'Body is not JSON',
+  415: 'Body is not JSON (or, for a file, not a type the route takes)',
   422: 'A rule forbids the change',
   503: 'PostgreSQL or Temporal is unavailable; retry',
 };
@@ -30,7 +30,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], serverU
   const registry = new OpenAPIRegistry();
   const bearer = registry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer', description: 'An API key from POST /api/v1/users' });
   for (const route of routes) {
-    const errorCodes = [400, 401, 403, ...(route.body ? [413, 415] : []), ...(route.errors ?? [])];
+    const errorCodes = [400, 401, 403, ...(route.body || route.fileBody ? [413, 415] : []), ...(route.errors ?? [])];
     registry.registerPath({
       method: route.method,
       path: route.path.replace(/:(\w+)/g, '{$1}'),
@@ -40,6 +40,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], serverU
       security: [{ [bearer.name]: [] }],
       request: {
         ...(route.body ? { body: { required: true, content: { 'application/json': { schema: route.body }, ...(route.csvBody ? { 'text/csv': { schema: z.string() } } : {}) } } } : {}),
+        ...(route.fileBody ? { body: { required: true, description: route.fileBody.description, content: binaryContent(route.fileBody.mediaTypes) } } : {}),
         ...(route.params ? { params: route.params as z.ZodObject } : {}),
         ...(route.query || route.csv ? { query: withFormat(route) } : {}),
       },
@@ -47,6 +48,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], serverU
         [route.response.status]: {
           description: route.response.description,
           ...(route.response.schema ? { content: { 'application/json': { schema: route.response.schema }, ...(route.csv ? { 'text/csv': { schema: z.string() } } : {}) } } : {}),
+          ...(route.response.file ? { content: binaryContent(route.response.file.mediaTypes) } : {}),
         },
         ...Object.fromEntries(
           errorCodes.map((code) => [code, { description: errorDescriptions[code], content: { 'application/json': { schema: ErrorResponse } } }]),
@@ -60,6 +62,9 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], serverU
     servers: [{ url: `${serverUrl}/api/v1` }],
   });
 }
+
+/** A file's bytes in each of these media types. */
+const binaryContent = (mediaTypes: readonly string[]) => Object.fromEntries(mediaTypes.map((type) => [type, { schema: z.string().meta({ format: 'binary' }) }]));
 
 /** The route's query, plus `format` on the routes that also answer CSV. */
 function withFormat(route: RouteDefinition): z.ZodObject {

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { Caller, Role } from '../auth/caller';
 import type { CampaignLimits } from '../campaigns/campaign-limits';
+import type { CollateralSettings } from '../collateral/collateral-store';
 import type { RequestContext } from '../auth/request-context';
 import type { Db } from '../db/prisma';
 import type { Logger } from '../logger';
@@ -15,6 +16,8 @@ export interface ApiDependencies {
   publicUrl?: string;
   /** Campaign limits from the configuration (EVERGREEN_MIN_INTERVAL); absent: the production defaults. */
   campaignLimits?: CampaignLimits;
+  /** The collateral library's file store and size limit (COLLATERAL_*); absent: its file routes answer 503. */
+  collateral?: CollateralSettings;
 }
 
 type Schema = z.ZodType;
@@ -51,9 +54,15 @@ export interface RouteDefinition<B extends Schema | undefined = Schema | undefin
    * characters included: the API-wide NUL refusal of the whole request is left out for the body.
    */
   rowsValidatedOneByOne?: true;
+  /**
+   * The body is a file's bytes, not JSON: nothing parses or buffers it, the handler streams `req`
+   * itself. `mediaTypes` are what the OpenAPI document lists for it.
+   */
+  fileBody?: { mediaTypes: readonly string[]; description: string };
   params?: P;
   query?: Q;
-  response: { status: 200 | 201 | 202 | 204; description: string; schema?: Schema };
+  /** `file`: the handler writes the answer itself (a file's bytes with their headers), in one of these media types. */
+  response: { status: 200 | 201 | 202 | 204; description: string; schema?: Schema; file?: { mediaTypes: readonly string[] } };
   /**
    * Lets the route also answer `text/csv` (`?format=csv` or `Accept: text/csv`): turns the handler's
    * result into the CSV text, for example with toCsv from src/reports/csv.ts.

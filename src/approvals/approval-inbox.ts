@@ -6,7 +6,8 @@ import { dayOf } from '../plans/plan-view';
 import type { CampaignStatus } from '../campaigns/campaigns.schemas';
 import { idsIn } from './approver-lists';
 import { sideApprovers, sideBudgetId, sidesOf, waitingSides } from '../budgets/budget-transfer-sides';
-import type { ApprovalInbox, BudgetTransferApprovalItem, CampaignStageApprovalItem, ListApprovalsQuery, PlanApprovalItem } from './approvals.schemas';
+import { pendingBudgetOverruns } from '../budgets/budget-overruns';
+import type { ApprovalInbox, BudgetOverrunApprovalItem, BudgetTransferApprovalItem, CampaignStageApprovalItem, ListApprovalsQuery, PlanApprovalItem } from './approvals.schemas';
 
 interface WaitingStageRow {
   stage_id: string;
@@ -138,8 +139,29 @@ async function waitingTransfers(db: DbClient, caller: Caller, everything: boolea
   });
 }
 
+/** PENDING overruns of work funded by a budget the caller answers for, or all of them for an admin asking for everything; never the caller's own. */
+async function waitingOverruns(db: DbClient, caller: Caller, everything: boolean): Promise<BudgetOverrunApprovalItem[]> {
+  return (await pendingBudgetOverruns(db))
+    .filter((overrun) => overrun.requestedBy.id !== caller.id && (everything || overrun.approvers.some((person) => person.id === caller.id)))
+    .map((overrun) => ({
+      kind: 'budget-overrun' as const,
+      overrunId: overrun.id,
+      work: overrun.work,
+      budget: { id: overrun.budget.id, name: overrun.budget.name },
+      planned: overrun.planned,
+      allocated: overrun.allocated,
+      over: overrun.over,
+      currency: overrun.currency,
+      reason: overrun.reason,
+      waitingOn: overrun.approvers,
+      onBehalf: !overrun.approvers.some((person) => person.id === caller.id),
+      askedBy: overrun.requestedBy,
+      askedAt: overrun.requestedAt,
+    }));
+}
+
 /**
- * What waits for the caller's decision: campaign approval stages, plans and budget transfers, oldest request first.
+ * What waits for the caller's decision: campaign approval stages, plans, budget transfers and overruns, oldest request first.
  * `scope=all` (admins): every request waiting for anyone, which an admin may decide on behalf of
  * the approvers (`onBehalf`) when not one of them.
  */
@@ -147,11 +169,12 @@ export async function getApprovalInbox(db: DbClient, caller: Caller, query: List
   const everything = query.scope === 'all';
   if (everything && caller.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an admin sees every pending approval (scope=all)');
   const wanted = (kind: ListApprovalsQuery['kind']) => query.kind === undefined || query.kind === kind;
-  const [stages, plans, transfers] = await Promise.all([
+  const [stages, plans, transfers, overruns] = await Promise.all([
     wanted('campaign-stage') ? waitingStages(db, caller, everything) : [],
     wanted('plan') ? waitingPlans(db, caller, everything) : [],
     wanted('budget-transfer') ? waitingTransfers(db, caller, everything) : [],
+    wanted('budget-overrun') ? waitingOverruns(db, caller, everything) : [],
   ]);
-  const items = [...stages, ...plans, ...transfers].sort((a, b) => a.askedAt.localeCompare(b.askedAt));
-  return { items, counts: { campaignStages: stages.length, plans: plans.length, budgetTransfers: transfers.length, total: items.length } };
+  const items = [...stages, ...plans, ...transfers, ...overruns].sort((a, b) => a.askedAt.localeCompare(b.askedAt));
+  return { items, counts: { campaignStages: stages.length, plans: plans.length, budgetTransfers: transfers.length, budgetOverruns: overruns.length, total: items.length } };
 }

@@ -6,11 +6,11 @@ const Person = z.object({ id: z.uuid(), name: z.string() }).meta({ id: 'Approval
 
 const OnBehalf = z.boolean().meta({ description: 'You are not an approver: as an admin you would decide on behalf of the approvers (scope=all)' });
 
-export const approvalKinds = ['campaign-stage', 'plan', 'budget-transfer'] as const;
+export const approvalKinds = ['campaign-stage', 'plan', 'budget-transfer', 'budget-overrun'] as const;
 export const ApprovalKind = z.enum(approvalKinds).meta({ id: 'ApprovalKind' });
 
 export const ListApprovalsQuery = z.strictObject({
-  kind: ApprovalKind.optional().meta({ description: 'Only campaign APPROVAL stages, only plans, or only budget transfers' }),
+  kind: ApprovalKind.optional().meta({ description: 'Only campaign APPROVAL stages, plans, budget transfers or budget overruns' }),
   scope: z
     .enum(['mine', 'all'])
     .default('mine')
@@ -75,13 +75,32 @@ export const BudgetTransferApprovalItem = z
   .meta({ id: 'BudgetTransferApprovalItem' });
 export type BudgetTransferApprovalItem = z.output<typeof BudgetTransferApprovalItem>;
 
-export const ApprovalItem = z.discriminatedUnion('kind', [CampaignStageApprovalItem, PlanApprovalItem, BudgetTransferApprovalItem]).meta({ id: 'ApprovalItem' });
+export const BudgetOverrunApprovalItem = z
+  .object({
+    kind: z.literal('budget-overrun'),
+    overrunId: z.uuid(),
+    work: z.object({ kind: z.enum(['campaign', 'event']), id: z.uuid(), name: z.string() }),
+    budget: z.object({ id: z.uuid(), name: z.string() }).meta({ description: 'The budget that funds the work' }),
+    planned: z.string().meta({ description: 'What the work plans to cost' }),
+    allocated: z.string().meta({ description: 'What its budget gave it' }),
+    over: z.string(),
+    currency: z.string(),
+    reason: z.string(),
+    waitingOn: z.array(Person).meta({ description: 'The budget’s owner and the owner’s manager' }),
+    onBehalf: OnBehalf,
+    askedBy: Person,
+    askedAt: iso,
+  })
+  .meta({ id: 'BudgetOverrunApprovalItem' });
+export type BudgetOverrunApprovalItem = z.output<typeof BudgetOverrunApprovalItem>;
+
+export const ApprovalItem = z.discriminatedUnion('kind', [CampaignStageApprovalItem, PlanApprovalItem, BudgetTransferApprovalItem, BudgetOverrunApprovalItem]).meta({ id: 'ApprovalItem' });
 export type ApprovalItem = z.output<typeof ApprovalItem>;
 
 export const ApprovalInbox = z
   .object({
     items: z.array(ApprovalItem).meta({ description: 'Oldest request first: what has waited longest comes first' }),
-    counts: z.object({ campaignStages: z.number().int(), plans: z.number().int(), budgetTransfers: z.number().int(), total: z.number().int() }),
+    counts: z.object({ campaignStages: z.number().int(), plans: z.number().int(), budgetTransfers: z.number().int(), budgetOverruns: z.number().int(), total: z.number().int() }),
   })
   .meta({ id: 'ApprovalInbox' });
 export type ApprovalInbox = z.output<typeof ApprovalInbox>;

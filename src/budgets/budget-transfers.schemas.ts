@@ -23,14 +23,6 @@ export const CreateBudgetTransferRequest = z
   .meta({ id: 'CreateBudgetTransferRequest' });
 export type CreateBudgetTransferRequest = z.output<typeof CreateBudgetTransferRequest>;
 
-export const ApproveBudgetTransferRequest = z.strictObject({ comment: Text(2000).optional() }).meta({ id: 'ApproveBudgetTransferRequest' });
-export const RejectBudgetTransferRequest = z
-  .strictObject({ reason: Text(2000).meta({ description: 'Sent to who asked by notification and e-mail; kept with the transfer' }) })
-  .meta({ id: 'RejectBudgetTransferRequest' });
-
-export const CancelBudgetTransferRequest = z.strictObject({ comment: Text(2000).optional() }).meta({ id: 'CancelBudgetTransferRequest' });
-export type CancelBudgetTransferRequest = z.output<typeof CancelBudgetTransferRequest>;
-
 export const BudgetTransferIdParams = z.strictObject({ id: z.uuid() });
 
 export const ListBudgetTransfersQuery = z.strictObject({

@@ -1,18 +1,15 @@
-import { WithStartWorkflowOperation } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
 import type { RequestContext } from '../auth/request-context';
 import type { DbClient } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
 import { encodePageCursor } from '../schemas/page-cursor';
-import type { TemporalDeps } from '../temporal/temporal-deps';
 import { describeBudgetTransferWorkflow } from '../temporal/workflow-descriptions';
-import { runWorkflowUpdate } from '../temporal/workflow-update';
-import { budgetTransferWorkflowId, cancelBudgetTransferUpdate, decideBudgetTransferUpdate } from '../../workflows/budget-transfer.messages';
-import { budgetTransferWorkflow } from '../../workflows/budget-transfer.workflow';
+import { budgetApprovalWorkflowId, cancelBudgetApprovalUpdate, decideBudgetApprovalUpdate } from '../../workflows/budget-approval.messages';
+import { startBudgetApprovalWorkflow, updateBudgetApprovalWorkflow } from './budget-approval-client';
 import { assertCanGive, requestCents } from './budget-funds';
 import { sideApprovers, sidesOf, type SideApprovers } from './budget-transfer-sides';
-import type { BudgetTransferList, BudgetTransferView, CancelBudgetTransferRequest, CreateBudgetTransferRequest, ListBudgetTransfersQuery } from './budget-transfers.schemas';
+import type { CancelBudgetRequest } from './budget-decisions.schemas';
+import type { BudgetTransferList, BudgetTransferView, CreateBudgetTransferRequest, ListBudgetTransfersQuery } from './budget-transfers.schemas';
 import { applyTransfer, lockTransfer, transferNotFound } from './decide-budget-transfer';
 import { lockTransferPath } from './move-funds';
 
@@ -44,7 +41,7 @@ async function toViews(db: DbClient, rows: TransferRow[]): Promise<BudgetTransfe
     decidedAt: row.decidedAt?.toISOString() ?? null,
     decidedOnBehalf: row.decidedOnBehalf,
     comment: row.comment,
-    workflowId: budgetTransferWorkflowId(row.id),
+    workflowId: budgetApprovalWorkflowId({ kind: 'transfer', id: row.id }),
   }));
 }
 
@@ -91,31 +88,11 @@ export async function requestBudgetTransfer({ db, temporal, caller }: RequestCon
     });
     if (ownSides.length === 2) await applyTransfer(tx, await lockTransfer(tx, transfer.id), caller.id);
     transfer = await tx.budgetTransfer.findUniqueOrThrow({ where: { id: created.id } });
-    await temporal.client.workflow.start(budgetTransferWorkflow, {
-      workflowId: budgetTransferWorkflowId(transfer.id),
-      taskQueue: temporal.taskQueue,
-      args: [{ transferId: transfer.id }],
-      ...describeBudgetTransferWorkflow({ id: transfer.id, status: transfer.status, amount: transfer.amount.toFixed(2), currency: transfer.currency, fromName: from.name, toName: to.name }),
-    });
+    const description = describeBudgetTransferWorkflow({ id: transfer.id, status: transfer.status, amount: transfer.amount.toFixed(2), currency: transfer.currency, fromName: from.name, toName: to.name });
+    await startBudgetApprovalWorkflow(temporal, { kind: 'transfer', id: transfer.id }, description);
     return transfer.id;
   });
   return getBudgetTransfer(db, id);
-}
-
-/** Sends a decision to the transfer's workflow, starting it when it was lost (update-with-start). */
-function updateTransferWorkflow<Args extends [object]>(temporal: TemporalDeps, transfer: { id: string; status: string; amount: string; currency: string; fromName: string; toName: string }, update: UpdateDefinition<unknown, Args>, ...args: Args) {
-  return runWorkflowUpdate(() =>
-    temporal.client.workflow.executeUpdateWithStart(update, {
-      args,
-      startWorkflowOperation: new WithStartWorkflowOperation(budgetTransferWorkflow, {
-        workflowId: budgetTransferWorkflowId(transfer.id),
-        taskQueue: temporal.taskQueue,
-        args: [{ transferId: transfer.id }],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        ...describeBudgetTransferWorkflow(transfer),
-      }),
-    }),
-  );
 }
 
 /** Who may, and whether it still waits, read first: a refused decision touches neither the database nor Temporal. */
@@ -124,7 +101,7 @@ async function checkPending({ db, caller }: RequestContext, id: string, action: 
   if (view.status !== 'PENDING') throw new AppError('CONFLICT', `Budget transfer ${id} is ${view.status}: it cannot be ${action}`);
   return {
     view,
-    description: { id, status: view.status, amount: view.amount, currency: view.currency, fromName: view.from.budgetName, toName: view.to.budgetName },
+    description: describeBudgetTransferWorkflow({ id, status: view.status, amount: view.amount, currency: view.currency, fromName: view.from.budgetName, toName: view.to.budgetName }),
     answersFor: [view.from, view.to].filter((side) => side.approvedBy === null && side.approvers.some((person) => person.id === caller.id)).length > 0,
   };
 }
@@ -138,15 +115,15 @@ export async function decideBudgetTransfer(context: RequestContext, id: string, 
   if (!answersFor && !approvedAlready && caller.role !== 'admin') {
     throw new AppError('FORBIDDEN', 'Only the owner of one of the two budgets, or the owner’s manager, decides this transfer (an admin on their behalf)');
   }
-  await updateTransferWorkflow(context.temporal, description, decideBudgetTransferUpdate, {
+  await updateBudgetApprovalWorkflow(context.temporal, { kind: 'transfer', id }, description, decideBudgetApprovalUpdate, {
     byUserId: caller.id, decision: body.decision, ...(body.comment ? { comment: body.comment } : {}), ...(!answersFor && !approvedAlready ? { onBehalf: true } : {}),
   });
   return getBudgetTransfer(context.db, id);
 }
 
-export async function cancelBudgetTransfer(context: RequestContext, id: string, body: CancelBudgetTransferRequest): Promise<BudgetTransferView> {
+export async function cancelBudgetTransfer(context: RequestContext, id: string, body: CancelBudgetRequest): Promise<BudgetTransferView> {
   const { view, description } = await checkPending(context, id, 'cancelled');
   if (context.caller.id !== view.requestedBy.id && context.caller.role !== 'admin') throw new AppError('FORBIDDEN', 'Only who asked for a transfer, or an admin, cancels it');
-  await updateTransferWorkflow(context.temporal, description, cancelBudgetTransferUpdate, { byUserId: context.caller.id, ...(body.comment ? { comment: body.comment } : {}) });
+  await updateBudgetApprovalWorkflow(context.temporal, { kind: 'transfer', id }, description, cancelBudgetApprovalUpdate, { byUserId: context.caller.id, ...(body.comment ? { comment: body.comment } : {}) });
   return getBudgetTransfer(context.db, id);
 }

@@ -1,10 +1,10 @@
-import { Duration } from 'luxon';
 import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db/prisma';
 import { AppError } from '../errors/app-error';
+import { approvalState } from './approval-state';
 import type { Prisma } from '../generated/prisma/client';
 import { toCents } from '../schemas/cents';
-import type { BudgetTransferState } from '../../workflows/budget-transfer.messages';
+import type { BudgetApprovalDecision, BudgetApprovalState } from '../../workflows/budget-approval.messages';
 import { sideApprovers, sidesOf, waitingSides, type TransferSide } from './budget-transfer-sides';
 import { moveFunds } from './move-funds';
 
@@ -25,10 +25,6 @@ export async function lockTransfer(tx: Prisma.TransactionClient, transferId: str
   return tx.budgetTransfer.findUniqueOrThrow({ where: { id: transferId }, select: transferSelect });
 }
 
-export function transferState(transfer: { status: LockedTransfer['status']; createdAt: Date; remindAfter: string | null }): BudgetTransferState {
-  const remindAt = transfer.status === 'PENDING' && transfer.remindAfter ? new Date(transfer.createdAt.getTime() + Duration.fromISO(transfer.remindAfter).toMillis()).toISOString() : null;
-  return { status: transfer.status, remindAt };
-}
 
 /** Moves the funds of a transfer whose every side approved, and marks it APPLIED. */
 export async function applyTransfer(tx: Prisma.TransactionClient, transfer: LockedTransfer, byUserId: string, extra: { decidedOnBehalf?: boolean; comment?: string | null } = {}) {
@@ -47,13 +43,8 @@ async function activeAdminName(tx: Prisma.TransactionClient, userId: string): Pr
   return user && user.role === 'admin' && !user.deactivatedAt ? user.name : null;
 }
 
-export interface TransferDecision {
+export interface TransferDecision extends BudgetApprovalDecision {
   transferId: string;
-  byUserId: string;
-  decision: 'APPROVED' | 'REJECTED';
-  comment?: string;
-  /** The API found the caller answers for no waiting side and is an admin. */
-  onBehalf?: boolean;
 }
 
 /**
@@ -62,12 +53,12 @@ export interface TransferDecision {
  * rejection ends the transfer. Who asked never decides their own request (they cancel it). Deciding
  * again what one already decided answers the state as it is: a retried activity changes nothing.
  */
-export async function decideBudgetTransfer(db: Db, input: TransferDecision): Promise<BudgetTransferState> {
+export async function decideBudgetTransfer(db: Db, input: TransferDecision): Promise<BudgetApprovalState> {
   return db.$transaction(async (tx) => {
     const transfer = await lockTransfer(tx, input.transferId);
     if (transfer.status !== 'PENDING') {
       const same = transfer.decidedById === input.byUserId && (input.decision === 'APPROVED' ? transfer.status === 'APPLIED' : transfer.status === 'REJECTED');
-      if (same) return transferState(transfer);
+      if (same) return approvalState(transfer);
       throw new AppError('CONFLICT', `Budget transfer ${transfer.id} is ${transfer.status}: it cannot be ${input.decision === 'APPROVED' ? 'approved' : 'rejected'}`);
     }
     if (input.byUserId === transfer.requestedById) throw new AppError('FORBIDDEN', 'Who asked for a transfer does not decide it: cancel it instead');
@@ -78,7 +69,7 @@ export async function decideBudgetTransfer(db: Db, input: TransferDecision): Pro
     if (sides.length === 0) {
       const approvedAlready = [transfer.fromApprovedById, transfer.toApprovedById].includes(input.byUserId);
       if (approvedAlready) {
-        if (input.decision === 'APPROVED') return transferState(transfer);
+        if (input.decision === 'APPROVED') return approvalState(transfer);
         throw new AppError('CONFLICT', 'You approved your side of this transfer: the other side decides it now');
       }
       throw new AppError('FORBIDDEN', 'Only the owner of one of the two budgets, or the owner’s manager, decides this transfer (an admin on their behalf)');
@@ -109,15 +100,15 @@ export async function decideBudgetTransfer(db: Db, input: TransferDecision): Pro
         before: { status: transfer.status, waitingSides: sides }, after: { status: updated.status, decision: input.decision }, reason: input.comment ?? null,
       });
     }
-    return transferState(updated);
+    return approvalState(updated);
   });
 }
 
 /** Who asked, or an admin, withdraws a PENDING transfer; again by the same person answers as it is. */
-export async function cancelBudgetTransfer(db: Db, input: { transferId: string; byUserId: string; comment?: string }): Promise<BudgetTransferState> {
+export async function cancelBudgetTransfer(db: Db, input: { transferId: string; byUserId: string; comment?: string }): Promise<BudgetApprovalState> {
   return db.$transaction(async (tx) => {
     const transfer = await lockTransfer(tx, input.transferId);
-    if (transfer.status === 'CANCELLED' && transfer.decidedById === input.byUserId) return transferState(transfer);
+    if (transfer.status === 'CANCELLED' && transfer.decidedById === input.byUserId) return approvalState(transfer);
     if (transfer.status !== 'PENDING') throw new AppError('CONFLICT', `Budget transfer ${transfer.id} is ${transfer.status}: it cannot be cancelled`);
     if (input.byUserId !== transfer.requestedById && !(await activeAdminName(tx, input.byUserId))) throw new AppError('FORBIDDEN', 'Only who asked for a transfer, or an admin, cancels it');
     const updated = await tx.budgetTransfer.update({
@@ -125,6 +116,6 @@ export async function cancelBudgetTransfer(db: Db, input: { transferId: string; 
       data: { status: 'CANCELLED', decidedById: input.byUserId, decidedAt: new Date(), comment: input.comment ?? null },
       select: transferSelect,
     });
-    return transferState(updated);
+    return approvalState(updated);
   });
 }

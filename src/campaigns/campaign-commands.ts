@@ -1,6 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { RequestContext } from '../auth/request-context';
 import type { Db } from '../db/prisma';
+import { assertScheduleWithinBudget } from '../budgets/schedule-budget-gate';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
 import {
@@ -44,6 +45,7 @@ export async function scheduleCampaign({ db, temporal, caller }: RequestContext,
     const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM campaigns WHERE id = ${campaignId}::uuid FOR UPDATE`;
     if (locked?.status !== 'DRAFT') throw new AppError('CONFLICT', `Campaign ${campaignId} was scheduled meanwhile`);
     await validateCampaignForSchedule(tx, campaignId, new Date());
+    await assertScheduleWithinBudget(tx, { campaignId });
     await tx.campaign.update({ where: { id: campaignId }, data: { status: 'SCHEDULED' } });
     return recordCampaignEvent(tx, { campaignId, kind: 'campaign-scheduled', message: 'Campaign scheduled', byUserId: caller.id });
   });

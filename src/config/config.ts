@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { envSchema } from './env-schema';
 import type { SignInSettings } from '../sign-in/sign-in-settings';
+import type { CollateralStoreConfig } from '../collateral/store-from-config';
 
 export type Config = ReturnType<typeof toConfig>;
 
@@ -55,6 +56,7 @@ function toConfig(env: z.output<typeof envSchema>) {
       /** ISO duration (EVERGREEN_MIN_INTERVAL): an evergreen schedule's shortest interval. */
       evergreenMinInterval: env.EVERGREEN_MIN_INTERVAL,
     },
+    collateral: { store: collateralStore(env, dataDir), maxFileBytes: env.COLLATERAL_MAX_FILE_SIZE },
     events: {
       /** ISO duration (EVENT_TASK_ESCALATE_AFTER): an event's OPEN task overdue this long is escalated by the event's workflow. */
       taskEscalateAfter: env.EVENT_TASK_ESCALATE_AFTER,
@@ -100,6 +102,25 @@ function signInSettings(env: z.output<typeof envSchema>): SignInSettings {
       env.OIDC_ISSUER_URL && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
         ? { issuerUrl: env.OIDC_ISSUER_URL, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, label: env.OIDC_LABEL }
         : undefined,
+  };
+}
+
+function collateralStore(env: z.output<typeof envSchema>, dataDir: string): CollateralStoreConfig {
+  if (env.COLLATERAL_STORE === 'directory') return { kind: 'directory', dir: path.resolve(env.COLLATERAL_DIR ?? path.join(dataDir, 'collateral')) };
+  const problems: string[] = [];
+  if (!env.COLLATERAL_S3_BUCKET) problems.push('  COLLATERAL_S3_BUCKET: must be set when COLLATERAL_STORE=s3');
+  if (Boolean(env.COLLATERAL_S3_ACCESS_KEY_ID) !== Boolean(env.COLLATERAL_S3_SECRET_ACCESS_KEY)) {
+    problems.push('  COLLATERAL_S3_ACCESS_KEY_ID, COLLATERAL_S3_SECRET_ACCESS_KEY: set both, or neither for the AWS SDK\'s default credentials');
+  }
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  return {
+    kind: 's3',
+    bucket: env.COLLATERAL_S3_BUCKET!,
+    prefix: env.COLLATERAL_S3_PREFIX,
+    region: env.COLLATERAL_S3_REGION,
+    endpoint: env.COLLATERAL_S3_ENDPOINT,
+    forcePathStyle: env.COLLATERAL_S3_FORCE_PATH_STYLE,
+    credentials: env.COLLATERAL_S3_ACCESS_KEY_ID && env.COLLATERAL_S3_SECRET_ACCESS_KEY ? { accessKeyId: env.COLLATERAL_S3_ACCESS_KEY_ID, secretAccessKey: env.COLLATERAL_S3_SECRET_ACCESS_KEY } : undefined,
   };
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DEFAULT_RATE_LIMITS } from '../rate-limit/rate-limit-settings';
 import { parseTrustProxy } from '../rate-limit/trust-proxy';
 import { IsoDuration } from '../rules/duration.schemas';
+import { parseFileSize } from '../collateral/file-size';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const optionalString = z.string().trim().min(1).optional();
@@ -117,6 +118,30 @@ export const envSchema = z.object({
   EVERGREEN_MIN_INTERVAL: IsoDuration.default('PT1H'),
   /** How long an event's OPEN task may be overdue before its workflow escalates it. ISO 8601. */
   EVENT_TASK_ESCALATE_AFTER: IsoDuration.default('P1D'),
+  /** Where the collateral library keeps its files: a directory (COLLATERAL_DIR, default <DATA_DIR>/collateral) or an S3-compatible bucket. */
+  COLLATERAL_STORE: z.enum(['directory', 's3'], { error: 'must be directory or s3' }).default('directory'),
+  COLLATERAL_DIR: optionalString,
+  /** The largest file the library takes: 20MB, 512KB, or bytes; at most 1GB. */
+  COLLATERAL_MAX_FILE_SIZE: z
+    .string()
+    .transform((text, ctx) => {
+      const bytes = parseFileSize(text);
+      if (bytes === undefined || bytes < 1 || bytes > 1024 ** 3) {
+        ctx.addIssue({ code: 'custom', message: 'must be a size from 1 byte to 1GB, such as 20MB, 512KB or 1048576' });
+        return z.NEVER;
+      }
+      return bytes;
+    })
+    .default(20 * 1024 * 1024),
+  /** With COLLATERAL_STORE=s3: the bucket (required), an S3-compatible endpoint (unset: AWS), and how to reach it. */
+  COLLATERAL_S3_BUCKET: optionalString,
+  COLLATERAL_S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, for example http://minio:9000' }).optional(),
+  COLLATERAL_S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  COLLATERAL_S3_PREFIX: z.string().max(200, 'must be at most 200 characters').default('collateral/'),
+  COLLATERAL_S3_FORCE_PATH_STYLE: booleanFlag.default(false),
+  /** Both or neither; neither: the AWS SDK's default credentials (environment, profile, instance role). */
+  COLLATERAL_S3_ACCESS_KEY_ID: optionalString,
+  COLLATERAL_S3_SECRET_ACCESS_KEY: optionalString,
 });
 
 export type EnvInput = z.input<typeof envSchema>;

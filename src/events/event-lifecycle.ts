@@ -1,5 +1,6 @@
 import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db/prisma';
+import { assertScheduleWithinBudget } from '../budgets/schedule-budget-gate';
 import { AppError } from '../errors/app-error';
 import type { Logger } from '../logger';
 import { releaseEventBookings } from '../resources/move-bookings';
@@ -23,6 +24,7 @@ export async function scheduleEvent(db: Db, temporal: TemporalDeps, callerId: st
       ...(!event.endsAt ? [{ path: 'endsAt', message: 'is required to schedule the event' }] : event.endsAt <= now ? [{ path: 'endsAt', message: `must be in the future (it is ${event.endsAt.toISOString()})` }] : []),
     ];
     if (issues.length) throw new AppError('VALIDATION_FAILED', `Cannot schedule the event: ${issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')}`, issues);
+    await assertScheduleWithinBudget(tx, { eventId });
     await tx.event.update({ where: { id: eventId }, data: { status: 'SCHEDULED', scheduledAt: now } });
     return { scheduledAt: now, name: event.name };
   });

@@ -9,6 +9,7 @@ import { temporalConnectionOptions } from '../temporal/connection-options';
 import { installDefaultRules } from '../rule-store/rule-store';
 import { ensureAdmin } from '../users/ensure-admin';
 import { consoleBundle } from '../console/console-bundle';
+import { createCollateralStore } from '../collateral/store-from-config';
 import { resumeInterruptedRequests } from './resume-interrupted-requests';
 import type { ServiceUrls } from './service-urls';
 
@@ -32,7 +33,9 @@ export async function startApi(config: Config, logger: Logger, urls: ServiceUrls
   const connection = Connection.lazy(temporalConnectionOptions(config, urls.temporalAddress));
   const client = new Client({ connection, namespace: config.temporal.namespace });
   const campaignLimits = { evergreenMinInterval: config.campaigns.evergreenMinInterval };
-  const app = createApp({ db, temporal: { client, taskQueue: config.temporal.taskQueue }, logger, campaignLimits }, {
+  const collateral = { store: createCollateralStore(config.collateral.store), maxFileBytes: config.collateral.maxFileBytes };
+  logger.info({ store: collateral.store.description, maxFileBytes: collateral.maxFileBytes }, 'collateral library store');
+  const app = createApp({ db, temporal: { client, taskQueue: config.temporal.taskQueue }, logger, campaignLimits, collateral }, {
     publicUrl: config.publicUrl,
     rateLimits: config.rateLimits,
     trustProxy: config.trustProxy,

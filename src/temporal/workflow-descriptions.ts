@@ -6,7 +6,7 @@ import {
   accountStatusKey,
   accountStatusSinceKey,
   applyStateKey,
-  budgetTransferStatusKey,
+  budgetApprovalStatusKey,
   campaignStatusKey,
   eventStatusKey,
   planPeriodEndKey,
@@ -58,7 +58,16 @@ export function describeBudgetTransferWorkflow(transfer: { id: string; status: s
   return {
     staticSummary: `Budget transfer: ${what}`,
     staticDetails: `Asks the owners of both budgets (or their managers) to approve moving ${what} (transfer ${transfer.id}), reminds them, and tells who asked how it ended.`,
-    typedSearchAttributes: [{ key: budgetTransferStatusKey, value: transfer.status }],
+    typedSearchAttributes: [{ key: budgetApprovalStatusKey, value: transfer.status }],
+  };
+}
+
+export function describeBudgetOverrunWorkflow(overrun: { id: string; status: string; over: string; currency: string; workName: string; budgetName: string }): WorkflowDescription {
+  const what = `${quoted(overrun.workName)}, ${overrun.over} ${overrun.currency} over its funding from budget ${quoted(overrun.budgetName)}`;
+  return {
+    staticSummary: `Budget overrun: ${what}`,
+    staticDetails: `Asks the owner of budget ${quoted(overrun.budgetName)} (or their manager) to approve scheduling ${what} (overrun ${overrun.id}), reminds them, and tells who asked how it ended.`,
+    typedSearchAttributes: [{ key: budgetApprovalStatusKey, value: overrun.status }],
   };
 }
 

@@ -18,7 +18,7 @@ afterAll(() => t.close());
 const inbox = async (user: User, query = '') => {
   const response = await t.request.get(`/api/v1/approvals${query}`).set(as(user));
   expect(response.status).toBe(200);
-  return response.body as { items: Record<string, any>[]; counts: { campaignStages: number; plans: number; budgetTransfers: number; total: number } };
+  return response.body as { items: Record<string, any>[]; counts: { campaignStages: number; plans: number; budgetTransfers: number; budgetOverruns: number; total: number } };
 };
 const year = new Date().getUTCFullYear() + 1;
 
@@ -54,7 +54,7 @@ test('when a stage and a plan wait for an approver then each approver sees exact
   const { campaignId, stageId } = await campaignAwaitingApproval(`Spring ${year}`, [approver.id, secondApprover.id], 'all');
 
   const waiting = await inbox(approver);
-  expect(waiting.counts).toEqual({ campaignStages: 1, plans: 1, budgetTransfers: 0, total: 2 });
+  expect(waiting.counts).toEqual({ campaignStages: 1, plans: 1, budgetTransfers: 0, budgetOverruns: 0, total: 2 });
   expect(waiting.items).toEqual(
     expect.arrayContaining([
       expect.objectContaining({
@@ -73,14 +73,14 @@ test('when a stage and a plan wait for an approver then each approver sees exact
   const authors = await inbox(author);
   expect(authors.items.map((item) => item.planId)).toEqual([ownPlan]);
   expect((await inbox(secondApprover)).items.map((item) => item.stageId)).toEqual([stageId]);
-  expect(await inbox(outsider)).toEqual({ items: [], counts: { campaignStages: 0, plans: 0, budgetTransfers: 0, total: 0 } });
+  expect(await inbox(outsider)).toEqual({ items: [], counts: { campaignStages: 0, plans: 0, budgetTransfers: 0, budgetOverruns: 0, total: 0 } });
   expect((await inbox(approver, '?kind=plan')).items.map((item) => item.kind)).toEqual(['plan']);
   expect((await inbox(approver, '?kind=campaign-stage')).items.map((item) => item.kind)).toEqual(['campaign-stage']);
 
   // Answered: the approval leaves the approver's inbox; with require "all" it still waits for the other approver.
   expect((await t.request.post(`/api/v1/campaigns/${campaignId}/stages/${stageId}/approve`).set(as(approver)).send({ comment: 'Fine' })).status).toBe(200);
   expect((await t.request.post(`/api/v1/plans/${submitted}/approve`).set(as(approver)).send({})).status).toBe(200);
-  expect(await inbox(approver)).toEqual({ items: [], counts: { campaignStages: 0, plans: 0, budgetTransfers: 0, total: 0 } });
+  expect(await inbox(approver)).toEqual({ items: [], counts: { campaignStages: 0, plans: 0, budgetTransfers: 0, budgetOverruns: 0, total: 0 } });
   expect((await inbox(secondApprover)).items).toEqual([expect.objectContaining({ stageId, approvedSoFar: 1 })]);
 
   // The last answer ends the stage: nobody is asked any more.

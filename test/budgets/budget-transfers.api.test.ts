@@ -1,5 +1,5 @@
-import { budgetTransferStatusKey } from '../../workflows/search-attributes';
-import { budgetTransferWorkflowId } from '../../workflows/budget-transfer.messages';
+import { budgetApprovalStatusKey } from '../../workflows/search-attributes';
+import { budgetApprovalWorkflowId } from '../../workflows/budget-approval.messages';
 import { recordHistory } from '../support/histories';
 import { waitForMail } from '../support/mailbox';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -30,7 +30,7 @@ async function budget(key: string, name: string, ownerId: string, amount: number
 const figures = async (key: string) => (await get(`/budgets/${ids[key]}`)).body.figures as { amount: string; unallocated: string };
 const tables = () => Promise.all([t.database.db.budget.findMany({ orderBy: { id: 'asc' } }), t.database.db.budgetTransfer.findMany({ orderBy: { id: 'asc' } }), t.database.db.budgetHistory.count()]);
 const inbox = async (who: User) => (await t.request.get('/api/v1/approvals?kind=budget-transfer').set(as(who))).body;
-const workflowOf = (transferId: string) => t.temporal.client.workflow.getHandle(budgetTransferWorkflowId(transferId));
+const workflowOf = (transferId: string) => t.temporal.client.workflow.getHandle(budgetApprovalWorkflowId({ kind: 'transfer', id: transferId }));
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -76,7 +76,7 @@ test('when both sides approve then the funds move along the tree in one transact
     status: 'PENDING', amount: '2500.50', currency: 'EUR', reason: 'The spring fair costs more', requestedBy: { id: requester.id, name: 'Transfer requester' },
     from: { budgetId: ids.print, budgetName: 'Transfers EMEA print', owner: { id: owner.id }, approvers: [{ id: owner.id }, { id: boss.id }], approvedBy: null },
     to: { budgetId: ids.americas, owner: { id: other.id }, approvers: [{ id: other.id }], approvedBy: null },
-    workflowId: budgetTransferWorkflowId(transfer.id),
+    workflowId: `budget-transfer-${transfer.id}`,
   });
   const subject = 'CRM: Budget transfer of 2500.50 EUR from "Transfers EMEA print" to "Transfers Americas" awaits your approval';
   const asks = await waitForMail((mail) => mail.subject === subject, 3);
@@ -110,9 +110,9 @@ test('when both sides approve then the funds move along the tree in one transact
   await waitForMail((mail) => mail.to[0] === requester.email && mail.subject === 'CRM: Budget transfer of 2500.50 EUR from "Transfers EMEA print" to "Transfers Americas" was approved: the funds moved');
   const handle = workflowOf(transfer.id);
   expect(await handle.result()).toBe('APPLIED');
-  expect((await handle.describe()).typedSearchAttributes.get(budgetTransferStatusKey)).toBe('APPLIED');
+  expect((await handle.describe()).typedSearchAttributes.get(budgetApprovalStatusKey)).toBe('APPLIED');
   expect((await post(boss, `/budget-transfers/${transfer.id}/reject`, { reason: 'too late' })).status).toBe(409);
-  await recordHistory(handle, 'budget-transfer', 'approved-after-reminder');
+  await recordHistory(handle, 'budget-approval', 'transfer-approved-after-reminder');
 });
 
 test('when the giving budget has spent its funds meanwhile then the last approval is refused with nothing recorded, and a rejection tells who asked why', async () => {
@@ -129,7 +129,7 @@ test('when the giving budget has spent its funds meanwhile then the last approva
   await waitForMail((mail) => mail.to[0] === requester.email && mail.subject === 'CRM: Budget transfer of 30000.00 EUR from "Transfers Americas" to "Transfers EMEA print" was rejected by Transfer other: Not this quarter');
   expect(await workflowOf(asked.id).result()).toBe('REJECTED');
   expect(await tables()).toEqual([before[0], expect.anything(), before[2]]);
-  await recordHistory(workflowOf(asked.id), 'budget-transfer', 'rejected');
+  await recordHistory(workflowOf(asked.id), 'budget-approval', 'transfer-rejected');
 });
 
 test('when who asks answers for both sides then the funds move at once; a child gives back to its parent, whose own funds stay', async () => {

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { Express } from 'express';
 import supertest from 'supertest';
@@ -13,6 +16,8 @@ import { startTestWorker, type TestWorker } from './temporal-worker';
 import { testService } from './test-services';
 import type { RateLimitSettings } from '../../src/rate-limit/rate-limit-settings';
 import type { TrustProxy } from '../../src/rate-limit/trust-proxy';
+import { DEFAULT_MAX_FILE_BYTES, type CollateralSettings } from '../../src/collateral/collateral-store';
+import { createDirectoryStore } from '../../src/collateral/directory-store';
 
 export const TEST_PUBLIC_URL = 'http://crm.test';
 /** Limits no suite reaches (the access-control and fuzz suites send thousands of refused requests from one address). */
@@ -44,6 +49,7 @@ export async function startTestApp({
   workflowBundle,
   rateLimits = UNLIMITED_FOR_TESTS,
   trustProxy,
+  collateral,
 }: {
   temporalAddress?: string;
   /** A migrated database the caller owns (on a server of its own) instead of a clone on the run's server; close() only disconnects. */
@@ -56,6 +62,8 @@ export async function startTestApp({
   rateLimits?: RateLimitSettings;
   /** TRUST_PROXY, for tests that name client addresses in X-Forwarded-For. */
   trustProxy?: TrustProxy;
+  /** The collateral library's store and limit; by default a directory store in a temp folder of its own (removed by close()) and the 20 MB limit. */
+  collateral?: CollateralSettings;
 } = {}): Promise<TestApp> {
   const database = databaseUrl ? ownedDatabase(databaseUrl) : await createTestDatabase();
   await installDefaultRules(database.db);
@@ -70,7 +78,9 @@ export async function startTestApp({
   const apiClient = new Client({ connection: apiConnection, namespace: 'default' });
   // Evergreen campaigns in tests enroll every few seconds.
   const campaignLimits = { evergreenMinInterval: 'PT1S' };
-  const app = createApp({ db: database.db, temporal: { client: apiClient, taskQueue: temporal.taskQueue }, logger, campaignLimits }, { publicUrl: TEST_PUBLIC_URL, temporalUi: { url: TEST_TEMPORAL_UI_URL, namespace: 'default' }, rateLimits, trustProxy });
+  const collateralDir = collateral ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'crm-test-collateral-'));
+  const collateralSettings = collateral ?? { store: createDirectoryStore(collateralDir!), maxFileBytes: DEFAULT_MAX_FILE_BYTES };
+  const app = createApp({ db: database.db, temporal: { client: apiClient, taskQueue: temporal.taskQueue }, logger, campaignLimits, collateral: collateralSettings }, { publicUrl: TEST_PUBLIC_URL, temporalUi: { url: TEST_TEMPORAL_UI_URL, namespace: 'default' }, rateLimits, trustProxy });
   let users = 0;
   return {
     app,
@@ -97,6 +107,7 @@ export async function startTestApp({
       await apiConnection.close();
       mailer.close();
       await database.drop();
+      if (collateralDir) fs.rmSync(collateralDir, { recursive: true, force: true });
     },
   };
 }

@@ -71,7 +71,7 @@ test('the README answers each monitoring question with a query', () => {
     'approved plans whose period ends this year',
     'bulk applies that failed',
     'events scheduled, not yet over',
-    'budget transfers waiting for approval',
+    'budget transfers and overruns waiting for approval',
   ]);
 });
 
@@ -178,9 +178,9 @@ test('when a budget transfer is asked then it is found waiting under its amount 
   expect(asked.body.status).toBe('PENDING');
   const handle = t.temporal.client.workflow.getHandle(asked.body.workflowId);
   expect(await (await handle.describe()).staticSummary()).toMatch(/^Budget transfer: 10\.00 EUR from budget “Visible from \d+” to “Visible to \d+”$/);
-  await findable(readmeQuery('budget transfers waiting for approval'), asked.body.workflowId);
+  await findable(readmeQuery('budget transfers and overruns waiting for approval'), asked.body.workflowId);
   expect((await t.request.post(`/api/v1/budget-transfers/${asked.body.id}/approve`).set({ Authorization: `Bearer ${ownerOf.key}` }).send({})).body.status).toBe('APPLIED');
-  await findable(`WorkflowType = 'budgetTransferWorkflow' AND CrmBudgetTransferStatus = 'APPLIED'`, asked.body.workflowId);
+  await findable(`WorkflowType = 'budgetApprovalWorkflow' AND CrmBudgetApprovalStatus = 'APPLIED'`, asked.body.workflowId);
 });
 
 test('when a bulk apply fails then it is found among the failed ones', async () => {

@@ -1,14 +1,6 @@
 import { cancelBudgetTransfer, decideBudgetTransfer, getBudgetTransfer, listBudgetTransfers, requestBudgetTransfer } from '../../budgets/budget-transfers';
-import {
-  ApproveBudgetTransferRequest,
-  BudgetTransferIdParams,
-  BudgetTransferList,
-  BudgetTransferView,
-  CancelBudgetTransferRequest,
-  CreateBudgetTransferRequest,
-  ListBudgetTransfersQuery,
-  RejectBudgetTransferRequest,
-} from '../../budgets/budget-transfers.schemas';
+import { ApproveBudgetRequest, CancelBudgetRequest, RejectBudgetRequest } from '../../budgets/budget-decisions.schemas';
+import { BudgetTransferIdParams, BudgetTransferList, BudgetTransferView, CreateBudgetTransferRequest, ListBudgetTransfersQuery } from '../../budgets/budget-transfers.schemas';
 import { defineRoute } from '../route';
 
 const tag = 'Budgets';
@@ -43,7 +35,7 @@ export const budgetTransferRoutes = [
     method: 'post', path: '/budget-transfers/:id/approve', tag, roles: 'any',
     summary: 'Approve the sides you answer for (an admin answering for neither: every side, on behalf of the approvers); the last approval moves the funds, or is refused (409) when the giving budget no longer has them',
     params: BudgetTransferIdParams,
-    body: ApproveBudgetTransferRequest,
+    body: ApproveBudgetRequest,
     response: theTransfer,
     errors: [404, 409, 503],
     handler: ({ params, body, context }) => decideBudgetTransfer(context, params.id, { decision: 'APPROVED', ...(body.comment ? { comment: body.comment } : {}) }),
@@ -52,7 +44,7 @@ export const budgetTransferRoutes = [
     method: 'post', path: '/budget-transfers/:id/reject', tag, roles: 'any',
     summary: 'Reject a PENDING transfer (an approver of either side, or an admin on their behalf): final, and who asked is told the reason',
     params: BudgetTransferIdParams,
-    body: RejectBudgetTransferRequest,
+    body: RejectBudgetRequest,
     response: theTransfer,
     errors: [404, 409, 503],
     handler: ({ params, body, context }) => decideBudgetTransfer(context, params.id, { decision: 'REJECTED', comment: body.reason }),
@@ -61,7 +53,7 @@ export const budgetTransferRoutes = [
     method: 'post', path: '/budget-transfers/:id/cancel', tag, roles: 'any',
     summary: 'Withdraw a PENDING transfer (who asked, or an admin): the approvers still asked are told',
     params: BudgetTransferIdParams,
-    body: CancelBudgetTransferRequest,
+    body: CancelBudgetRequest,
     response: theTransfer,
     errors: [404, 409, 503],
     handler: ({ params, body, context }) => cancelBudgetTransfer(context, params.id, body),

@@ -34,6 +34,10 @@ import { eventReportRoutes } from './event-report.routes';
 import { eventMeasureRoutes } from './event-measures.routes';
 import { budgetRoutes } from './budgets.routes';
 import { budgetTransferRoutes } from './budget-transfers.routes';
+import { collateralRoutes } from './collateral.routes';
+import { directiveRoutes } from './directives.routes';
+import { budgetOverrunRoutes } from './budget-overruns.routes';
+import { collateralStockRoutes } from './collateral-stock.routes';
 
 /** Every route under /api/v1: the API, its OpenAPI document and the access tests read this list. */
-export const apiRoutes: readonly RouteDefinition[] = [...userRoutes, ...apiKeyRoutes, ...accountRoutes, ...lifecycleRoutes, ...accountTimerRoutes, ...taskRoutes, ...notificationRoutes, ...ruleRoutes, ...calendarRoutes, ...templateRoutes, ...importRoutes, ...importCheckRoutes, ...segmentRoutes, ...campaignRoutes, ...settingsRoutes, ...campaignCommandRoutes, ...planRoutes, ...opportunityRoutes, ...planProgressRoutes, ...objectiveRoutes, ...planApplyRoutes, ...reportRoutes, ...savedViewRoutes, ...responseRoutes, ...campaignReportRoutes, ...approvalRoutes, ...sessionRoutes, ...auditRoutes, ...eventRoutes, ...resourceRoutes, ...eventRegistrationRoutes, ...eventReportRoutes, ...eventMeasureRoutes, ...budgetRoutes, ...budgetTransferRoutes];
+export const apiRoutes: readonly RouteDefinition[] = [...userRoutes, ...apiKeyRoutes, ...accountRoutes, ...lifecycleRoutes, ...accountTimerRoutes, ...taskRoutes, ...notificationRoutes, ...ruleRoutes, ...calendarRoutes, ...templateRoutes, ...importRoutes, ...importCheckRoutes, ...segmentRoutes, ...campaignRoutes, ...settingsRoutes, ...campaignCommandRoutes, ...planRoutes, ...opportunityRoutes, ...planProgressRoutes, ...objectiveRoutes, ...planApplyRoutes, ...reportRoutes, ...savedViewRoutes, ...responseRoutes, ...campaignReportRoutes, ...approvalRoutes, ...sessionRoutes, ...auditRoutes, ...eventRoutes, ...resourceRoutes, ...eventRegistrationRoutes, ...eventReportRoutes, ...eventMeasureRoutes, ...budgetRoutes, ...budgetTransferRoutes, ...budgetOverrunRoutes, ...collateralRoutes, ...directiveRoutes, ...collateralStockRoutes];

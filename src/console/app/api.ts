@@ -35,7 +35,7 @@ export function withQuery(path: string, query: Query = {}): string {
 
 /**
  * Calls /api/v1 with the signed-in user's key, or else with the session cookie (and its CSRF token
- * on changes). `body` is sent as JSON, or as-is with `contentType` (CSV imports). A 401 signs the
+ * on changes). `body` is sent as JSON, or as-is with `contentType` (CSV imports, a file's bytes). A 401 signs the
  * user out: their key was revoked or mistyped, or their session ended.
  */
 export async function api<T>(method: string, path: string, body?: unknown, options: { contentType?: string; key?: string } = {}): Promise<T> {
@@ -43,10 +43,10 @@ export async function api<T>(method: string, path: string, body?: unknown, optio
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (key) headers.Authorization = `Bearer ${key}`;
   else Object.assign(headers, session.csrfHeader(method));
-  let payload: string | undefined;
+  let payload: string | Blob | undefined;
   if (body !== undefined) {
     headers['Content-Type'] = options.contentType ?? 'application/json';
-    payload = options.contentType ? String(body) : JSON.stringify(body);
+    payload = body instanceof Blob ? body : options.contentType ? String(body) : JSON.stringify(body);
   }
   let response: Response;
   try {

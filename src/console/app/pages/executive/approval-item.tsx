@@ -1,11 +1,14 @@
-import type { ApprovalItem } from '../../../../approvals/approvals.schemas';
+import type { ApprovalItem, CampaignStageApprovalItem, PlanApprovalItem } from '../../../../approvals/approvals.schemas';
 import type { CampaignView } from '../../../../campaigns/campaign-views.schemas';
 import type { PlanView } from '../../../../plans/plans.schemas';
 import { ApiError, post } from '../../api';
 import { formatDate, formatDateTime, formatMoney, formatRelative, humanize } from '../../format';
 import { href } from '../../router';
 import { useAction } from '../../use-api';
+import { decideTransfer, outcomeOf } from '../marketer/budgets/transfer-model';
 import { DecisionForm } from './decision-form';
+import { decideOverrun, OverrunFacts, OverrunHeading, overrunItemTitle } from './overrun-approval';
+import { TransferFacts, TransferHeading, transferItemTitle } from './transfer-approval';
 
 /** What the approver is told once a decision is recorded; the item itself then leaves the inbox. */
 export interface DecisionOutcome {
@@ -14,19 +17,52 @@ export interface DecisionOutcome {
   kind: 'success' | 'warning';
 }
 
-export const itemKey = (item: ApprovalItem) => (item.kind === 'plan' ? `plan-${item.planId}` : `stage-${item.stageId}`);
-export const itemTitle = (item: ApprovalItem) => (item.kind === 'plan' ? `plan "${item.planName}"` : `campaign "${item.campaignName}", stage "${item.stageName}"`);
+export function itemKey(item: ApprovalItem): string {
+  switch (item.kind) {
+    case 'plan':
+      return `plan-${item.planId}`;
+    case 'campaign-stage':
+      return `stage-${item.stageId}`;
+    case 'budget-transfer':
+      return `transfer-${item.transferId}`;
+    case 'budget-overrun':
+      return `overrun-${item.overrunId}`;
+  }
+}
+
+export function itemTitle(item: ApprovalItem): string {
+  switch (item.kind) {
+    case 'plan':
+      return `plan "${item.planName}"`;
+    case 'campaign-stage':
+      return `campaign "${item.campaignName}", stage "${item.stageName}"`;
+    case 'budget-transfer':
+      return transferItemTitle(item);
+    case 'budget-overrun':
+      return overrunItemTitle(item);
+  }
+}
+
+const kindLabels: Record<ApprovalItem['kind'], string> = { plan: 'Business plan', 'campaign-stage': 'Campaign approval stage', 'budget-transfer': 'Budget transfer', 'budget-overrun': 'Over its budget' };
 
 async function decide(item: ApprovalItem, decision: 'approve' | 'reject', text: string | undefined): Promise<string> {
   const body = decision === 'approve' ? (text ? { comment: text } : {}) : { reason: text };
   const verb = decision === 'approve' ? 'Approved' : 'Rejected';
-  if (item.kind === 'plan') {
-    const plan = await post<PlanView>(`/plans/${item.planId}/${decision}`, body);
-    return `${verb} ${itemTitle(item)}: the plan is now ${humanize(plan.status)}.`;
+  switch (item.kind) {
+    case 'plan': {
+      const plan = await post<PlanView>(`/plans/${item.planId}/${decision}`, body);
+      return `${verb} ${itemTitle(item)}: the plan is now ${humanize(plan.status)}.`;
+    }
+    case 'budget-transfer':
+      return `${verb} ${itemTitle(item)}: ${outcomeOf(await decideTransfer(item.transferId, decision, text))}`;
+    case 'budget-overrun':
+      return `${verb} ${itemTitle(item)}: ${await decideOverrun(item.overrunId, decision, text)}`;
+    case 'campaign-stage': {
+      const campaign = await post<CampaignView>(`/campaigns/${item.campaignId}/stages/${item.stageId}/${decision}`, body);
+      const stage = campaign.stages.find((candidate) => candidate.id === item.stageId);
+      return `${verb} ${itemTitle(item)}: the campaign is ${humanize(campaign.status)}${stage ? `, the stage ${humanize(stage.status)}` : ''}.`;
+    }
   }
-  const campaign = await post<CampaignView>(`/campaigns/${item.campaignId}/stages/${item.stageId}/${decision}`, body);
-  const stage = campaign.stages.find((candidate) => candidate.id === item.stageId);
-  return `${verb} ${itemTitle(item)}: the campaign is ${humanize(campaign.status)}${stage ? `, the stage ${humanize(stage.status)}` : ''}.`;
 }
 
 export function ApprovalItemCard({ item, onDecided }: { item: ApprovalItem; onDecided(outcome: DecisionOutcome): void }) {
@@ -47,15 +83,9 @@ export function ApprovalItemCard({ item, onDecided }: { item: ApprovalItem; onDe
   const headingId = `${itemKey(item)}-heading`;
   return (
     <article class="card approval-item" aria-labelledby={headingId}>
-      <p class="muted approval-kind">{item.kind === 'plan' ? 'Business plan' : 'Campaign approval stage'}</p>
+      <p class="muted approval-kind">{kindLabels[item.kind]}</p>
       <h2 id={headingId}>
-        {item.kind === 'plan' ? (
-          <a href={href(`/plans/${item.planId}`)}>{item.planName}</a>
-        ) : (
-          <>
-            <a href={href(`/campaigns/${item.campaignId}`)}>{item.campaignName}</a>: {item.stageName}
-          </>
-        )}
+        <ItemHeading item={item} />
       </h2>
       <dl class="facts">
         <dt>Asked by</dt>
@@ -66,41 +96,75 @@ export function ApprovalItemCard({ item, onDecided }: { item: ApprovalItem; onDe
             {formatRelative(item.askedAt)}
           </time>
         </dd>
-        {item.kind === 'plan' ? (
+        {item.onBehalf && (
           <>
-            <dt>Period</dt>
-            <dd>
-              {formatDate(item.periodStart)} to {formatDate(item.periodEnd)}
-            </dd>
-            <dt>Revenue target</dt>
-            <dd>{item.revenueTarget === null ? 'None' : formatMoney(item.revenueTarget, item.currency)}</dd>
-            {item.parent && (
-              <>
-                <dt>Part of</dt>
-                <dd>
-                  <a href={href(`/plans/${item.parent.id}`)}>{item.parent.name}</a>
-                </dd>
-              </>
-            )}
-            {item.goals.length > 0 && (
-              <>
-                <dt>Goals</dt>
-                <dd>{item.goals.join('; ')}</dd>
-              </>
-            )}
-          </>
-        ) : (
-          <>
-            <dt>Campaign status</dt>
-            <dd>{humanize(item.campaignStatus)}</dd>
-            <dt>Rule</dt>
-            <dd>
-              {item.require === 'all' ? `Every approver must approve (${item.approvedSoFar} of ${item.approvers} so far)` : `One approval of ${item.approvers} approver${item.approvers === 1 ? '' : 's'} suffices`}
-            </dd>
+            <dt>On behalf</dt>
+            <dd>You are not an approver: as an admin you decide on behalf of {item.waitingOn.map((person) => person.name).join(', ') || 'the approvers'}</dd>
           </>
         )}
+        {item.kind === 'plan' && <PlanFacts item={item} />}
+        {item.kind === 'campaign-stage' && <StageFacts item={item} />}
+        {item.kind === 'budget-transfer' && <TransferFacts item={item} />}
+        {item.kind === 'budget-overrun' && <OverrunFacts item={item} />}
       </dl>
       <DecisionForm subject={itemTitle(item)} busy={action.busy} error={action.error} onApprove={(comment) => void run('approve', comment)} onReject={(reason) => void run('reject', reason)} />
     </article>
+  );
+}
+
+function ItemHeading({ item }: { item: ApprovalItem }) {
+  switch (item.kind) {
+    case 'plan':
+      return <a href={href(`/plans/${item.planId}`)}>{item.planName}</a>;
+    case 'campaign-stage':
+      return (
+        <>
+          <a href={href(`/campaigns/${item.campaignId}`)}>{item.campaignName}</a>: {item.stageName}
+        </>
+      );
+    case 'budget-transfer':
+      return <TransferHeading item={item} />;
+    case 'budget-overrun':
+      return <OverrunHeading item={item} />;
+  }
+}
+
+function PlanFacts({ item }: { item: PlanApprovalItem }) {
+  return (
+    <>
+      <dt>Period</dt>
+      <dd>
+        {formatDate(item.periodStart)} to {formatDate(item.periodEnd)}
+      </dd>
+      <dt>Revenue target</dt>
+      <dd>{item.revenueTarget === null ? 'None' : formatMoney(item.revenueTarget, item.currency)}</dd>
+      {item.parent && (
+        <>
+          <dt>Part of</dt>
+          <dd>
+            <a href={href(`/plans/${item.parent.id}`)}>{item.parent.name}</a>
+          </dd>
+        </>
+      )}
+      {item.goals.length > 0 && (
+        <>
+          <dt>Goals</dt>
+          <dd>{item.goals.join('; ')}</dd>
+        </>
+      )}
+    </>
+  );
+}
+
+function StageFacts({ item }: { item: CampaignStageApprovalItem }) {
+  return (
+    <>
+      <dt>Campaign status</dt>
+      <dd>{humanize(item.campaignStatus)}</dd>
+      <dt>Rule</dt>
+      <dd>
+        {item.require === 'all' ? `Every approver must approve (${item.approvedSoFar} of ${item.approvers} so far)` : `One approval of ${item.approvers} approver${item.approvers === 1 ? '' : 's'} suffices`}
+      </dd>
+    </>
   );
 }

@@ -1,6 +1,9 @@
 import type { PageRoute } from '../../page-route';
 import { BudgetListPage } from './budgets/budget-list-page';
 import { BudgetPage } from './budgets/budget-page';
+import { CollateralItemPage } from './collateral/collateral-item-page';
+import { CollateralListPage } from './collateral/collateral-list-page';
+import { DirectivesPage } from './collateral/directives-page';
 import { CampaignBuilderPage } from './campaigns/campaign-builder-page';
 import { CampaignListPage } from './campaigns/campaign-list-page';
 import { CampaignPage } from './campaigns/campaign-page';
@@ -8,6 +11,7 @@ import { eventRoutes } from './events/routes';
 import { moreMarketerRoutes } from './more-routes';
 import { SegmentEditorPage } from './segments/segment-editor-page';
 import { SegmentListPage } from './segments/segment-list-page';
+import { StockPage } from './stock/stock-page';
 
 const writers = ['marketer', 'admin'] as const;
 
@@ -24,6 +28,12 @@ export const marketerRoutes: PageRoute[] = [
   // Budgets: every role reads them (executives follow spend and return); marketers and admins keep them.
   { path: '/budgets', title: 'Budgets', nav: { label: 'Budgets', order: 55 }, component: BudgetListPage },
   { path: '/budgets/:id', title: 'Budget', component: BudgetPage },
+  // Collateral: every role reads the library (sellers see approved items) and the directives; marketers and admins keep them.
+  { path: '/collateral', title: 'Collateral', nav: { label: 'Collateral', order: 57 }, component: CollateralListPage },
+  { path: '/collateral/:id', title: 'Collateral item', component: CollateralItemPage },
+  { path: '/directives', title: 'Messaging directives', component: DirectivesPage },
+  // Printed stock: marketers and admins keep it (the API lets every role read it).
+  { path: '/stock', title: 'Stock', roles: writers, nav: { label: 'Stock', order: 58 }, component: StockPage },
   ...moreMarketerRoutes,
   ...eventRoutes,
 ];

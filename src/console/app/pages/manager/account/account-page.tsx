@@ -13,6 +13,7 @@ import { mayWorkAccounts, useTakeAccount } from '../take-account';
 import type { AccountPage as AccountPageData, AccountTimer, ActivityResult } from './account-types';
 import { ActivityResultNotice } from './activity-result';
 import { ContactsCard } from './contacts-card';
+import { DirectivesCard } from './directives-card';
 import { LogActivityForm } from './log-activity-form';
 import { OpenTasksCard } from './open-tasks-card';
 import { PlansCard } from './plans-card';
@@ -133,6 +134,7 @@ export function AccountPage({ params }: PageProps) {
       </section>
       <div class="grid">
         <ContactsCard contacts={page.data.contacts} />
+        <DirectivesCard accountId={account.id} />
         <PlansCard page={page.data} />
       </div>
     </section>

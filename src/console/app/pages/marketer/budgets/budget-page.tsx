@@ -14,8 +14,9 @@ import '../reports/reports.css';
 import { CsvDownloadButton } from '../reports/download-csv';
 import { BudgetTable } from './budget-list-page';
 import { mayKeepBudgets, money, today, typedAmount, type BudgetHistory, type BudgetNode, type BudgetView, type Checkbook } from './budget-model';
+import { BudgetTransfers } from './budget-transfers';
 
-/** /budgets/:id: a budget's figures, sub-budgets, the campaigns and events it funds, its checkbook, merge and history. */
+/** /budgets/:id: a budget's figures, sub-budgets, the campaigns and events it funds, transfers, its checkbook, merge and history. */
 export function BudgetPage({ params }: PageProps) {
   const id = params.id!;
   const me = useSignal(currentUser);
@@ -55,6 +56,7 @@ export function BudgetPage({ params }: PageProps) {
           <Figures view={view} />
           {view.children.length > 0 && <BudgetTable nodes={view.children} caption="Sub-budgets" />}
           <Allocations view={view} keeper={keeper} onChanged={changed} />
+          <BudgetTransfers view={view} keeper={keeper} onChanged={changed} />
           <section class="card" aria-labelledby="checkbook-heading">
             <div class="page-head">
               <h2 id="checkbook-heading">Checkbook</h2>

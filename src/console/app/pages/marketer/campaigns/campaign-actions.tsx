@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../../api';
 import { Field } from '../../../components/field';
 import { ErrorNotice } from '../../../components/notices';
@@ -13,14 +13,21 @@ type Command = 'schedule' | 'pause' | 'resume';
 const commandLabels: Record<Command, string> = { schedule: 'Schedule', pause: 'Pause', resume: 'Resume' };
 const commandDone: Record<Command, string> = { schedule: 'Scheduled', pause: 'Paused', resume: 'Resumed' };
 
-/** What a marketer can do with the campaign in its status: schedule, pause, resume, stop enrolling (evergreen), complete, cancel (with a reason), copy. */
-export function CampaignActions({ campaign, onChanged }: { campaign: CampaignView; onChanged(view: CampaignView, what: string): void }) {
+/**
+ * What a marketer can do with the campaign in its status: schedule, pause, resume, stop enrolling (evergreen), complete, cancel (with a reason), copy.
+ * `onScheduleRefused` hears of a 409 to Schedule, as when the budget holds the campaign back over its funding.
+ */
+export function CampaignActions({ campaign, onChanged, onScheduleRefused }: { campaign: CampaignView; onChanged(view: CampaignView, what: string): void; onScheduleRefused?(): void }) {
   const [open, setOpen] = useState<'cancel' | 'copy' | 'stop' | 'complete' | null>(null);
   const [reason, setReason] = useState('');
   const [copyName, setCopyName] = useState(`${campaign.name} (copy)`);
   const command = useAction((name: Command) => api<CampaignView>('POST', `/campaigns/${campaign.id}/${name}`));
   const cancel = useAction(() => api<CampaignView>('POST', `/campaigns/${campaign.id}/cancel`, { reason }));
   const copy = useAction(() => api<CampaignView>('POST', `/campaigns/${campaign.id}/copy`, { name: copyName }));
+  // A draft is offered Schedule alone: its command's 409 is a refusal to schedule.
+  useEffect(() => {
+    if (campaign.status === 'DRAFT' && command.error?.status === 409) onScheduleRefused?.();
+  }, [command.error]);
   const ended = endedStatuses.includes(campaign.status);
   const commands: Command[] = campaign.status === 'DRAFT' ? ['schedule'] : campaign.status === 'PAUSED' ? ['resume'] : ended ? [] : ['pause'];
   const busy = command.busy || cancel.busy || copy.busy;

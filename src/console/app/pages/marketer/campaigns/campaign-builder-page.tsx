@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api } from '../../../api';
 import { Field } from '../../../components/field';
 import { ErrorNotice, Loading, Notice } from '../../../components/notices';
@@ -7,6 +7,7 @@ import type { PageProps } from '../../../page-route';
 import { href, navigate } from '../../../router';
 import { useAction, useApi } from '../../../use-api';
 import { useUsers } from '../../../use-users';
+import { WorkFundingCard } from '../budgets/work-funding-card';
 import { useSegmentChoices, useTemplateChoices } from '../directory';
 import '../marketer.css';
 import { exactDetail } from '../segments/criteria-model';
@@ -50,6 +51,8 @@ function CampaignBuilder({ saved, segmentId }: { saved?: CampaignView; segmentId
   const [campaign, setCampaign] = useState<CampaignView | undefined>(saved);
   const [newType, setNewType] = useState<StageType>('APPROVAL');
   const [savedNotice, setSavedNotice] = useState<string>();
+  // Moves on after a save (its sub-source costs count) and a refused schedule: the Budget funding card reloads.
+  const [fundingVersion, setFundingVersion] = useState(0);
   const users = useUsers();
   const segments = useSegmentChoices();
   const templates = useTemplateChoices();
@@ -68,9 +71,13 @@ function CampaignBuilder({ saved, segmentId }: { saved?: CampaignView; segmentId
       window.history.replaceState(null, '', href(`/campaigns/${answer.id}/edit`));
     }
     setCampaign(answer);
+    setFundingVersion((version) => version + 1);
     return answer;
   });
   const schedule = useAction((id: string) => api<CampaignView>('POST', `/campaigns/${id}/schedule`));
+  useEffect(() => {
+    if (schedule.error?.status === 409) setFundingVersion((version) => version + 1);
+  }, [schedule.error]);
 
   async function saveDraft(event: Event) {
     event.preventDefault();
@@ -169,6 +176,7 @@ function CampaignBuilder({ saved, segmentId }: { saved?: CampaignView; segmentId
           </button>
         </div>
       </form>
+      {campaign && <WorkFundingCard work={{ campaignId: campaign.id }} version={fundingVersion} />}
     </section>
   );
 }

@@ -8,6 +8,8 @@ import { href } from '../../../router';
 import { currentUser } from '../../../session';
 import { useSignal } from '../../../signal';
 import { useApi } from '../../../use-api';
+import { WorkFundingCard } from '../budgets/work-funding-card';
+import { CollateralUsageCard } from '../stock/collateral-usage-card';
 import '../marketer.css';
 import { CampaignActions } from './campaign-actions';
 import { CampaignHistory } from './campaign-history';
@@ -43,6 +45,8 @@ export function CampaignPage({ params, query }: PageProps) {
   const [live, setLive] = useState(true);
   const campaign = useApi<CampaignView>(`/campaigns/${params.id}`, undefined, { pollMs: live ? POLL_MS : undefined });
   const [notice, setNotice] = useState<string>();
+  // Moves on when scheduling is refused: the Budget funding card reloads to say why and offer to ask.
+  const [fundingVersion, setFundingVersion] = useState(0);
   const status = campaign.data?.status;
   useEffect(() => {
     if (status) setLive(isLive(status));
@@ -75,8 +79,10 @@ export function CampaignPage({ params, query }: PageProps) {
       {/* A failed poll keeps the last answer on screen and says so. */}
       <ErrorNotice error={campaign.error} title="The latest figures could not be loaded" />
       {live && <p class="muted">Following the campaign: figures update every {POLL_MS / 1000} seconds.</p>}
-      {writer && <CampaignActions key={view.status} campaign={view} onChanged={onChanged} />}
+      {writer && <CampaignActions key={view.status} campaign={view} onChanged={onChanged} onScheduleRefused={() => setFundingVersion((version) => version + 1)} />}
+      {view.status === 'DRAFT' && <WorkFundingCard work={{ campaignId: view.id }} version={fundingVersion} />}
       <CampaignSummary view={view} />
+      <CollateralUsageCard path={`/campaigns/${view.id}/collateral-usage`} />
       <section class="card" aria-labelledby="run-timeline">
         <h2 id="run-timeline">Timeline</h2>
         <StageTimeline stages={timelineOf(view.stages)} relative={!!view.evergreen} label="Journey timeline" />

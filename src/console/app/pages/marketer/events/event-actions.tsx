@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../../api';
 import { Field } from '../../../components/field';
 import { ErrorNotice } from '../../../components/notices';
@@ -7,8 +7,11 @@ import { useAction } from '../../../use-api';
 import { isChangeable, type EventView } from './event-model';
 import { fromZonedInput } from './zoned-time';
 
-/** What a marketer can do with the event in its status: edit, schedule, cancel (with a reason), copy as a template. */
-export function EventActions({ event, onChanged }: { event: EventView; onChanged(view: EventView, what: string): void }) {
+/**
+ * What a marketer can do with the event in its status: edit, schedule, cancel (with a reason), copy as a template.
+ * `onScheduleRefused` hears of a 409 to Schedule, as when the budget holds the event back over its funding.
+ */
+export function EventActions({ event, onChanged, onScheduleRefused }: { event: EventView; onChanged(view: EventView, what: string): void; onScheduleRefused?(): void }) {
   const [open, setOpen] = useState<'cancel' | 'copy' | null>(null);
   const [reason, setReason] = useState('');
   const [copyName, setCopyName] = useState(`${event.name} (copy)`);
@@ -23,6 +26,9 @@ export function EventActions({ event, onChanged }: { event: EventView; onChanged
       endsAt: copyEnd ? fromZonedInput(copyEnd, event.timeZone) : undefined,
     }),
   );
+  useEffect(() => {
+    if (schedule.error?.status === 409) onScheduleRefused?.();
+  }, [schedule.error]);
   const busy = schedule.busy || cancel.busy || copy.busy;
   const toggle = (form: NonNullable<typeof open>) => setOpen(open === form ? null : form);
 

@@ -9,6 +9,8 @@ import { currentUser } from '../../../session';
 import { useSignal } from '../../../signal';
 import { useApi } from '../../../use-api';
 import { useUsers } from '../../../use-users';
+import { WorkFundingCard } from '../budgets/work-funding-card';
+import { CollateralUsageCard } from '../stock/collateral-usage-card';
 import '../marketer.css';
 import { EventActions } from './event-actions';
 import { mayPlanEvents, type EventView } from './event-model';
@@ -23,6 +25,8 @@ export function EventPage({ params, query }: PageProps) {
   const event = useApi<EventView>(`/events/${params.id}`);
   const users = useUsers({ meAs: 'you' });
   const [notice, setNotice] = useState<string>();
+  // Moves on when scheduling is refused: the Budget funding card reloads to say why and offer to ask.
+  const [fundingVersion, setFundingVersion] = useState(0);
   useEffect(() => {
     if (query.get('scheduled') === '1') setNotice('Scheduled: registration opens on its date, tasks are open and the reminders are planned.');
     else if (query.get('copied') === '1') setNotice('Copied into this new draft.');
@@ -49,9 +53,11 @@ export function EventPage({ params, query }: PageProps) {
       <EventTabs eventId={view.id} />
       {notice && <Notice kind="success">{notice}</Notice>}
       <ErrorNotice error={event.error} title="The latest state could not be loaded" />
-      {mayPlanEvents(me?.role) && <EventActions key={view.status} event={view} onChanged={onChanged} />}
+      {mayPlanEvents(me?.role) && <EventActions key={view.status} event={view} onChanged={onChanged} onScheduleRefused={() => setFundingVersion((version) => version + 1)} />}
+      {view.status === 'DRAFT' && <WorkFundingCard work={{ eventId: view.id }} version={fundingVersion} />}
       <EventSummary event={view} nameOf={users.nameOf} />
       <EventTasksCard eventId={view.id} timeZone={view.timeZone} tasks={view.tasks} nameOf={users.nameOf} onCompleted={(task) => (setNotice(`Task “${task.title}” completed.`), void event.reload())} />
+      <CollateralUsageCard path={`/events/${view.id}/collateral-usage`} />
     </section>
   );
 }

@@ -1,0 +1,125 @@
+import { useState } from 'preact/hooks';
+import { post } from '../../../api';
+import { StatusBadge } from '../../../components/badge';
+import { Field } from '../../../components/field';
+import { ErrorNotice } from '../../../components/notices';
+import { formatDateTime } from '../../../format';
+import { href } from '../../../router';
+import type { Me } from '../../../session';
+import { useAction } from '../../../use-api';
+import { ConfirmAction } from '../../account/confirm-action';
+import { approvalCount } from '../../executive/approval-count';
+import { DecisionForm } from '../../executive/decision-form';
+import { money } from './budget-model';
+import { decideTransfer, decisionOf, eitherOf, mayWithdraw, outcomeOf, sideLabel, titleOf, type BudgetTransferView, type SideName } from './transfer-model';
+
+/** One transfer seen from `budgetId`'s page: where the funds go or come from, each side's approval, and what the caller may do. */
+export function TransferItem({ transfer, budgetId, me, onChanged }: { transfer: BudgetTransferView; budgetId: string; me: Me | null; onChanged(message: string): void }) {
+  const outgoing = transfer.from.budgetId === budgetId;
+  const other = outgoing ? transfer.to : transfer.from;
+  const title = titleOf(transfer);
+  const headingId = `transfer-${transfer.id}-heading`;
+  const decision = decisionOf(transfer, me);
+  const decide = useAction(decideTransfer);
+  const run = async (verb: 'approve' | 'reject', text: string | undefined) => {
+    const after = await decide.run(transfer.id, verb, text);
+    if (!after) return;
+    onChanged(`${verb === 'approve' ? 'Approved' : 'Rejected'} ${title}: ${outcomeOf(after)}`);
+    void approvalCount.refresh();
+  };
+  return (
+    <article class="transfer-item" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {outgoing ? 'To ' : 'From '}
+        <a href={href(`/budgets/${other.budgetId}`)}>{other.budgetName}</a>: {money(transfer.amount, transfer.currency)}
+      </h3>
+      <dl class="facts">
+        <dt>Status</dt>
+        <dd>
+          <StatusBadge status={transfer.status} /> <Decided transfer={transfer} />
+        </dd>
+        <dt>Asked by</dt>
+        <dd>
+          {transfer.requestedBy.name}, {formatDateTime(transfer.requestedAt)}
+        </dd>
+        <dt>Reason</dt>
+        <dd>{transfer.reason}</dd>
+        <SideApproval transfer={transfer} side="from" />
+        <SideApproval transfer={transfer} side="to" />
+        {transfer.comment && (
+          <>
+            <dt>{transfer.status === 'REJECTED' ? 'Why rejected' : 'Comment'}</dt>
+            <dd>{transfer.comment}</dd>
+          </>
+        )}
+      </dl>
+      {decision && (
+        <>
+          <p class="muted">
+            {decision.onBehalf ? 'As an admin you decide on behalf of the approvers, for ' : 'Your approval covers '}
+            {decision.sides.map((side) => sideLabel(side, transfer[side].budgetName)).join(' and ')}.
+          </p>
+          <DecisionForm subject={title} busy={decide.busy} error={decide.error} onApprove={(comment) => void run('approve', comment)} onReject={(reason) => void run('reject', reason)} />
+        </>
+      )}
+      {mayWithdraw(transfer, me) && <Withdraw transfer={transfer} title={title} onWithdrawn={onChanged} />}
+    </article>
+  );
+}
+
+/** "by Theo Other, 3 Mar 2027, 10:00": who ended the transfer (for an applied one, the last approval), and when. */
+function Decided({ transfer }: { transfer: BudgetTransferView }) {
+  if (transfer.status === 'PENDING' || !transfer.decidedBy) return null;
+  return (
+    <>
+      by {transfer.decidedBy.name}
+      {transfer.decidedOnBehalf && ' (an admin, on behalf of the approvers)'}, {formatDateTime(transfer.decidedAt)}
+    </>
+  );
+}
+
+/** One side's approval: who approved and when, or who may still approve it. */
+function SideApproval({ transfer, side }: { transfer: BudgetTransferView; side: SideName }) {
+  const { budgetName, approvedBy, approvedAt, approvers } = transfer[side];
+  return (
+    <>
+      <dt>
+        {side === 'from' ? 'Giving' : 'Receiving'} “{budgetName}”
+      </dt>
+      <dd>
+        {approvedBy ? `Approved by ${approvedBy.name}, ${formatDateTime(approvedAt)}` : transfer.status === 'PENDING' ? `Waits for ${eitherOf(approvers)}` : 'Not approved'}
+      </dd>
+    </>
+  );
+}
+
+/** Who asked (or an admin) withdraws a waiting transfer, asked first, with an optional comment the approvers are sent. */
+function Withdraw({ transfer, title, onWithdrawn }: { transfer: BudgetTransferView; title: string; onWithdrawn(message: string): void }) {
+  const [comment, setComment] = useState('');
+  const withdraw = useAction(() => post<BudgetTransferView>(`/budget-transfers/${transfer.id}/cancel`, comment.trim() ? { comment: comment.trim() } : {}));
+  const confirm = async () => {
+    const after = await withdraw.run();
+    if (after) {
+      onWithdrawn(`Withdrew the ${title}: ${outcomeOf(after)}`);
+      void approvalCount.refresh();
+    }
+    return !!after;
+  };
+  return (
+    <>
+      <ErrorNotice error={withdraw.error} title="Not withdrawn" />
+      <ConfirmAction
+        label="Withdraw…"
+        name={`Withdraw the ${title}`}
+        question="Withdraw this request? Nothing moves, and the approvers who have not answered are told."
+        confirmLabel="Withdraw the request"
+        busy={withdraw.busy}
+        onConfirm={confirm}
+      >
+        <Field label="Comment (optional)" hint="Sent to the approvers" error={withdraw.error?.detailFor('body.comment')}>
+          {(props) => <input {...props} maxLength={2000} value={comment} onInput={(event) => setComment(event.currentTarget.value)} />}
+        </Field>
+      </ConfirmAction>
+    </>
+  );
+}

@@ -1,0 +1,201 @@
+import { useState } from 'preact/hooks';
+import type { BudgetOverrunView, WorkFundingView } from '../../../../../budgets/budget-overruns.schemas';
+import { post } from '../../../api';
+import { Field } from '../../../components/field';
+import { ErrorNotice, Notice } from '../../../components/notices';
+import { WorkflowLink } from '../../../components/workflow-link';
+import { formatDateTime } from '../../../format';
+import { href } from '../../../router';
+import { currentUser, type Me } from '../../../session';
+import { useSignal } from '../../../signal';
+import { useAction, useApi } from '../../../use-api';
+import '../../account/account.css';
+import { ConfirmAction } from '../../account/confirm-action';
+import { approvalCount } from '../../executive/approval-count';
+import '../../executive/executive.css';
+import { useReloadOn } from '../../executive/use-reload-on';
+import { durationWords } from '../campaigns/journey-words';
+import '../marketer.css';
+import { money } from './budget-model';
+import { eitherOf } from './transfer-model';
+import './work-funding.css';
+
+export type { WorkFundingView };
+
+/** The campaign or the event whose funding is shown. */
+export type FundedWork = { campaignId: string } | { eventId: string };
+
+const reminders: [string, string][] = [
+  ['', 'No reminder'],
+  ['P1D', 'After a day'],
+  ['P3D', 'After 3 days'],
+  ['P7D', 'After a week'],
+];
+
+/** Marketers and admins ask for an overrun (the API's roles); anyone reads the funding. */
+const mayAsk = (me: Me | null) => me?.role === 'marketer' || me?.role === 'admin';
+/** Who asked, or an admin, withdraws a waiting request. */
+const mayWithdraw = (overrun: BudgetOverrunView, me: Me | null) => !!me && (overrun.requestedBy.id === me.id || me.role === 'admin');
+const isOver = (amount: string | null) => amount !== null && Number(amount) > 0;
+
+/**
+ * The Budget card of a campaign or an event: the budget that funds it, its planned cost, the funds
+ * given and the amount over, whether the budget lets it be scheduled and why, the overrun request
+ * that waits, and (for marketers and admins, when one may be asked) the form asking the budget's
+ * owner to approve the overrun. Work no budget funds shows nothing: the budget never holds it back.
+ * `version` moving on reloads it (a save changed the costs, scheduling was refused).
+ */
+export function WorkFundingCard({ work, version = 0 }: { work: FundedWork; version?: number }) {
+  const me = useSignal(currentUser);
+  const funding = useApi<WorkFundingView>('/budget-funding', work);
+  useReloadOn(version, funding.reload);
+  const [notice, setNotice] = useState<string>();
+  const changed = (message: string) => {
+    setNotice(message);
+    void funding.reload();
+    void approvalCount.refresh();
+  };
+  const view = funding.data;
+  if (!view) return <ErrorNotice error={funding.error} title="The budget funding could not be loaded" />;
+  if (!view.budget) return null;
+  const currency = view.currency ?? '';
+  const over = isOver(view.over);
+  return (
+    <section class="card work-funding" aria-labelledby="work-funding-heading">
+      <h2 id="work-funding-heading">Budget funding</h2>
+      <ErrorNotice error={funding.error} title="The latest funding could not be loaded" />
+      {notice && <Notice kind="success">{notice}</Notice>}
+      <p>
+        Funded by budget <a href={href(`/budgets/${view.budget.id}`)}>{view.budget.name}</a>.
+      </p>
+      <dl class="figures" aria-label="Budget funding figures">
+        <div>
+          <dt>Planned cost</dt>
+          <dd>{money(view.planned ?? '0.00', currency)}</dd>
+        </div>
+        <div>
+          <dt>Funds given</dt>
+          <dd>{money(view.allocated ?? '0.00', currency)}</dd>
+        </div>
+        <div class={over ? 'funding-over' : undefined}>
+          <dt>Over its funding</dt>
+          <dd>{money(view.over ?? '0.00', currency)}</dd>
+        </div>
+        {view.approvedUpTo !== null && (
+          <div>
+            <dt>Approved up to</dt>
+            <dd>{money(view.approvedUpTo, currency)}</dd>
+          </div>
+        )}
+      </dl>
+      <p class={view.schedulable ? 'muted' : 'funding-held'}>{view.explanation}</p>
+      {view.pending && <WaitingOverrun overrun={view.pending} me={me} onWithdrawn={changed} />}
+      {view.canAsk && mayAsk(me) && <AskOverrunForm work={work} over={money(view.over ?? '0.00', currency)} onAsked={changed} />}
+    </section>
+  );
+}
+
+/** The request waiting for the budget's owner: who asked, when, why, and who may approve it. */
+function WaitingOverrun({ overrun, me, onWithdrawn }: { overrun: BudgetOverrunView; me: Me | null; onWithdrawn(message: string): void }) {
+  return (
+    <article class="waiting-overrun" aria-labelledby="waiting-overrun-heading">
+      <h3 id="waiting-overrun-heading">Waiting for approval: {money(overrun.over, overrun.currency)} over</h3>
+      <dl class="facts">
+        <dt>Asked by</dt>
+        <dd>
+          {overrun.requestedBy.name}, {formatDateTime(overrun.requestedAt)}
+        </dd>
+        <dt>Reason</dt>
+        <dd>{overrun.reason}</dd>
+        <dt>May approve</dt>
+        <dd>{eitherOf(overrun.approvers)}</dd>
+        {overrun.remindAfter && (
+          <>
+            <dt>Reminder</dt>
+            <dd>After {durationWords(overrun.remindAfter)} without an answer</dd>
+          </>
+        )}
+      </dl>
+      <WorkflowLink workflowId={overrun.workflowId} />
+      {mayWithdraw(overrun, me) && <WithdrawOverrun overrun={overrun} onWithdrawn={onWithdrawn} />}
+    </article>
+  );
+}
+
+/** Withdraws the waiting request, asked first, with an optional comment the approvers are sent. */
+function WithdrawOverrun({ overrun, onWithdrawn }: { overrun: BudgetOverrunView; onWithdrawn(message: string): void }) {
+  const [comment, setComment] = useState('');
+  const withdraw = useAction(() => post<BudgetOverrunView>(`/budget-overruns/${overrun.id}/cancel`, comment.trim() ? { comment: comment.trim() } : {}));
+  const confirm = async () => {
+    const after = await withdraw.run();
+    if (after) onWithdrawn('Request withdrawn: the approvers are told.');
+    return !!after;
+  };
+  return (
+    <>
+      <ErrorNotice error={withdraw.error} title="Not withdrawn" />
+      <ConfirmAction
+        label="Withdraw…"
+        name="Withdraw the overrun request"
+        question="Withdraw this request? It can no longer be approved, and the approvers who have not answered are told."
+        confirmLabel="Withdraw the request"
+        busy={withdraw.busy}
+        onConfirm={confirm}
+      >
+        <Field label="Comment (optional)" hint="Sent to the approvers" error={withdraw.error?.detailFor('body.comment')}>
+          {(props) => <input {...props} maxLength={2000} value={comment} onInput={(event) => setComment(event.currentTarget.value)} />}
+        </Field>
+      </ConfirmAction>
+    </>
+  );
+}
+
+/**
+ * Asks the budget's owner to let the work be scheduled over its funding. The reason is required here
+ * as well as by the API, so the user is told before anything is sent. Who answers for the budget is
+ * approved at once.
+ */
+function AskOverrunForm({ work, over, onAsked }: { work: FundedWork; over: string; onAsked(message: string): void }) {
+  const [reason, setReason] = useState('');
+  const [remindAfter, setRemindAfter] = useState('');
+  const [reasonMissing, setReasonMissing] = useState(false);
+  const ask = useAction(() => post<BudgetOverrunView>('/budget-overruns', { ...work, reason: reason.trim(), remindAfter: remindAfter || undefined }));
+  async function submit(submitted: Event) {
+    submitted.preventDefault();
+    if (!reason.trim()) return setReasonMissing(true);
+    const overrun = await ask.run();
+    if (!overrun) return;
+    setReason('');
+    setRemindAfter('');
+    onAsked(
+      overrun.status === 'APPROVED'
+        ? `Approved at once, as you answer for budget “${overrun.budget.name}”: it may be scheduled now.`
+        : `Approval asked: it waits for ${eitherOf(overrun.approvers)}.`,
+    );
+  }
+  const reasonError = (reasonMissing && !reason.trim() ? 'Give a reason: the approvers read it' : undefined) ?? ask.error?.detailFor('body.reason');
+  return (
+    <form class="inline-form" onSubmit={submit} noValidate aria-label="Ask to go over budget">
+      <h3>Ask for approval</h3>
+      <p class="muted">The budget’s owner, or the owner’s manager, may let it be scheduled {over} over its funding.</p>
+      <ErrorNotice error={ask.error} title="Approval was not asked" />
+      <Field label="Reason" hint="Required: the approvers read it" error={reasonError}>
+        {(props) => <textarea {...props} maxLength={2000} value={reason} onInput={(event) => (setReason(event.currentTarget.value), setReasonMissing(false))} />}
+      </Field>
+      <Field label="Remind the approvers" error={ask.error?.detailFor('body.remindAfter')}>
+        {(props) => (
+          <select {...props} value={remindAfter} onChange={(event) => setRemindAfter(event.currentTarget.value)}>
+            {reminders.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <button type="submit" class="primary" disabled={ask.busy}>
+        {ask.busy ? 'Asking…' : 'Ask for approval'}
+      </button>
+    </form>
+  );
+}

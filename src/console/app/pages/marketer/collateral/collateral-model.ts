@@ -1,0 +1,19 @@
+import type { CollateralItemSummary, CollateralItemView, CollateralVersionView } from '../../../../../collateral/collateral.schemas';
+import type { AccountDirectives, DirectiveView } from '../../../../../collateral/directives.schemas';
+
+export type { AccountDirectives, CollateralItemSummary, CollateralItemView, CollateralVersionView, DirectiveView };
+
+export const collateralKinds = ['BROCHURE', 'FLYER', 'PRESENTATION', 'DATASHEET', 'IMAGE', 'CALL_SCRIPT', 'LETTER_TEMPLATE', 'OTHER'] as const;
+export const collateralStatuses = ['DRAFT', 'APPROVED', 'RETIRED'] as const;
+/** What the file picker offers; the API checks the real type by the file's first bytes. */
+export const acceptedFiles = 'application/pdf,image/png,image/jpeg,image/gif,image/webp,.pdf,.png,.jpg,.jpeg,.gif,.webp';
+
+/** Marketers and admins keep the library and the directives; everyone reads them. */
+export const mayKeepCollateral = (role: string | undefined) => role === 'marketer' || role === 'admin';
+
+/** 1536 → "1.5 KB". */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
