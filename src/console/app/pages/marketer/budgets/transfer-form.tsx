@@ -4,14 +4,8 @@ import { Field } from '../../../components/field';
 import { ErrorNotice } from '../../../components/notices';
 import { useAction, useApi } from '../../../use-api';
 import { money, typedAmount, type BudgetNode, type BudgetView } from './budget-model';
+import { ReminderField } from './budget-request-controls';
 import { outcomeOf, type BudgetTransferView } from './transfer-model';
-
-const reminders: [string, string][] = [
-  ['', 'No reminder'],
-  ['P1D', 'After a day'],
-  ['P3D', 'After 3 days'],
-  ['P7D', 'After a week'],
-];
 
 /**
  * Asks to move funds from this budget to another of its currency (there is no conversion). The
@@ -63,17 +57,7 @@ export function TransferForm({ view, onAsked }: { view: BudgetView; onAsked(mess
         <Field label="Amount to transfer" hint={`${money(view.figures.unallocated, view.currency)} unallocated here`} error={at('amount')}>
           {(props) => <input {...props} inputMode="decimal" value={draft.amount} onInput={(event) => set({ amount: event.currentTarget.value })} />}
         </Field>
-        <Field label="Remind the approvers" error={at('remindAfter')}>
-          {(props) => (
-            <select {...props} value={draft.remindAfter} onChange={(event) => set({ remindAfter: event.currentTarget.value })}>
-              {reminders.map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ReminderField value={draft.remindAfter} error={at('remindAfter')} onChange={(remindAfter) => set({ remindAfter })} />
       </div>
       <Field label="Reason" hint="The approvers read it" error={at('reason')}>
         {(props) => <textarea {...props} maxLength={2000} value={draft.reason} onInput={(event) => set({ reason: event.currentTarget.value })} />}

@@ -1,16 +1,12 @@
-import { useState } from 'preact/hooks';
-import { post } from '../../../api';
 import { StatusBadge } from '../../../components/badge';
-import { Field } from '../../../components/field';
-import { ErrorNotice } from '../../../components/notices';
 import { formatDateTime } from '../../../format';
 import { href } from '../../../router';
 import type { Me } from '../../../session';
 import { useAction } from '../../../use-api';
-import { ConfirmAction } from '../../account/confirm-action';
 import { approvalCount } from '../../executive/approval-count';
 import { DecisionForm } from '../../executive/decision-form';
 import { money } from './budget-model';
+import { WithdrawRequest } from './budget-request-controls';
 import { decideTransfer, decisionOf, eitherOf, mayWithdraw, outcomeOf, sideLabel, titleOf, type BudgetTransferView, type SideName } from './transfer-model';
 
 /** One transfer seen from `budgetId`'s page: where the funds go or come from, each side's approval, and what the caller may do. */
@@ -93,33 +89,17 @@ function SideApproval({ transfer, side }: { transfer: BudgetTransferView; side: 
   );
 }
 
-/** Who asked (or an admin) withdraws a waiting transfer, asked first, with an optional comment the approvers are sent. */
+/** Who asked (or an admin) withdraws a waiting transfer. */
 function Withdraw({ transfer, title, onWithdrawn }: { transfer: BudgetTransferView; title: string; onWithdrawn(message: string): void }) {
-  const [comment, setComment] = useState('');
-  const withdraw = useAction(() => post<BudgetTransferView>(`/budget-transfers/${transfer.id}/cancel`, comment.trim() ? { comment: comment.trim() } : {}));
-  const confirm = async () => {
-    const after = await withdraw.run();
-    if (after) {
-      onWithdrawn(`Withdrew the ${title}: ${outcomeOf(after)}`);
-      void approvalCount.refresh();
-    }
-    return !!after;
-  };
   return (
-    <>
-      <ErrorNotice error={withdraw.error} title="Not withdrawn" />
-      <ConfirmAction
-        label="Withdraw…"
-        name={`Withdraw the ${title}`}
-        question="Withdraw this request? Nothing moves, and the approvers who have not answered are told."
-        confirmLabel="Withdraw the request"
-        busy={withdraw.busy}
-        onConfirm={confirm}
-      >
-        <Field label="Comment (optional)" hint="Sent to the approvers" error={withdraw.error?.detailFor('body.comment')}>
-          {(props) => <input {...props} maxLength={2000} value={comment} onInput={(event) => setComment(event.currentTarget.value)} />}
-        </Field>
-      </ConfirmAction>
-    </>
+    <WithdrawRequest<BudgetTransferView>
+      cancelPath={`/budget-transfers/${transfer.id}/cancel`}
+      name={`Withdraw the ${title}`}
+      question="Withdraw this request? Nothing moves, and the approvers who have not answered are told."
+      onWithdrawn={(after) => {
+        onWithdrawn(`Withdrew the ${title}: ${outcomeOf(after)}`);
+        void approvalCount.refresh();
+      }}
+    />
   );
 }

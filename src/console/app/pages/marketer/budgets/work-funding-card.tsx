@@ -10,13 +10,13 @@ import { currentUser, type Me } from '../../../session';
 import { useSignal } from '../../../signal';
 import { useAction, useApi } from '../../../use-api';
 import '../../account/account.css';
-import { ConfirmAction } from '../../account/confirm-action';
 import { approvalCount } from '../../executive/approval-count';
 import '../../executive/executive.css';
 import { useReloadOn } from '../../executive/use-reload-on';
 import { durationWords } from '../campaigns/journey-words';
 import '../marketer.css';
 import { money } from './budget-model';
+import { ReminderField, WithdrawRequest } from './budget-request-controls';
 import { eitherOf } from './transfer-model';
 import './work-funding.css';
 
@@ -24,13 +24,6 @@ export type { WorkFundingView };
 
 /** The campaign or the event whose funding is shown. */
 export type FundedWork = { campaignId: string } | { eventId: string };
-
-const reminders: [string, string][] = [
-  ['', 'No reminder'],
-  ['P1D', 'After a day'],
-  ['P3D', 'After 3 days'],
-  ['P7D', 'After a week'],
-];
 
 /** Marketers and admins ask for an overrun (the API's roles); anyone reads the funding. */
 const mayAsk = (me: Me | null) => me?.role === 'marketer' || me?.role === 'admin';
@@ -122,31 +115,15 @@ function WaitingOverrun({ overrun, me, onWithdrawn }: { overrun: BudgetOverrunVi
   );
 }
 
-/** Withdraws the waiting request, asked first, with an optional comment the approvers are sent. */
+/** Withdraws the waiting request. */
 function WithdrawOverrun({ overrun, onWithdrawn }: { overrun: BudgetOverrunView; onWithdrawn(message: string): void }) {
-  const [comment, setComment] = useState('');
-  const withdraw = useAction(() => post<BudgetOverrunView>(`/budget-overruns/${overrun.id}/cancel`, comment.trim() ? { comment: comment.trim() } : {}));
-  const confirm = async () => {
-    const after = await withdraw.run();
-    if (after) onWithdrawn('Request withdrawn: the approvers are told.');
-    return !!after;
-  };
   return (
-    <>
-      <ErrorNotice error={withdraw.error} title="Not withdrawn" />
-      <ConfirmAction
-        label="Withdraw…"
-        name="Withdraw the overrun request"
-        question="Withdraw this request? It can no longer be approved, and the approvers who have not answered are told."
-        confirmLabel="Withdraw the request"
-        busy={withdraw.busy}
-        onConfirm={confirm}
-      >
-        <Field label="Comment (optional)" hint="Sent to the approvers" error={withdraw.error?.detailFor('body.comment')}>
-          {(props) => <input {...props} maxLength={2000} value={comment} onInput={(event) => setComment(event.currentTarget.value)} />}
-        </Field>
-      </ConfirmAction>
-    </>
+    <WithdrawRequest<BudgetOverrunView>
+      cancelPath={`/budget-overruns/${overrun.id}/cancel`}
+      name="Withdraw the overrun request"
+      question="Withdraw this request? It can no longer be approved, and the approvers who have not answered are told."
+      onWithdrawn={() => onWithdrawn('Request withdrawn: the approvers are told.')}
+    />
   );
 }
 
@@ -182,17 +159,7 @@ function AskOverrunForm({ work, over, onAsked }: { work: FundedWork; over: strin
       <Field label="Reason" hint="Required: the approvers read it" error={reasonError}>
         {(props) => <textarea {...props} maxLength={2000} value={reason} onInput={(event) => (setReason(event.currentTarget.value), setReasonMissing(false))} />}
       </Field>
-      <Field label="Remind the approvers" error={ask.error?.detailFor('body.remindAfter')}>
-        {(props) => (
-          <select {...props} value={remindAfter} onChange={(event) => setRemindAfter(event.currentTarget.value)}>
-            {reminders.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <ReminderField value={remindAfter} error={ask.error?.detailFor('body.remindAfter')} onChange={setRemindAfter} />
       <button type="submit" class="primary" disabled={ask.busy}>
         {ask.busy ? 'Asking…' : 'Ask for approval'}
       </button>
