@@ -2,6 +2,7 @@ import type { ActivityDependencies } from './dependencies';
 import { createAccountActivities } from './account';
 import { createBudgetApprovalActivities } from './budget-approval';
 import { createCampaignActivities } from './campaign';
+import { createDirectMailActivities } from './direct-mail';
 import { createEventActivities } from './event';
 import { withActivityFailures } from './failures';
 import { createOutboxActivities } from './outbox';
@@ -24,5 +25,6 @@ export function createActivities(dependencies: ActivityDependencies) {
     ...createOwnerChangeActivities(dependencies),
     ...createEventActivities(dependencies),
     ...createBudgetApprovalActivities(dependencies),
+    ...createDirectMailActivities(dependencies),
   });
 }

@@ -8,3 +8,4 @@ export { ownerChangeWorkflow } from './owner-change.workflow';
 export { signInLinkWorkflow } from './sign-in-link.workflow';
 export { eventWorkflow } from './event.workflow';
 export { budgetApprovalWorkflow } from './budget-approval.workflow';
+export { directMailWorkflow } from './direct-mail.workflow';

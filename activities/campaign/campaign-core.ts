@@ -1,4 +1,5 @@
 import type { Db } from '../../src/db/prisma';
+import { DEFAULT_CAMPAIGN_LIMITS } from '../../src/campaigns/campaign-limits';
 import { AppError } from '../../src/errors/app-error';
 import { recordCampaignEvent } from '../../src/campaigns/campaign-events';
 import { editStage } from '../../src/campaigns/stage-edit';
@@ -8,7 +9,7 @@ import { completeStage, type StageEnd } from './journey/complete-stage';
 import { endCampaignIn, type CampaignEnd } from './journey/end-campaign';
 import { startStage } from './journey/start-stage';
 
-export function createCampaignCoreActivities({ db }: { db: Db }) {
+export function createCampaignCoreActivities({ db, mailAttachmentsMaxBytes }: { db: Db; mailAttachmentsMaxBytes?: number }) {
   return {
     async loadCampaignPlan({ campaignId }: { campaignId: string }): Promise<CampaignPlan> {
       const campaign = await db.campaign.findUnique({
@@ -57,7 +58,8 @@ export function createCampaignCoreActivities({ db }: { db: Db }) {
 
     async editStage(input: { campaignId: string; stageId: string; startAt?: string | null; name?: string; settings?: unknown; byUserId: string }): Promise<void> {
       const { byUserId, ...edit } = input;
-      await editStage(db, edit, byUserId);
+      // The worker applies edits of scheduled campaigns: with the same attachment limit as the API.
+      await editStage(db, edit, byUserId, new Date(), mailAttachmentsMaxBytes === undefined ? undefined : { ...DEFAULT_CAMPAIGN_LIMITS, mailAttachmentsMaxBytes });
     },
 
     ...createApprovalActivities({ db }),

@@ -1,4 +1,5 @@
 import { SendWindow } from '../../src/campaigns/stage-settings.schemas';
+import type { FrozenMailCollateral } from '../../src/collateral-kits/stage-collateral';
 
 /** The template as the stage started with it: a resend after an edit sends the same message. */
 export interface TemplateSnapshot {
@@ -29,4 +30,14 @@ export function startedMailingSettings(value: unknown): (Omit<StartedMailingSett
   const rate = typeof settings.ratePerSecond === 'number' && settings.ratePerSecond > 0 ? settings.ratePerSecond : 100;
   const eventId = typeof settings.eventId === 'string' ? settings.eventId : undefined;
   return { templateKey: settings.templateKey ?? template.key, ratePerSecond: rate, template, sendWindow: window ? window.data : null, ...(eventId ? { eventId } : {}) };
+}
+
+/** The collateral a MAILING stage started with (files and links, frozen versions); none when it attaches nothing. */
+export function startedMailCollateral(value: unknown): FrozenMailCollateral {
+  const collateral = (value as { collateral?: Partial<FrozenMailCollateral> } | null)?.collateral;
+  return {
+    files: Array.isArray(collateral?.files) ? collateral.files : [],
+    links: Array.isArray(collateral?.links) ? collateral.links : [],
+    leftOut: Array.isArray(collateral?.leftOut) ? collateral.leftOut : [],
+  };
 }

@@ -2,7 +2,7 @@ import { accountWorkflowId } from '../../workflows/account.messages';
 import type { DbClient } from '../db/prisma';
 import { loadAccountForCaller, type AccountCaller } from './account-access';
 import type { AccountPageResponse } from './account-views.schemas';
-import { taskSelect, timerSelect, toTaskView, toTimerView } from '../lifecycle/lifecycle-views';
+import { taskSelect, timerSelect, toTaskViews, toTimerView } from '../lifecycle/lifecycle-views';
 import { getAccountPlanSections } from '../plan-progress/account-plans';
 import { toAccountView, toActivityView, toContactView, toOwnerChangeView, toStatusChangeView } from './account-view';
 
@@ -35,7 +35,7 @@ export async function getAccountPage(db: DbClient, caller: AccountCaller, accoun
     contacts: contacts.map(toContactView),
     statusHistory: statusHistory.map(toStatusChangeView),
     ownerChanges: ownerChanges.map(toOwnerChangeView),
-    openTasks: openTasks.map(toTaskView),
+    openTasks: await toTaskViews(db, openTasks),
     pendingTimers: pendingTimers.map(toTimerView),
     activities: activities.map(toActivityView),
     ...planSections,

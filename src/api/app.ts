@@ -12,6 +12,7 @@ import { apiRoutes } from './routes';
 import { unsubscribeRoutes } from './unsubscribe.routes';
 import { eventPublicRoutes } from './event-public.routes';
 import { signInRoutes } from './sign-in.routes';
+import { collateralLinkRoutes } from './collateral-link.routes';
 import { useSessionSettings } from '../sessions/session-settings';
 import { DEFAULT_SIGN_IN_SETTINGS, type SignInSettings } from '../sign-in/sign-in-settings';
 import { loggableUrl } from '../sign-in/loggable-url';
@@ -70,6 +71,8 @@ export function createApp(deps: ApiDependencies, options: AppOptions) {
   // The link in every campaign message: no API key, HTML pages.
   app.use(unsubscribeRoutes(deps, rateLimits.unsubscribe));
   app.use(eventPublicRoutes({ ...deps, publicUrl: deps.publicUrl ?? options.publicUrl }, rateLimits.eventRegistration));
+  // The collateral download links of campaign messages: signed and expiring, no API key.
+  app.use(collateralLinkRoutes(deps));
   // Sign-in by e-mailed link and OIDC, the session and sign-out: no API key either.
   app.use(signInRoutes(deps, { publicUrl: options.publicUrl, settings: signIn }));
   app.use(consoleRoutes({ temporalUi: options.temporalUi }));

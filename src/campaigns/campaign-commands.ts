@@ -21,6 +21,7 @@ import type { EditStageRequest } from './campaigns.schemas';
 import type { CompleteCampaignRequest, StopCampaignRequest } from './journey.schemas';
 import { editStage } from './stage-edit';
 import { validateCampaignForSchedule } from './validate-stages';
+import type { CampaignLimits } from './campaign-limits';
 import type { ApprovalSettings } from './stage-settings.schemas';
 
 async function loadCampaign(db: Db, campaignId: string) {
@@ -37,14 +38,14 @@ const notScheduled = (campaignId: string) => new AppError('CONFLICT', `Campaign 
  * tracking-only (no stages) campaigns are scheduled alike: the workflow enrolls the former on its
  * schedule and keeps the latter open for responses until it is completed.
  */
-export async function scheduleCampaign({ db, temporal, caller }: RequestContext, campaignId: string) {
+export async function scheduleCampaign({ db, temporal, caller }: RequestContext, campaignId: string, limits?: CampaignLimits) {
   const campaign = await loadCampaign(db, campaignId);
   if (campaign.status !== 'DRAFT') throw new AppError('CONFLICT', `Campaign ${campaignId} is already ${campaign.status.toLowerCase()}`);
   const eventId = await db.$transaction(async (tx) => {
     // Locked first, so an edit of the draft cannot slip between the validation and the schedule.
     const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM campaigns WHERE id = ${campaignId}::uuid FOR UPDATE`;
     if (locked?.status !== 'DRAFT') throw new AppError('CONFLICT', `Campaign ${campaignId} was scheduled meanwhile`);
-    await validateCampaignForSchedule(tx, campaignId, new Date());
+    await validateCampaignForSchedule(tx, campaignId, new Date(), limits);
     await assertScheduleWithinBudget(tx, { campaignId });
     await tx.campaign.update({ where: { id: campaignId }, data: { status: 'SCHEDULED' } });
     return recordCampaignEvent(tx, { campaignId, kind: 'campaign-scheduled', message: 'Campaign scheduled', byUserId: caller.id });
@@ -121,9 +122,9 @@ export async function completeCampaign({ db, temporal, caller }: RequestContext,
 }
 
 /** A stage that has not started: directly in a draft, through the workflow (which re-arms its timer) otherwise. */
-export async function editCampaignStage({ db, temporal, caller }: RequestContext, campaignId: string, stageId: string, edit: EditStageRequest) {
+export async function editCampaignStage({ db, temporal, caller }: RequestContext, campaignId: string, stageId: string, edit: EditStageRequest, limits?: CampaignLimits) {
   const campaign = await loadCampaign(db, campaignId);
-  if (campaign.status === 'DRAFT') await editStage(db, { campaignId, stageId, ...edit }, caller.id);
+  if (campaign.status === 'DRAFT') await editStage(db, { campaignId, stageId, ...edit }, caller.id, new Date(), limits);
   else await updateCampaignWorkflow(temporal, campaignId, editStageUpdate, { stageId, byUserId: caller.id, ...edit });
   return getCampaignView(db, campaignId);
 }

@@ -9,6 +9,7 @@ import { campaignNotFound, stageSelect, toStageViews } from './campaign-view';
 import type { CampaignStatus, StageStatus } from './campaigns.schemas';
 import type { StageView } from './campaign-views.schemas';
 import type { StageType } from './stage-settings.schemas';
+import type { CampaignLimits } from './campaign-limits';
 import { validateCampaignStages, type ValidatedStage } from './validate-stages';
 
 export interface EditStageInput {
@@ -48,11 +49,11 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
  * the campaign is not a DRAFT), writes, and records a `stage-edited` event with before and after.
  * Problems of the edited stage are named `body.startAt`, `body.settings.…`; of others `stages.N…`.
  */
-export async function editStage(db: Db, input: EditStageInput, byUserId: ByUser, now = new Date()): Promise<StageView> {
-  return retryOnConflict(() => db.$transaction((tx) => applyEdit(tx, input, byUserId, now)));
+export async function editStage(db: Db, input: EditStageInput, byUserId: ByUser, now = new Date(), limits?: CampaignLimits): Promise<StageView> {
+  return retryOnConflict(() => db.$transaction((tx) => applyEdit(tx, input, byUserId, now, limits)));
 }
 
-async function applyEdit(tx: Prisma.TransactionClient, input: EditStageInput, byUserId: ByUser, now: Date): Promise<StageView> {
+async function applyEdit(tx: Prisma.TransactionClient, input: EditStageInput, byUserId: ByUser, now: Date, limits: CampaignLimits | undefined): Promise<StageView> {
   // Every stage of the campaign, in position order: concurrent edits lock them in the same order.
   const stages = await tx.$queryRaw<LockedStage[]>`
     SELECT id::text AS id, position, type::text AS type, status::text AS status, name, start_at, started_at, start_when, cohort, settings
@@ -97,6 +98,7 @@ async function applyEdit(tx: Prisma.TransactionClient, input: EditStageInput, by
       checkDatesOf: input.startAt !== undefined ? [stage.position] : [],
       sourceCodes: campaign.sources.map((source) => source.code),
       evergreen: campaign.evergreen === null ? null : { settings: campaign.evergreen, path: 'evergreen', stored: true },
+      limits,
     });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;

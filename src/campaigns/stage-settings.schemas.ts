@@ -42,6 +42,19 @@ export const SendWindow = z
   .meta({ id: 'SendWindow', description: 'Hours and weekdays in each contact’s own time zone (else its account’s)' });
 export type SendWindow = z.output<typeof SendWindow>;
 
+export const MailAttachment = z
+  .strictObject({
+    itemId: z.uuid().optional().meta({ description: 'An APPROVED collateral item' }),
+    kitId: z.uuid().optional().meta({ description: 'An ACTIVE kit: each of its items, in its order' }),
+    as: z.enum(['link', 'file']).default('link').meta({
+      description:
+        'link: a download link in the message (signed, expiring, no API key needed); file: the file attached to the message (all files of the stage together under MAIL_ATTACHMENTS_MAX_SIZE)',
+    }),
+  })
+  .refine((attachment) => (attachment.itemId === undefined) !== (attachment.kitId === undefined), { error: 'give exactly one of itemId and kitId', path: ['itemId'] })
+  .meta({ id: 'MailAttachment', description: 'Collateral sent with each message: the version current when the stage starts' });
+export type MailAttachment = z.output<typeof MailAttachment>;
+
 export const MailingSettings = z
   .strictObject({
     templateKey: TemplateKey,
@@ -54,6 +67,7 @@ export const MailingSettings = z
         description:
           'An event the mailing invites to: the template may use {{ event.name }}, {{ event.startsAt }}, {{ event.venue }} and {{ event.registrationUrl }} (a personal invitation link for an invitation-only event), and each recipient is recorded as invited',
       }),
+    attachments: z.array(MailAttachment).max(20).optional().meta({ description: 'Collateral items or kits sent with each message, as links or attached files' }),
   })
   .meta({ id: 'MailingStageSettings' });
 export type MailingSettings = z.output<typeof MailingSettings>;
@@ -62,6 +76,8 @@ export const CallTasksSettings = z
   .strictObject({
     title: z.string().trim().min(1).max(200).default('Campaign follow-up call'),
     dueAfter: IsoDuration.default('P2D').meta({ description: 'Due this long after the stage starts' }),
+    callScriptItemId: z.uuid().optional().meta({ description: 'An APPROVED CALL_SCRIPT collateral item, shown with each task (the version current when the stage starts)' }),
+    kitId: z.uuid().optional().meta({ description: 'An ACTIVE kit whose items are shown with each task (their versions when the stage starts)' }),
   })
   .meta({ id: 'CallTasksStageSettings' });
 export type CallTasksSettings = z.output<typeof CallTasksSettings>;

@@ -6,6 +6,7 @@ import { DEFAULT_CAMPAIGN_LIMITS, type CampaignLimits } from './campaign-limits'
 import { CohortFilter, EvergreenSettings, StartCondition } from './journey.schemas';
 import { journeyProblems } from './journey-problems';
 import { stageSettingsSchemas, type StageSettings, type StageType } from './stage-settings.schemas';
+import { DEFAULT_MAIL_ATTACHMENTS_MAX_BYTES, stageCollateralProblems } from '../collateral-kits/stage-collateral-problems';
 
 /** A stage as a request gives it or as it is stored. */
 export interface StageToValidate {
@@ -145,6 +146,9 @@ export async function validateCampaignStages(db: DbClient, stages: readonly Stag
   }
 
   problems.push(...(await referenceProblems(db, parsed, { at, isPending: (index) => isPending(stages[index]), evergreen, evergreenAt })));
+  // Collateral attached to mailings and call tasks: APPROVED items, ACTIVE kits, files under the size limit.
+  const maxAttachmentBytes = options.limits?.mailAttachmentsMaxBytes ?? DEFAULT_MAIL_ATTACHMENTS_MAX_BYTES;
+  problems.push(...(await stageCollateralProblems(db, parsed, { at, isPending: (index) => isPending(stages[index]), maxAttachmentBytes })));
 
   if (problems.length) {
     const unique = problems.filter((problem, index) => problems.findIndex((other) => other.path === problem.path && other.message === problem.message) === index);
@@ -276,7 +280,7 @@ async function referenceProblems(
  * settings), for scheduling: problems are named `stages.N…`, `sources`, `evergreen.…`. 404 when there
  * is no such campaign. Answers the validated stages.
  */
-export async function validateCampaignForSchedule(db: DbClient, campaignId: string, now: Date): Promise<ValidatedStage[]> {
+export async function validateCampaignForSchedule(db: DbClient, campaignId: string, now: Date, limits?: CampaignLimits): Promise<ValidatedStage[]> {
   const campaign = await db.campaign.findUnique({
     where: { id: campaignId },
     select: {
@@ -294,5 +298,6 @@ export async function validateCampaignForSchedule(db: DbClient, campaignId: stri
     sourceCodes: campaign.sources.map((source) => source.code),
     sourcesPath: 'sources',
     evergreen: campaign.evergreen === null ? null : { settings: campaign.evergreen, path: 'evergreen', stored: true },
+    limits,
   });
 }

@@ -78,7 +78,7 @@ export const CollateralVersionView = z
   .object({
     number: z.int(),
     fileName: z.string(),
-    mediaType: z.enum(collateralMediaTypes),
+    mediaType: z.enum([...collateralMediaTypes, 'text/plain']).meta({ description: 'text/plain: the text of a letter template (docs/collateral.md#personalised-letters)' }),
     sizeBytes: z.int(),
     sha256: z.string().meta({ description: "The file's SHA-256 in hex: its ETag, and its key in the store" }),
     uploadedById: z.uuid(),

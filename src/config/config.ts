@@ -57,6 +57,13 @@ function toConfig(env: z.output<typeof envSchema>) {
       evergreenMinInterval: env.EVERGREEN_MIN_INTERVAL,
     },
     collateral: { store: collateralStore(env, dataDir), maxFileBytes: env.COLLATERAL_MAX_FILE_SIZE },
+    /** Collateral in campaign messages (docs/collateral.md#kits-and-attachments). */
+    mailCollateral: {
+      /** MAIL_ATTACHMENTS_MAX_SIZE: what a MAILING stage's attached files may add up to. */
+      attachmentsMaxBytes: env.MAIL_ATTACHMENTS_MAX_SIZE,
+      /** COLLATERAL_LINK_TTL: how long a download link in a campaign message works. */
+      linkTtlMs: env.COLLATERAL_LINK_TTL,
+    },
     events: {
       /** ISO duration (EVENT_TASK_ESCALATE_AFTER): an event's OPEN task overdue this long is escalated by the event's workflow. */
       taskEscalateAfter: env.EVENT_TASK_ESCALATE_AFTER,

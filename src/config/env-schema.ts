@@ -133,6 +133,20 @@ export const envSchema = z.object({
       return bytes;
     })
     .default(20 * 1024 * 1024),
+  /** What the files a MAILING stage attaches (rather than links) may add up to: 5MB, 512KB, or bytes; at most 50MB. */
+  MAIL_ATTACHMENTS_MAX_SIZE: z
+    .string()
+    .transform((text, ctx) => {
+      const bytes = parseFileSize(text);
+      if (bytes === undefined || bytes < 1 || bytes > 50 * 1024 ** 2) {
+        ctx.addIssue({ code: 'custom', message: 'must be a size from 1 byte to 50MB, such as 5MB, 512KB or 1048576' });
+        return z.NEVER;
+      }
+      return bytes;
+    })
+    .default(5 * 1024 * 1024),
+  /** How long a collateral download link in a campaign message works, from the message's sending (720h: 30 days). */
+  COLLATERAL_LINK_TTL: atLeastOneSecond(duration).default(30 * 24 * 3_600_000),
   /** With COLLATERAL_STORE=s3: the bucket (required), an S3-compatible endpoint (unset: AWS), and how to reach it. */
   COLLATERAL_S3_BUCKET: optionalString,
   COLLATERAL_S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, for example http://minio:9000' }).optional(),

@@ -4,7 +4,7 @@ import type { RequestContext } from '../auth/request-context';
 import type { DbClient } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import { updateAccountWorkflow } from './account-workflow-client';
-import { taskSelect, timersByIds, toTaskView } from './lifecycle-views';
+import { taskSelect, timersByIds, toTaskViews } from './lifecycle-views';
 
 async function pendingTimerOf(db: DbClient, accountId: string, timerId: string) {
   const timer = await db.timer.findUnique({ where: { id: timerId }, select: { accountId: true, state: true } });
@@ -34,7 +34,7 @@ export async function completeTask({ db, temporal, caller }: RequestContext, tas
   if (caller.role === 'manager' && task.assigneeId !== caller.id) await loadAccountForCaller(db, caller, task.accountId, { forWrite: true });
   if (task.state !== 'OPEN') throw new AppError('CONFLICT', `Task ${taskId} is already ${task.state.toLowerCase()}`);
   await updateAccountWorkflow(temporal, task.accountId, completeTaskUpdate, { taskId, byUserId: caller.id });
-  return toTaskView(await db.task.findUniqueOrThrow({ where: { id: taskId }, select: taskSelect }));
+  return (await toTaskViews(db, [await db.task.findUniqueOrThrow({ where: { id: taskId }, select: taskSelect })]))[0];
 }
 
 /** Archives a junk record: it leaves lists, its timers and open tasks end, its workflow ends, its history stays. */

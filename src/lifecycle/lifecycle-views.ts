@@ -1,6 +1,7 @@
 import type { DbClient } from '../db/prisma';
 import { explainVerdict } from '../rules/verdict-words';
 import { storedVerdicts } from './activity-result';
+import { withTaskCollateral } from '../collateral-kits/task-collateral';
 import type { RuleMatchedView, TaskView, TimerView } from './lifecycle.schemas';
 
 export const taskSelect = {
@@ -15,7 +16,12 @@ type TimerRow = { id: string; accountId: string; kind: string; fireAt: Date; sta
 
 export function toTaskView(row: TaskRow): TaskView {
   const { activityId, timerId, ruleKey, ruleVersion, why, ...task } = row;
-  return { ...task, dueAt: row.dueAt.toISOString(), completedAt: row.completedAt?.toISOString() ?? null, createdBy: { activityId, timerId, ruleKey, ruleVersion }, why: why as TaskView['why'] };
+  return { ...task, dueAt: row.dueAt.toISOString(), completedAt: row.completedAt?.toISOString() ?? null, createdBy: { activityId, timerId, ruleKey, ruleVersion }, why: why as TaskView['why'], collateral: null };
+}
+
+/** Task views with the call script and kit of the campaign stages that made them (one query for all). */
+export async function toTaskViews(db: DbClient, rows: readonly TaskRow[]): Promise<TaskView[]> {
+  return withTaskCollateral(db, rows.map(toTaskView));
 }
 
 export function toTimerView(row: TimerRow): TimerView {
@@ -25,7 +31,7 @@ export function toTimerView(row: TimerRow): TimerView {
 export async function tasksByIds(db: DbClient, ids: string[]): Promise<TaskView[]> {
   if (!ids.length) return [];
   const rows = await db.task.findMany({ where: { id: { in: ids } }, select: taskSelect, orderBy: { dueAt: 'asc' } });
-  return rows.map(toTaskView);
+  return toTaskViews(db, rows);
 }
 
 export async function timersByIds(db: DbClient, ids: string[]): Promise<TimerView[]> {

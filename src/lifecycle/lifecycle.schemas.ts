@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ActivityType, Outcome, Status, TaskType } from '../rules/lifecycle';
+import { TaskCollateral } from '../collateral-kits/task-collateral.schemas';
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const isoDate = z.iso.datetime({ offset: true });
@@ -69,6 +70,7 @@ export const TaskView = z
     createdBy: z.object({ activityId: z.uuid().nullable(), timerId: z.uuid().nullable(), ruleKey: z.string().nullable(), ruleVersion: z.number().int().nullable() }),
     campaignStageId: z.uuid().nullable().meta({ description: "Set on the call tasks of a campaign's CALL_TASKS stage" }),
     why: TaskWhy,
+    collateral: TaskCollateral.nullable().meta({ description: "A campaign call task's call script and kit (with download paths); null when its stage attached none" }),
   })
   .meta({ id: 'Task' });
 export type TaskView = z.output<typeof TaskView>;

@@ -7,7 +7,7 @@ import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
 import { TimeZone } from '../rules/duration.schemas';
 import { TaskView } from './lifecycle.schemas';
-import { taskSelect, toTaskView } from './lifecycle-views';
+import { taskSelect, toTaskViews } from './lifecycle-views';
 
 export const ListTasksQuery = z.strictObject({
   assignee: z.union([z.literal('me'), z.uuid()]).default('me'),
@@ -41,5 +41,5 @@ export async function listTasks(db: DbClient, caller: Caller, query: ListTasksQu
     take: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
-  return { items: page.map(toTaskView), nextCursor: rows.length > query.limit ? encodePageCursor(page[page.length - 1].dueAt, page[page.length - 1].id) : null };
+  return { items: await toTaskViews(db, page), nextCursor: rows.length > query.limit ? encodePageCursor(page[page.length - 1].dueAt, page[page.length - 1].id) : null };
 }

@@ -1,6 +1,13 @@
 import nodemailer from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 
+/** A file attached to a message (a campaign's collateral): its bytes, shared by every message of a batch. */
+export interface MailAttachmentFile {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
 export interface OutgoingMail {
   to: string;
   subject: string;
@@ -9,6 +16,7 @@ export interface OutgoingMail {
   /** Deterministic, so a resend after a crash carries the same id and receivers drop the copy. */
   messageId: string;
   headers?: Record<string, string>;
+  attachments?: MailAttachmentFile[];
 }
 
 export interface Mailer {

@@ -32,7 +32,7 @@ export async function startApi(config: Config, logger: Logger, urls: ServiceUrls
   // Lazy, so the API serves /health and a 503 /ready while Temporal is still coming up.
   const connection = Connection.lazy(temporalConnectionOptions(config, urls.temporalAddress));
   const client = new Client({ connection, namespace: config.temporal.namespace });
-  const campaignLimits = { evergreenMinInterval: config.campaigns.evergreenMinInterval };
+  const campaignLimits = { evergreenMinInterval: config.campaigns.evergreenMinInterval, mailAttachmentsMaxBytes: config.mailCollateral.attachmentsMaxBytes };
   const collateral = { store: createCollateralStore(config.collateral.store), maxFileBytes: config.collateral.maxFileBytes };
   logger.info({ store: collateral.store.description, maxFileBytes: collateral.maxFileBytes }, 'collateral library store');
   const app = createApp({ db, temporal: { client, taskQueue: config.temporal.taskQueue }, logger, campaignLimits, collateral }, {

@@ -3,6 +3,7 @@ import type { Config } from '../config/config';
 import { createPrismaClient } from '../db/prisma';
 import type { Logger } from '../logger';
 import { createMailer } from '../mail/mailer';
+import { createCollateralStore } from '../collateral/store-from-config';
 import { temporalConnectionOptions } from '../temporal/connection-options';
 import { registerSearchAttributes } from '../temporal/search-attributes';
 import { createCrmWorker } from '../temporal/worker';
@@ -25,7 +26,17 @@ export async function startWorker(config: Config, logger: Logger, urls: ServiceU
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    dependencies: { db, mailer, publicUrl: config.publicUrl, responseRecheck: config.campaigns.responseRecheck, eventTaskEscalateAfter: config.events.taskEscalateAfter },
+    dependencies: {
+      db,
+      mailer,
+      publicUrl: config.publicUrl,
+      responseRecheck: config.campaigns.responseRecheck,
+      eventTaskEscalateAfter: config.events.taskEscalateAfter,
+      // MAILING stages attach the library's files to their messages.
+      collateralStore: createCollateralStore(config.collateral.store),
+      mailAttachmentsMaxBytes: config.mailCollateral.attachmentsMaxBytes,
+      collateralLinkTtlMs: config.mailCollateral.linkTtlMs,
+    },
     tuning: config.worker.tuning,
   });
   const { healthPort } = config.worker;

@@ -100,3 +100,12 @@ export function describeEventWorkflow(event: { id: string; name?: string }): Wor
     typedSearchAttributes: [{ key: eventStatusKey, value: 'SCHEDULED' }],
   };
 }
+
+/** Template names are business data; the letters' contacts stay in the CRM database. */
+export function describeDirectMailWorkflow(run: { id: string; templateName: string }): WorkflowDescription {
+  return {
+    staticSummary: `Direct mail: ${run.templateName.replace(/\s+/g, ' ').trim()}`,
+    staticDetails: `Renders the letters of direct-mail run ${run.id} from letter template ${quoted(run.templateName)}, batch after batch, into PDFs in the collateral store. Contacts and letters stay in the CRM database and the store.`,
+    typedSearchAttributes: [],
+  };
+}

@@ -59,6 +59,7 @@ const expectedAccess: Record<string, readonly Role[]> = {
 
   'GET /tasks': ADMIN_MANAGER,
   'GET /tasks/:id': ADMIN_MANAGER,
+  'GET /tasks/:id/collateral/:itemId/file': ADMIN_MANAGER,
   'POST /tasks/:id/complete': ADMIN_MANAGER,
   'GET /notifications': EVERY_ROLE,
   'GET /approvals': EVERY_ROLE,
@@ -223,6 +224,22 @@ const expectedAccess: Record<string, readonly Role[]> = {
   'POST /collateral-reservations/:id/return': ADMIN_MARKETER,
   'GET /campaigns/:id/collateral-usage': EVERY_ROLE,
   'GET /events/:id/collateral-usage': EVERY_ROLE,
+  // Collateral kits (issue 19).
+  'GET /collateral-kits': EVERY_ROLE,
+  'POST /collateral-kits': ADMIN_MARKETER,
+  'GET /collateral-kits/:id': EVERY_ROLE,
+  'PATCH /collateral-kits/:id': ADMIN_MARKETER,
+  'GET /campaigns/:id/attached-collateral': EVERY_ROLE,
+  // Personalised letters (issue 19).
+  'POST /collateral/:id/letter-template': ADMIN_MARKETER,
+  'GET /direct-mail-runs': EVERY_ROLE,
+  'POST /direct-mail-runs': ADMIN_MARKETER,
+  'GET /direct-mail-runs/:id': EVERY_ROLE,
+  'POST /direct-mail-runs/:id/cancel': ADMIN_MARKETER,
+  'GET /direct-mail-runs/:id/files': EVERY_ROLE,
+  'GET /direct-mail-runs/:id/skipped': EVERY_ROLE,
+  'GET /direct-mail-runs/:id/files/:contactId': EVERY_ROLE,
+  'GET /direct-mail-runs/:id/merged': EVERY_ROLE,
 };
 
 const ROLES: readonly Role[] = ['admin', 'marketer', 'manager'];

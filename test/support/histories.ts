@@ -6,7 +6,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 /** `<workflow>/<version>/<scenario>.json`; a version folder is `<n>-<what changed>` (docs/versioning.md). */
 export const historiesDir = path.join(__dirname, '..', 'workflows', 'histories');
 
-export type RecordedWorkflow = 'account' | 'campaign' | 'plan' | 'apply-to-accounts' | 'welcome-user' | 'sign-in-link' | 'owner-change' | 'event' | 'budget-approval';
+export type RecordedWorkflow = 'account' | 'campaign' | 'plan' | 'apply-to-accounts' | 'welcome-user' | 'sign-in-link' | 'owner-change' | 'event' | 'budget-approval' | 'direct-mail';
 
 /** The workflow's newest version folder: the one new recordings go to. */
 export function currentVersion(workflow: RecordedWorkflow): string {

@@ -50,6 +50,7 @@ export async function startTestApp({
   rateLimits = UNLIMITED_FOR_TESTS,
   trustProxy,
   collateral,
+  mailAttachmentsMaxBytes,
 }: {
   temporalAddress?: string;
   /** A migrated database the caller owns (on a server of its own) instead of a clone on the run's server; close() only disconnects. */
@@ -64,22 +65,25 @@ export async function startTestApp({
   trustProxy?: TrustProxy;
   /** The collateral library's store and limit; by default a directory store in a temp folder of its own (removed by close()) and the 20 MB limit. */
   collateral?: CollateralSettings;
+  /** MAIL_ATTACHMENTS_MAX_SIZE for the API and the worker; by default the production default (5 MB). */
+  mailAttachmentsMaxBytes?: number;
 } = {}): Promise<TestApp> {
   const database = databaseUrl ? ownedDatabase(databaseUrl) : await createTestDatabase();
   await installDefaultRules(database.db);
   const mailer = createMailer(smtpUrl, 'CRM test <crm@test>');
   // A stage waiting for responses is planned again every 2 s (CAMPAIGN_RESPONSE_RECHECK, 5 minutes in production).
   // An overdue event task is escalated after 1 s (EVENT_TASK_ESCALATE_AFTER, a day in production).
-  const dependencies = { db: database.db, mailer, publicUrl: TEST_PUBLIC_URL, responseRecheck: 'PT2S', eventTaskEscalateAfter: 'PT1S' };
+  const collateralDir = collateral ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'crm-test-collateral-'));
+  const collateralSettings = collateral ?? { store: createDirectoryStore(collateralDir!), maxFileBytes: DEFAULT_MAX_FILE_BYTES };
+  // The worker reads the same store: MAILING stages attach its files.
+  const dependencies = { db: database.db, mailer, publicUrl: TEST_PUBLIC_URL, responseRecheck: 'PT2S', eventTaskEscalateAfter: 'PT1S', collateralStore: collateralSettings.store, mailAttachmentsMaxBytes };
   let temporal = await startTestWorker(dependencies, undefined, temporalAddress, workflowBundle);
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   // The app's own connection, as in production: it outlives worker restarts.
   const apiConnection = await Connection.connect({ address: temporalAddress });
   const apiClient = new Client({ connection: apiConnection, namespace: 'default' });
   // Evergreen campaigns in tests enroll every few seconds.
-  const campaignLimits = { evergreenMinInterval: 'PT1S' };
-  const collateralDir = collateral ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'crm-test-collateral-'));
-  const collateralSettings = collateral ?? { store: createDirectoryStore(collateralDir!), maxFileBytes: DEFAULT_MAX_FILE_BYTES };
+  const campaignLimits = { evergreenMinInterval: 'PT1S', mailAttachmentsMaxBytes };
   const app = createApp({ db: database.db, temporal: { client: apiClient, taskQueue: temporal.taskQueue }, logger, campaignLimits, collateral: collateralSettings }, { publicUrl: TEST_PUBLIC_URL, temporalUi: { url: TEST_TEMPORAL_UI_URL, namespace: 'default' }, rateLimits, trustProxy });
   let users = 0;
   return {

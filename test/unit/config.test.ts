@@ -122,4 +122,10 @@ describe('loadConfig', () => {
     expect(loadConfig({ RUN_MIGRATIONS: '0' }).runMigrations).toBe(false);
     expect(loadConfig({ RUN_MIGRATIONS: 'true' }).runMigrations).toBe(true);
   });
+
+  test('when nothing is set then mailings attach up to 5 MB of files and their links work 30 days; when set they are read, and a bad size is named', () => {
+    expect(loadConfig({}).mailCollateral).toEqual({ attachmentsMaxBytes: 5 * 1024 * 1024, linkTtlMs: 30 * 24 * 3_600_000 });
+    expect(loadConfig({ MAIL_ATTACHMENTS_MAX_SIZE: '512KB', COLLATERAL_LINK_TTL: '48h' }).mailCollateral).toEqual({ attachmentsMaxBytes: 512 * 1024, linkTtlMs: 48 * 3_600_000 });
+    expect(() => loadConfig({ MAIL_ATTACHMENTS_MAX_SIZE: '1GB' })).toThrow(/MAIL_ATTACHMENTS_MAX_SIZE: must be a size from 1 byte to 50MB/);
+  });
 });

@@ -3,7 +3,8 @@ import type { Db } from '../../../src/db/prisma';
 import { AppError } from '../../../src/errors/app-error';
 import type { Prisma } from '../../../src/generated/prisma/client';
 import { recordCampaignEvent } from '../../../src/campaigns/campaign-events';
-import { stageSettingsSchemas, type ApprovalSettings } from '../../../src/campaigns/stage-settings.schemas';
+import { stageSettingsSchemas, type ApprovalSettings, type CallTasksSettings, type MailingSettings } from '../../../src/campaigns/stage-settings.schemas';
+import { freezeMailCollateral, freezeTaskCollateral, type LeftOut } from '../../../src/collateral-kits/stage-collateral';
 import type { RunRef, StageStart, StageStatus } from '../../../workflows/campaign.messages';
 import { approvalState } from '../approval-activities';
 import type { TemplateSnapshot } from '../started-settings';
@@ -46,6 +47,14 @@ async function freezeStage(tx: Prisma.TransactionClient, stage: StageRowLocked, 
     const template = await tx.emailTemplate.findUnique({ where: { key }, select: { key: true, subject: true, text: true, html: true } });
     if (!template) throw new AppError('CONFLICT', `template ${key} no longer exists`);
     startedSettings = { ...settings, template: template satisfies TemplateSnapshot };
+    // Attached collateral: the versions current now are the ones every message of the stage carries.
+    const attachments = (settings as MailingSettings).attachments;
+    if (attachments?.length) startedSettings.collateral = await freezeMailCollateral(tx, attachments);
+  }
+  if (stage.type === 'CALL_TASKS') {
+    const { callScriptItemId, kitId } = settings as CallTasksSettings;
+    // The script and kit every task of the stage shows, at their versions of now.
+    if (callScriptItemId || kitId) startedSettings = { ...settings, collateral: await freezeTaskCollateral(tx, { callScriptItemId, kitId }) };
   }
   const updated = await tx.campaignStage.update({ where: { id: stage.id }, data: { status: 'RUNNING', startedAt: new Date(), startedSettings: startedSettings as Prisma.InputJsonValue } });
   await tx.campaign.updateMany({ where: { id: stage.campaignId, status: 'SCHEDULED' }, data: { status: 'RUNNING' } });
@@ -57,6 +66,18 @@ async function freezeStage(tx: Prisma.TransactionClient, stage: StageRowLocked, 
     message: `Stage ${stage.position + 1} (${stage.type}) started${forEnrollment}`,
     dedupeKey: `stage-started:${stage.id}`,
   });
+  // Collateral that was usable when the stage was saved but is not now (retired, back to DRAFT, kit archived) is left out, and said so.
+  const leftOut = (startedSettings.collateral as { leftOut?: LeftOut[] } | undefined)?.leftOut ?? [];
+  if (leftOut.length) {
+    await recordCampaignEvent(tx, {
+      campaignId: stage.campaignId,
+      kind: 'collateral-left-out',
+      stageId: stage.id,
+      message: `Stage ${stage.position + 1} (${stage.type}) started without ${leftOut.map((entry) => entry.reason).join('; ')}`,
+      details: { leftOut: leftOut as unknown as Prisma.InputJsonValue },
+      dedupeKey: `collateral-left-out:${stage.id}`,
+    });
+  }
   return updated;
 }
 

@@ -34,7 +34,7 @@ export async function createCallTasks(db: Db, input: RunInput): Promise<CallTask
     async (tx) => {
       const run = await lockRun(tx, input, 'CALL_TASKS');
       if (typeof run.result.tasksCreatedAt === 'string') return storedCounts(run.result);
-      const settings = parseOrRefuse(CallTasksSettings, run.startedSettings, `stage ${run.stageId} started with invalid settings`);
+      const settings = parseOrRefuse(CallTasksSettings, withoutFrozenCollateral(run.startedSettings), `stage ${run.stageId} started with invalid settings`);
       const cohort = run.cohort === null ? null : parseOrRefuse(CohortFilter, run.cohort, `stage ${run.stageId} has an invalid cohort`);
       const counts = cohort ? await freezeStageCohort(tx, { ...input, cohort }) : undefined;
       const startedAt = DateTime.fromJSDate(run.startedAt, { zone: 'utc' });
@@ -74,6 +74,13 @@ async function insertTasks(tx: Prisma.TransactionClient, run: LockedRun, insert:
   await tx.$executeRaw(insert);
   const [counts] = await tx.$queryRaw<CallTaskCounts[]>`SELECT ${counted} FROM tasks WHERE campaign_stage_id = CAST(${run.stageId} AS uuid)`;
   return counts;
+}
+
+/** The settings without the collateral frozen at the start (read by the task views, not here). */
+function withoutFrozenCollateral(startedSettings: unknown): unknown {
+  if (!startedSettings || typeof startedSettings !== 'object') return startedSettings;
+  const { collateral: _frozen, ...settings } = startedSettings as Record<string, unknown>;
+  return settings;
 }
 
 /** The accounts of the run's target cell with a contact there that may be called. */

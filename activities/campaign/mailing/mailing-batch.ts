@@ -8,7 +8,9 @@ import { getMailingSettings } from '../../../src/settings/mailing-settings';
 import { unsubscribeSecret } from '../../../src/unsubscribe/unsubscribe-token';
 import type { MailingBatchResult } from '../../../workflows/campaign.messages';
 import type { ActivityDependencies } from '../../dependencies';
-import { startedMailingSettings } from '../started-settings';
+import { startedMailCollateral, startedMailingSettings } from '../started-settings';
+import { collateralLinkSecret } from '../../../src/collateral-kits/collateral-link';
+import { downloadLinks, readMailFiles, withDownloadLinks } from '../../../src/collateral-kits/mail-collateral';
 import { earliestClaimable, runClaimer } from './batch-claimer';
 import { startSenders } from './batch-senders';
 import { BatchState, stopReason, type ReadyMessage } from './batch-state';
@@ -19,6 +21,8 @@ import { TokenBucket } from './token-bucket';
 import { WorkQueue } from './work-queue';
 
 const HEARTBEAT_EVERY_MS = 5_000;
+/** COLLATERAL_LINK_TTL's default: 30 days. */
+const DEFAULT_COLLATERAL_LINK_TTL_MS = 30 * 24 * 3_600_000;
 
 /**
  * One batch of a MAILING stage (see createMailingActivities), in three parts that share a
@@ -44,20 +48,30 @@ export async function runMailingBatch(dependencies: ActivityDependencies, option
   }
 
   const window = settings.sendWindow;
-  const [{ frequencyCap }, secret, zones, event] = await Promise.all([
+  const collateral = startedMailCollateral(stage.startedSettings);
+  const [{ frequencyCap }, secret, zones, event, files, linkSecret] = await Promise.all([
     getMailingSettings(db),
     unsubscribeSecret(db),
     window ? pendingByTimeZone(db, stageId).then((groups) => groups.map((group) => group.timeZone)) : Promise.resolve(null),
     // An invitation's event, once per batch: the messages' event.* variables.
     settings.eventId ? loadMailingEvent(db, settings.eventId) : Promise.resolve(null),
+    // Attached files, read once per batch and shared by its messages (all under MAIL_ATTACHMENTS_MAX_SIZE together).
+    readMailFiles(dependencies.collateralStore, collateral.files),
+    collateral.links.length ? collateralLinkSecret(db) : Promise.resolve(null),
   ]);
+  // Download links work for COLLATERAL_LINK_TTL from the batch that sends them.
+  const linksExpireAt = new Date(Date.now() + (dependencies.collateralLinkTtlMs ?? DEFAULT_COLLATERAL_LINK_TTL_MS));
+  const links = linkSecret ? downloadLinks(collateral.links, { publicUrl, secret: linkSecret, expiresAt: linksExpireAt }) : [];
   const host = new URL(publicUrl).hostname;
   const { campaign, startedAt } = stage;
-  const links = { publicUrl, secret };
   const prepare = (row: ClaimedRow): ReadyMessage => ({
     contactId: row.contact_id,
     attempts: row.attempts,
-    mail: { ...renderCampaignMessage(settings.template, { ...row, email: row.email!.trim() }, campaign, links, event), messageId: campaignMessageId(stageId, row.contact_id, host) },
+    mail: {
+      ...withDownloadLinks(renderCampaignMessage(settings.template, { ...row, email: row.email!.trim() }, campaign, { publicUrl, secret }, event), links, linksExpireAt),
+      messageId: campaignMessageId(stageId, row.contact_id, host),
+      ...(files.length ? { attachments: files } : {}),
+    },
   });
 
   const bucket = new TokenBucket(settings.ratePerSecond);

@@ -20,7 +20,7 @@ export const campaignCommandRoutes = [
     params: CampaignIdParams,
     response: theCampaign,
     errors: [404, 409, 503],
-    handler: ({ params, context }) => scheduleCampaign(context, params.id),
+    handler: ({ params, context, deps }) => scheduleCampaign(context, params.id, deps.campaignLimits),
   }),
   defineRoute({
     method: 'post', path: '/campaigns/:id/pause', tag: 'Campaigns', roles: marketers,
@@ -72,7 +72,7 @@ export const campaignCommandRoutes = [
     body: EditStageRequest,
     response: theCampaign,
     errors: [404, 409, 503],
-    handler: ({ params, body, context }) => editCampaignStage(context, params.id, params.stageId, body),
+    handler: ({ params, body, context, deps }) => editCampaignStage(context, params.id, params.stageId, body, deps.campaignLimits),
   }),
   defineRoute({
     method: 'post', path: '/campaigns/:id/stages/:stageId/approve', tag: 'Campaigns', roles: 'any',

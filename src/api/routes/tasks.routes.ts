@@ -1,10 +1,17 @@
+import { pipeline } from 'node:stream/promises';
+import { z } from 'zod';
 import { completeTask } from '../../lifecycle/account-commands';
 import { loadAccountForCaller } from '../../accounts/account-access';
 import { AppError } from '../../errors/app-error';
 import { TaskIdParams, TaskView } from '../../lifecycle/lifecycle.schemas';
-import { taskSelect, toTaskView } from '../../lifecycle/lifecycle-views';
+import { taskSelect, toTaskViews } from '../../lifecycle/lifecycle-views';
+import { attachmentDisposition } from '../../collateral/collateral-download';
+import { collateralMediaTypes } from '../../collateral/file-types';
+import { taskCollateralFile } from '../../collateral-kits/task-collateral';
 import { ListTasksQuery, listTasks, TaskPage } from '../../lifecycle/list-tasks';
 import { defineRoute } from '../route';
+
+const TaskCollateralParams = z.strictObject({ id: z.uuid(), itemId: z.uuid() });
 
 export const taskRoutes = [
   defineRoute({
@@ -24,7 +31,30 @@ export const taskRoutes = [
       const task = await deps.db.task.findUnique({ where: { id: params.id }, select: taskSelect });
       if (!task) throw new AppError('NOT_FOUND', `No task ${params.id}`, [{ path: 'path.id', message: 'no such task' }]);
       if (caller.role === 'manager' && task.assigneeId !== caller.id) await loadAccountForCaller(deps.db, caller, task.accountId, { forWrite: false });
-      return toTaskView(task);
+      return (await toTaskViews(deps.db, [task]))[0];
+    },
+  }),
+  defineRoute({
+    method: 'get', path: '/tasks/:id/collateral/:itemId/file', tag: 'Tasks', roles: ['manager', 'admin'],
+    summary: "The file of the task's call script or of an item of its kit, at the version its campaign stage started with (whoever may see the task may download it)",
+    params: TaskCollateralParams,
+    response: { status: 200, description: 'The file', file: { mediaTypes: collateralMediaTypes } },
+    errors: [404, 503],
+    handler: async ({ params, caller, deps, res }) => {
+      const item = await taskCollateralFile(deps.db, caller, params.id, params.itemId);
+      if (!deps.collateral) throw new AppError('SERVICE_UNAVAILABLE', 'The collateral file store is not configured');
+      const bytes = await deps.collateral.store.read(item.sha256).catch(() => {
+        throw new AppError('SERVICE_UNAVAILABLE', `The file of "${item.name}" version ${item.version} cannot be read from the collateral store now`);
+      });
+      res.status(200).set({
+        'Content-Type': item.mediaType,
+        'Content-Length': String(item.sizeBytes),
+        'Content-Disposition': attachmentDisposition(item.fileName),
+        ETag: `"${item.sha256}"`,
+        'Cache-Control': 'private, max-age=0, must-revalidate',
+      });
+      // The answer has begun: a store failing now can only cut it, which the client sees as a short file.
+      await pipeline(bytes, res).catch(() => undefined);
     },
   }),
   defineRoute({

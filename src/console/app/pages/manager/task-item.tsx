@@ -3,6 +3,7 @@ import { StatusBadge } from '../../components/badge';
 import { humanize } from '../../format';
 import { href } from '../../router';
 import { CompleteTaskButton } from './complete-task-button';
+import { TaskCollateralList } from './task-collateral';
 import { WhyExplanation } from './task-why';
 import { When } from './when';
 
@@ -20,6 +21,7 @@ export function TaskItem({ task, overdue, accountName, onCompleted, showAccount 
         <When iso={task.dueAt} prefix="Due" />
         {showAccount && <a href={href(`/accounts/${task.accountId}`)}>{accountName ?? 'Open account'}</a>}
       </div>
+      <TaskCollateralList collateral={task.collateral} />
       <WhyExplanation why={task.why} />
     </li>
   );

@@ -4,6 +4,8 @@ import { BudgetPage } from './budgets/budget-page';
 import { CollateralItemPage } from './collateral/collateral-item-page';
 import { CollateralListPage } from './collateral/collateral-list-page';
 import { DirectivesPage } from './collateral/directives-page';
+import { directMailRoutes } from './direct-mail/routes';
+import { KitsPage } from './collateral/kits-page';
 import { CampaignBuilderPage } from './campaigns/campaign-builder-page';
 import { CampaignListPage } from './campaigns/campaign-list-page';
 import { CampaignPage } from './campaigns/campaign-page';
@@ -32,8 +34,10 @@ export const marketerRoutes: PageRoute[] = [
   { path: '/collateral', title: 'Collateral', nav: { label: 'Collateral', order: 57 }, component: CollateralListPage },
   { path: '/collateral/:id', title: 'Collateral item', component: CollateralItemPage },
   { path: '/directives', title: 'Messaging directives', component: DirectivesPage },
+  { path: '/collateral-kits', title: 'Kits', component: KitsPage },
   // Printed stock: marketers and admins keep it (the API lets every role read it).
   { path: '/stock', title: 'Stock', roles: writers, nav: { label: 'Stock', order: 58 }, component: StockPage },
+  ...directMailRoutes,
   ...moreMarketerRoutes,
   ...eventRoutes,
 ];

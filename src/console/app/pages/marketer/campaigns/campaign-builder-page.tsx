@@ -8,7 +8,7 @@ import { href, navigate } from '../../../router';
 import { useAction, useApi } from '../../../use-api';
 import { useUsers } from '../../../use-users';
 import { WorkFundingCard } from '../budgets/work-funding-card';
-import { useSegmentChoices, useTemplateChoices } from '../directory';
+import { useCollateralChoices, useKitChoices, useSegmentChoices, useTemplateChoices } from '../directory';
 import '../marketer.css';
 import { exactDetail } from '../segments/criteria-model';
 import { detailsForApi, detailsFromView, emptyDetails, type DetailsDraft } from './campaign-details-draft';
@@ -56,7 +56,9 @@ function CampaignBuilder({ saved, segmentId }: { saved?: CampaignView; segmentId
   const users = useUsers();
   const segments = useSegmentChoices();
   const templates = useTemplateChoices();
-  const choices = { users: users.users, segments: segments.data?.items ?? [], templates: templates.data?.items ?? [] };
+  const collateral = useCollateralChoices();
+  const kits = useKitChoices();
+  const choices = { users: users.users, segments: segments.data?.items ?? [], templates: templates.data?.items ?? [], collateral: collateral.data?.items ?? [], kits: kits.data?.items ?? [] };
 
   const save = useAction(async (): Promise<CampaignView> => {
     const positionOf = positionsOf(stages);

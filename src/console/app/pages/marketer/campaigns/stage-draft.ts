@@ -25,10 +25,18 @@ export interface MailingDraft {
   days: number[];
   start: string;
   end: string;
+  attachments: AttachmentDraft[];
+}
+/** One attached item or kit: `ref` is `item:<id>`, `kit:<id>`, or '' while none is chosen. */
+export interface AttachmentDraft {
+  ref: string;
+  as: 'link' | 'file';
 }
 export interface CallTasksDraft {
   title: string;
   dueAfter: string;
+  callScriptItemId: string;
+  kitId: string;
 }
 export interface WaitDraft {
   duration: string;
@@ -62,8 +70,8 @@ export function newSettings<T extends StageType>(type: T, defaults: { segmentId?
   const drafts: SettingsDrafts = {
     LIST: { segmentId: defaults.segmentId ?? '', excludeContactsInRunningCampaigns: false, testCell: 'none', percent: '10', n: '10' },
     APPROVAL: { approverIds: [], require: 'any', remindAfter: '', escalateAfter: '', escalateToIds: [] },
-    MAILING: { templateKey: '', ratePerSecond: '100', useSendWindow: false, days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' },
-    CALL_TASKS: { title: 'Campaign follow-up call', dueAfter: 'P2D' },
+    MAILING: { templateKey: '', ratePerSecond: '100', useSendWindow: false, days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', attachments: [] },
+    CALL_TASKS: { title: 'Campaign follow-up call', dueAfter: 'P2D', callScriptItemId: '', kitId: '' },
     WAIT: { duration: 'P1D' },
   };
   return drafts[type];
@@ -92,6 +100,18 @@ export function listSettingsForApi({ segmentId, excludeContactsInRunningCampaign
   return { segmentId, excludeContactsInRunningCampaigns, ...(cell ? { testCell: cell } : {}) };
 }
 
+// An attachment without a choice goes without either id, so the API names the row.
+const attachmentForApi = ({ ref, as }: AttachmentDraft) =>
+  ref.startsWith('item:') ? { itemId: ref.slice(5), as } : ref.startsWith('kit:') ? { kitId: ref.slice(4), as } : { as };
+
+function attachmentsFromSettings(value: unknown): AttachmentDraft[] {
+  if (!Array.isArray(value)) return [];
+  return (value as { itemId?: string; kitId?: string; as?: string }[]).map((attachment) => ({
+    ref: attachment.itemId ? `item:${attachment.itemId}` : attachment.kitId ? `kit:${attachment.kitId}` : '',
+    as: attachment.as === 'file' ? 'file' : 'link',
+  }));
+}
+
 function settingsForApi(stage: StageDraft): Record<string, unknown> {
   switch (stage.type) {
     case 'LIST':
@@ -101,11 +121,18 @@ function settingsForApi(stage: StageDraft): Record<string, unknown> {
       return { approverIds, require, remindAfter: optionalText(remindAfter), escalateAfter: optionalText(escalateAfter), escalateToIds: escalateToIds.length ? escalateToIds : undefined };
     }
     case 'MAILING': {
-      const { templateKey, ratePerSecond, useSendWindow, days, start, end } = stage.settings;
-      return { templateKey, ratePerSecond: numberOrText(ratePerSecond), sendWindow: useSendWindow ? { days: [...days].sort((a, b) => a - b), start, end } : undefined };
+      const { templateKey, ratePerSecond, useSendWindow, days, start, end, attachments } = stage.settings;
+      return {
+        templateKey,
+        ratePerSecond: numberOrText(ratePerSecond),
+        sendWindow: useSendWindow ? { days: [...days].sort((a, b) => a - b), start, end } : undefined,
+        attachments: attachments.length ? attachments.map(attachmentForApi) : undefined,
+      };
     }
-    case 'CALL_TASKS':
-      return { title: stage.settings.title, dueAfter: stage.settings.dueAfter };
+    case 'CALL_TASKS': {
+      const { title, dueAfter, callScriptItemId, kitId } = stage.settings;
+      return { title, dueAfter, callScriptItemId: optionalText(callScriptItemId), kitId: optionalText(kitId) };
+    }
     case 'WAIT':
       return { duration: stage.settings.duration };
   }
@@ -181,11 +208,17 @@ export function stageFromView(view: Pick<StageView, 'type' | 'name' | 'startAt' 
         days: window?.days ?? [1, 2, 3, 4, 5],
         start: window?.start ?? '09:00',
         end: window?.end ?? '18:00',
+        attachments: attachmentsFromSettings(settings.attachments),
       };
       break;
     }
     case 'CALL_TASKS':
-      stage.settings = { title: text(settings.title, 'Campaign follow-up call'), dueAfter: text(settings.dueAfter, 'P2D') };
+      stage.settings = {
+        title: text(settings.title, 'Campaign follow-up call'),
+        dueAfter: text(settings.dueAfter, 'P2D'),
+        callScriptItemId: text(settings.callScriptItemId),
+        kitId: text(settings.kitId),
+      };
       break;
     case 'WAIT':
       stage.settings = { duration: text(settings.duration, 'P1D') };

@@ -1,7 +1,8 @@
 import type { ApiError } from '../../../api';
 import { Field } from '../../../components/field';
 import type { DirectoryUser } from '../../../use-users';
-import type { SegmentChoice, TemplateChoice } from '../directory';
+import type { CollateralChoice, KitChoice, SegmentChoice, TemplateChoice } from '../directory';
+import { AttachmentsField } from './attachments-field';
 import { stageDetail, type ApprovalDraft, type CallTasksDraft, type ListDraft, type MailingDraft, type StageDraft, type WaitDraft } from './stage-draft';
 import { UserChecklist } from './user-checklist';
 
@@ -9,6 +10,9 @@ export interface Choices {
   users: DirectoryUser[];
   segments: SegmentChoice[];
   templates: TemplateChoice[];
+  /** APPROVED library items and ACTIVE kits, for attachments, call scripts and kits. */
+  collateral: CollateralChoice[];
+  kits: KitChoice[];
 }
 
 interface Props {
@@ -33,9 +37,9 @@ export function StageSettingsForm({ stage, index, choices, error, onChange }: Pr
     case 'APPROVAL':
       return <ApprovalSettingsForm settings={stage.settings} users={choices.users} problem={problem} put={put} />;
     case 'MAILING':
-      return <MailingSettingsForm settings={stage.settings} templates={choices.templates} problem={problem} put={put} />;
+      return <MailingSettingsForm settings={stage.settings} templates={choices.templates} choices={choices} problem={problem} put={put} />;
     case 'CALL_TASKS':
-      return <CallTasksSettingsForm settings={stage.settings} problem={problem} put={put} />;
+      return <CallTasksSettingsForm settings={stage.settings} choices={choices} problem={problem} put={put} />;
     case 'WAIT':
       return <WaitSettingsForm settings={stage.settings} problem={problem} put={put} />;
   }
@@ -124,7 +128,7 @@ function ApprovalSettingsForm({ settings, users, problem, put }: FormProps<Appro
   );
 }
 
-function MailingSettingsForm({ settings, templates, problem, put }: FormProps<MailingDraft> & { templates: TemplateChoice[] }) {
+function MailingSettingsForm({ settings, templates, choices, problem, put }: FormProps<MailingDraft> & { templates: TemplateChoice[]; choices: Choices }) {
   const set = (change: Partial<MailingDraft>) => put({ ...settings, ...change });
   return (
     <>
@@ -178,20 +182,50 @@ function MailingSettingsForm({ settings, templates, problem, put }: FormProps<Ma
           </div>
         </>
       )}
+      <AttachmentsField attachments={settings.attachments} collateral={choices.collateral} kits={choices.kits} problem={problem} onChange={(attachments) => set({ attachments })} />
     </>
   );
 }
 
-function CallTasksSettingsForm({ settings, problem, put }: FormProps<CallTasksDraft>) {
+function CallTasksSettingsForm({ settings, choices, problem, put }: FormProps<CallTasksDraft> & { choices: Choices }) {
+  const scripts = choices.collateral.filter((item) => item.kind === 'CALL_SCRIPT');
   return (
-    <div class="row">
-      <Field label="Task title" error={problem('title')}>
-        {(props) => <input {...props} value={settings.title} onInput={(event) => put({ ...settings, title: event.currentTarget.value })} />}
-      </Field>
-      <Field label="Due after" error={problem('dueAfter')} hint={DURATION_HINT}>
-        {(props) => <input {...props} value={settings.dueAfter} onInput={(event) => put({ ...settings, dueAfter: event.currentTarget.value })} />}
-      </Field>
-    </div>
+    <>
+      <div class="row">
+        <Field label="Task title" error={problem('title')}>
+          {(props) => <input {...props} value={settings.title} onInput={(event) => put({ ...settings, title: event.currentTarget.value })} />}
+        </Field>
+        <Field label="Due after" error={problem('dueAfter')} hint={DURATION_HINT}>
+          {(props) => <input {...props} value={settings.dueAfter} onInput={(event) => put({ ...settings, dueAfter: event.currentTarget.value })} />}
+        </Field>
+      </div>
+      <div class="row">
+        <Field label="Call script" error={problem('callScriptItemId')} hint="An approved call script, shown with each task">
+          {(props) => (
+            <select {...props} value={settings.callScriptItemId} onChange={(event) => put({ ...settings, callScriptItemId: event.currentTarget.value })}>
+              <option value="">None</option>
+              {scripts.map((item) => (
+                <option key={item.id} value={item.id}>
+                  {item.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Kit" error={problem('kitId')} hint="Its items are shown with each task">
+          {(props) => (
+            <select {...props} value={settings.kitId} onChange={(event) => put({ ...settings, kitId: event.currentTarget.value })}>
+              <option value="">None</option>
+              {choices.kits.map((kit) => (
+                <option key={kit.id} value={kit.id}>
+                  {kit.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+    </>
   );
 }
 

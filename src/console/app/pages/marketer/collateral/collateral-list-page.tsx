@@ -32,6 +32,7 @@ export function CollateralListPage() {
         <h1>Collateral</h1>
         <div class="actions">
           <a href={href('/directives')}>Messaging directives</a>
+          <a href={href('/collateral-kits')}>Kits</a>
         </div>
       </div>
       <form class="row card" role="search" aria-label="Filter the library" onSubmit={(submit) => submit.preventDefault()}>

@@ -1,7 +1,10 @@
 import type { CollateralItemSummary, CollateralItemView, CollateralVersionView } from '../../../../../collateral/collateral.schemas';
 import type { AccountDirectives, DirectiveView } from '../../../../../collateral/directives.schemas';
+import type { KitView } from '../../../../../collateral-kits/kits.schemas';
 
-export type { AccountDirectives, CollateralItemSummary, CollateralItemView, CollateralVersionView, DirectiveView };
+export type { AccountDirectives, CollateralItemSummary, CollateralItemView, CollateralVersionView, DirectiveView, KitView };
+
+export const kitChannels = ['EMAIL', 'MAIL', 'PHONE', 'EVENT', 'FIELD'] as const;
 
 export const collateralKinds = ['BROCHURE', 'FLYER', 'PRESENTATION', 'DATASHEET', 'IMAGE', 'CALL_SCRIPT', 'LETTER_TEMPLATE', 'OTHER'] as const;
 export const collateralStatuses = ['DRAFT', 'APPROVED', 'RETIRED'] as const;
