@@ -1,6 +1,6 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/prisma';
-import { settingOnce } from '../settings/settings-store';
+import { storedSecret } from '../settings/stored-secret';
 
 /**
  * Download links put in campaign messages: they work without an API key (the recipient has none)
@@ -23,23 +23,8 @@ export interface CollateralLink {
   expiresAt: Date;
 }
 
-// One secret per database, made on first use by whichever process comes first.
-const secrets = new WeakMap<Db, Promise<Buffer>>();
-
 /** The signing secret, generated and stored in `settings` on first use, then cached. */
-export function collateralLinkSecret(db: Db): Promise<Buffer> {
-  let secret = secrets.get(db);
-  if (!secret) {
-    secret = settingOnce(db, SECRET_KEY, randomBytes(32).toString('base64url')).then((value) => {
-      if (typeof value !== 'string' || value.length < 32) throw new Error(`the setting ${SECRET_KEY} is not a secret`);
-      return Buffer.from(value, 'base64url');
-    });
-    // A failure (database down) is not cached: the next call tries again.
-    secret.catch(() => secrets.delete(db));
-    secrets.set(db, secret);
-  }
-  return secret;
-}
+export const collateralLinkSecret = (db: Db): Promise<Buffer> => storedSecret(db, SECRET_KEY);
 
 const mac = (secret: Buffer, payload: Buffer) => createHmac('sha256', secret).update(DOMAIN).update(payload).digest();
 

@@ -1,6 +1,6 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/prisma';
-import { settingOnce } from '../settings/settings-store';
+import { storedSecret } from '../settings/stored-secret';
 
 /**
  * Unsubscribe links carry a token naming the contact and the campaign, signed with HMAC-SHA256:
@@ -22,23 +22,8 @@ export interface UnsubscribeTarget {
   campaignId: string | null;
 }
 
-// One secret per database, made on first use by whichever process comes first.
-const secrets = new WeakMap<Db, Promise<Buffer>>();
-
 /** The signing secret, generated and stored in `settings` on first use, then cached. */
-export function unsubscribeSecret(db: Db): Promise<Buffer> {
-  let secret = secrets.get(db);
-  if (!secret) {
-    secret = settingOnce(db, SECRET_KEY, randomBytes(32).toString('base64url')).then((value) => {
-      if (typeof value !== 'string' || value.length < 32) throw new Error(`the setting ${SECRET_KEY} is not a secret`);
-      return Buffer.from(value, 'base64url');
-    });
-    // A failure (database down) is not cached: the next call tries again.
-    secret.catch(() => secrets.delete(db));
-    secrets.set(db, secret);
-  }
-  return secret;
-}
+export const unsubscribeSecret = (db: Db): Promise<Buffer> => storedSecret(db, SECRET_KEY);
 
 const idBytes = (id: string) => Buffer.from(id.replace(/-/g, ''), 'hex');
 const idText = (bytes: Buffer) => {
