@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Field } from '../../../components/field';
 import type { UserView } from '../admin-types';
 import { userLabel } from '../users/use-all-users';
@@ -38,8 +38,8 @@ export const toAuditQuery = (filters: AuditFilterValues) => ({
   to: dayEnd(filters.to),
 });
 
-const knownActions = ['user.create', 'user.update', 'user.deactivate', 'user.reactivate', 'user.reassign', 'key.create', 'key.revoke', 'session.revoke', 'rule.create', 'rule.update', 'calendar.update', 'settings.mailing.update', 'approval.on-behalf'];
-const knownEntities = ['user', 'apiKey', 'session', 'rule', 'calendar', 'settings', 'campaign-stage', 'plan'];
+const knownActions = ['user.create', 'user.update', 'user.deactivate', 'user.reactivate', 'user.reassign', 'key.create', 'key.revoke', 'session.revoke', 'rule.create', 'rule.update', 'calendar.update', 'settings.mailing.update', 'settings.budgets.update', 'approval.on-behalf'];
+const knownEntities = ['user', 'apiKey', 'session', 'rule', 'calendar', 'settings', 'campaign-stage', 'plan', 'budget-transfer', 'budget-overrun'];
 
 /**
  * Filters kept in the address (`#/audit?actorId=…&action=rule.update`): selects apply at once, the
@@ -47,7 +47,15 @@ const knownEntities = ['user', 'apiKey', 'session', 'rule', 'calendar', 'setting
  */
 export function AuditFilters({ value, users, onChange }: { value: AuditFilterValues; users: UserView[]; onChange(next: AuditFilterValues): void }) {
   const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [JSON.stringify(value)]);
+  // Only a change of the address resets the form: an effect run on mount would wipe what was typed
+  // between the first paint and the effect (a fast typist, or a busy machine).
+  const applied = useRef(JSON.stringify(value));
+  useEffect(() => {
+    const key = JSON.stringify(value);
+    if (key === applied.current) return;
+    applied.current = key;
+    setDraft(value);
+  }, [JSON.stringify(value)]);
   const set = (name: keyof AuditFilterValues, apply = false) => (event: { currentTarget: { value: string } }) => {
     const next = { ...draft, [name]: event.currentTarget.value };
     setDraft(next);
