@@ -6,7 +6,7 @@ import path from 'node:path';
 import { collateralRoutes } from '../../src/api/routes/collateral.routes';
 import { directiveRoutes } from '../../src/api/routes/directives.routes';
 import { createDirectoryStore } from '../../src/collateral/directory-store';
-import { hostileParams, hostileRequests, hostileStrings, seededRandom, type FuzzRequest } from '../faults/hostile-input';
+import { hostileParams, hostileRequests, hostileStrings, seededRandom, sendHostile, type FuzzRequest } from '../faults/hostile-input';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { samplePdf } from './support/sample-files';
 import { leftoverTempFiles, storedFiles } from './support/stored-files';
@@ -53,19 +53,7 @@ async function snapshot(): Promise<string> {
   return JSON.stringify({ items, versions, directives, files: storedFiles(dir) });
 }
 
-async function send(request: FuzzRequest, key: string): Promise<{ status: number; text: string }> {
-  const headers: Record<string, string> = { Authorization: `Bearer ${key}` };
-  let body: string | undefined;
-  if (request.body && 'json' in request.body) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(request.body.json);
-  } else if (request.body) {
-    headers['Content-Type'] = request.body.contentType;
-    body = request.body.raw;
-  }
-  const response = await fetch(`${baseUrl}${request.url}`, { method: request.method.toUpperCase(), headers, body, signal: AbortSignal.timeout(30_000) });
-  return { status: response.status, text: await response.text() };
-}
+const send = (request: FuzzRequest, key: string) => sendHostile(baseUrl, request, key);
 
 test('when hostile requests hit the collateral and directive routes with ids that exist then none answers 5xx, each refusal is in the error format, and no refused request changes a row or a stored file', async () => {
   const random = seededRandom(20261219);

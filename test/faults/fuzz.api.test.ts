@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { apiRoutes } from '../../src/api/routes/index';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { hostileParams, hostileRequests, hostileStrings, hostileValues, seededRandom, type FuzzRequest } from './hostile-input';
+import { hostileParams, hostileRequests, hostileStrings, hostileValues, seededRandom, sendHostile, type FuzzRequest } from './hostile-input';
 
 // FUZZ_REQUESTS_PER_ROUTE scales the run down for a quick local look; CI runs the default.
 const PER_ROUTE = Number(process.env.FUZZ_REQUESTS_PER_ROUTE ?? 250);
@@ -98,19 +98,7 @@ function fill(name: string): string {
   return randomUUID();
 }
 
-async function send(request: FuzzRequest, key: string): Promise<{ status: number; text: string }> {
-  const headers: Record<string, string> = { Authorization: `Bearer ${key}` };
-  let body: string | undefined;
-  if (request.body && 'json' in request.body) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(request.body.json);
-  } else if (request.body) {
-    headers['Content-Type'] = request.body.contentType;
-    body = request.body.raw;
-  }
-  const response = await fetch(`${baseUrl}${request.url}`, { method: request.method.toUpperCase(), headers, body, signal: AbortSignal.timeout(30_000) });
-  return { status: response.status, text: await response.text() };
-}
+const send = (request: FuzzRequest, key: string) => sendHostile(baseUrl, request, key);
 
 test('when at least 10,000 hostile requests hit every route then none answers 5xx, every refusal is a 4xx in the error format, and no refused request changes the database', async () => {
   const random = seededRandom(SEED);

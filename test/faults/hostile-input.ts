@@ -196,3 +196,18 @@ export function hostileRequests(route: RouteDefinition, fill: (name: string) => 
   while (out.length > perRoute) out.splice(Math.floor(random() * out.length), 1);
   return out;
 }
+
+/** Sends one hostile request to the API at `baseUrl` as the key's user; answers its status and text. */
+export async function sendHostile(baseUrl: string, request: FuzzRequest, key: string): Promise<{ status: number; text: string }> {
+  const headers: Record<string, string> = { Authorization: `Bearer ${key}` };
+  let body: string | undefined;
+  if (request.body && 'json' in request.body) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(request.body.json);
+  } else if (request.body) {
+    headers['Content-Type'] = request.body.contentType;
+    body = request.body.raw;
+  }
+  const response = await fetch(`${baseUrl}${request.url}`, { method: request.method.toUpperCase(), headers, body, signal: AbortSignal.timeout(30_000) });
+  return { status: response.status, text: await response.text() };
+}
