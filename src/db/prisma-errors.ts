@@ -31,3 +31,19 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * True when PostgreSQL refused a value (SQLSTATE class 22, data exception: a text that is no
+ * timestamp, a number out of range), as opposed to the query or the connection failing.
+ */
+export function isDataException(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (let cause: unknown = error; cause && typeof cause === 'object' && !seen.has(cause); ) {
+    seen.add(cause);
+    const { code, originalCode, meta } = cause as { code?: unknown; originalCode?: unknown; meta?: { driverAdapterError?: unknown } };
+    const ownCode = originalCode ?? code;
+    if (typeof ownCode === 'string' && /^22[0-9A-Z]{3}$/.test(ownCode)) return true;
+    cause = meta?.driverAdapterError ?? (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}

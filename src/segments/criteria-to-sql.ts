@@ -83,4 +83,4 @@ function typedArray(kind: FieldKind, values: unknown[]): Prisma.Sql {
 const lowerCase = (value: unknown) => (Array.isArray(value) ? value.map((item) => String(item).toLowerCase()) : typeof value === 'string' ? value.toLowerCase() : value);
 
 /** `%text%` with ILIKE's wildcards and escape character taken literally. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;

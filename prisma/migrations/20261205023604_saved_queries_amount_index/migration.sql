@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "opportunities_amount_idx" ON "opportunities"("amount");
