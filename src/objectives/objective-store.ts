@@ -4,6 +4,8 @@ import type { DbClient } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
 import { planNotFound, planOpenToChange } from '../plan-apply/plan-guard';
+import { checkProductIds, namedProducts } from '../products/product-catalog';
+import type { ProductRef } from '../products/products.schemas';
 import type { CreateObjectiveRequest, ListObjectivesQuery, ObjectiveView } from './objectives.schemas';
 
 const objectiveSelect = {
@@ -12,27 +14,40 @@ const objectiveSelect = {
 } as const;
 type ObjectiveRow = Prisma.ObjectiveGetPayload<{ select: typeof objectiveSelect }>;
 
-const toView = ({ plan, ...row }: ObjectiveRow): ObjectiveView => ({
+const toView = ({ plan, ...row }: ObjectiveRow, products: ProductRef[] = []): ObjectiveView => ({
   ...row,
   planName: plan.name,
   planStatus: plan.status,
   target: row.target.toNumber(),
   createdAt: row.createdAt.toISOString(),
+  products,
 });
+
+/** The rows as views, with the products each names. */
+async function toViews(db: DbClient, rows: ObjectiveRow[]): Promise<ObjectiveView[]> {
+  const products = await namedProducts(db, 'objective', rows.map((row) => row.id));
+  return rows.map((row) => toView(row, products.get(row.id)));
+}
 
 export const objectiveNotFound = (id: string) => new AppError('NOT_FOUND', `No objective ${id}`, [{ path: 'path.id', message: 'no such objective' }]);
 
 /** An objective under a plan that is neither EXPIRED nor REJECTED, by its author (or an admin). */
 export async function createObjective(db: DbClient, caller: Caller, planId: string, request: CreateObjectiveRequest): Promise<ObjectiveView> {
   await planOpenToChange(db, caller, planId, 'add objectives to it');
-  const row = await db.objective.create({ data: { ...request, planId, createdById: caller.id }, select: objectiveSelect });
-  return toView(row);
+  const { productIds = [], ...fields } = request;
+  const unknown = await checkProductIds(db, productIds, 'body.productIds');
+  if (unknown.length > 0) throw new AppError('VALIDATION_FAILED', unknown.map((detail) => detail.message).join('; '), unknown);
+  const row = await db.objective.create({
+    data: { ...fields, planId, createdById: caller.id, products: { create: productIds.map((productId) => ({ productId })) } },
+    select: objectiveSelect,
+  });
+  return (await toViews(db, [row]))[0]!;
 }
 
 export async function getObjective(db: DbClient, id: string): Promise<ObjectiveView> {
   const row = await db.objective.findUnique({ where: { id }, select: objectiveSelect });
   if (!row) throw objectiveNotFound(id);
-  return toView(row);
+  return (await toViews(db, [row]))[0]!;
 }
 
 /** A plan's objectives, oldest first. */
@@ -40,7 +55,7 @@ export async function listPlanObjectives(db: DbClient, planId: string): Promise<
   const plan = await db.plan.findUnique({ where: { id: planId }, select: { id: true } });
   if (!plan) throw planNotFound(planId);
   const rows = await db.objective.findMany({ where: { planId }, select: objectiveSelect, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
-  return { items: rows.map(toView) };
+  return { items: await toViews(db, rows) };
 }
 
 /** Objectives of plans that have not expired, newest first, paginated by cursor. */
@@ -55,5 +70,5 @@ export async function listObjectives(db: DbClient, query: ListObjectivesQuery): 
   const rows = await db.objective.findMany({ where, select: objectiveSelect, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: query.limit + 1 });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return { items: page.map(toView), nextCursor: rows.length > query.limit && last ? encodePageCursor(last.createdAt, last.id) : null };
+  return { items: await toViews(db, page), nextCursor: rows.length > query.limit && last ? encodePageCursor(last.createdAt, last.id) : null };
 }

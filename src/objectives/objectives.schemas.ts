@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PageCursorParam } from '../schemas/page-cursor';
+import { ProductIds, ProductRef } from '../products/products.schemas';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -10,6 +11,7 @@ export const CreateObjectiveRequest = z
     target: z.number().positive().max(999_999_999_999.99).meta({ description: 'How many (of unit) to reach; more than 0' }),
     unit: text(50).meta({ description: 'For example "visits per account"' }),
     appliesToAll: z.boolean().default(false).meta({ description: 'Applies to every account without being applied to each' }),
+    productIds: ProductIds.optional(),
   })
   .meta({ id: 'CreateObjectiveRequest' });
 export type CreateObjectiveRequest = z.output<typeof CreateObjectiveRequest>;
@@ -42,6 +44,7 @@ export const ObjectiveView = z
     appliesToAll: z.boolean(),
     createdById: z.uuid().nullable(),
     createdAt: z.iso.datetime(),
+    products: z.array(ProductRef).meta({ description: 'The products it is about, by code' }),
   })
   .meta({ id: 'Objective' });
 export type ObjectiveView = z.output<typeof ObjectiveView>;

@@ -6,6 +6,8 @@ import type { Db, DbClient } from '../db/prisma';
 import { AppError, type ErrorDetail } from '../errors/app-error';
 import { Prisma, type Account, type Opportunity } from '../generated/prisma/client';
 import { checkPlanLinks, linkError } from '../plan-progress/plan-links';
+import { syncInstalledBase } from '../products/installed-base';
+import { lineItemRefusals } from '../products/line-items';
 import type { CreateOpportunityRequest, ListOpportunitiesQuery, OpportunityPage, OpportunityView, UpdateOpportunityRequest } from './opportunities.schemas';
 
 const money = (value: Prisma.Decimal) => Number(value.toFixed(2));
@@ -67,7 +69,7 @@ export async function updateOpportunity(db: Db, caller: AccountCaller, id: strin
     if (!current) throw notFound(id);
     await visibleAccount(tx, caller, current, { forWrite: true });
     const { links, details } = await checkPlanLinks(tx, request, { planId: current.planId, objectiveId: current.objectiveId });
-    details.push(...(await checkCampaignSource(tx, request.campaignSourceId)));
+    details.push(...(await checkCampaignSource(tx, request.campaignSourceId)), ...(await lineItemRefusals(tx, current, request)));
     if (details.length > 0) throw linkError(details);
     const updated = await tx.opportunity.update({
       where: { id },
@@ -82,6 +84,8 @@ export async function updateOpportunity(db: Db, caller: AccountCaller, id: strin
         campaignSourceId: request.campaignSourceId,
       },
     });
+    // A deal won (or reopened) brings its line items into (or out of) the account's installed base.
+    if (updated.stage !== current.stage || updated.stage === 'WON') await syncInstalledBase(tx, updated);
     return toOpportunityView(updated);
   });
 }

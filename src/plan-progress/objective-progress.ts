@@ -2,6 +2,7 @@ import type { AccountCaller } from '../accounts/account-access';
 import type { DbClient } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import { Prisma } from '../generated/prisma/client';
+import { objectiveProductFigures } from '../products/product-figures';
 import type { ObjectiveProgress, ObjectiveProgressQuery } from './progress.schemas';
 
 export const progressRatio = (done: number, target: number | null) => (target && target > 0 ? Math.round((done / target) * 10_000) / 10_000 : null);
@@ -29,7 +30,7 @@ export async function getObjectiveProgress(db: DbClient, caller: AccountCaller, 
     : Prisma.sql`SELECT ac.id, ac.name FROM objective_accounts oa JOIN accounts ac ON ac.id = oa.account_id
         WHERE oa.objective_id = CAST(${objectiveId} AS uuid) AND ac.archived_at IS NULL AND ${visibleToCaller(caller)}`;
   const direction = query.order === 'done_asc' ? Prisma.sql`ASC` : Prisma.sql`DESC`;
-  const [rows, [total]] = await Promise.all([
+  const [rows, [total], perProduct] = await Promise.all([
     db.$queryRaw<{ account_id: string; account_name: string; done: number }[]>`
       WITH scope AS (${scope}),
       done AS (
@@ -42,6 +43,7 @@ export async function getObjectiveProgress(db: DbClient, caller: AccountCaller, 
       ORDER BY COALESCE(d.n, 0) ${direction}, s.name, s.id
       LIMIT ${query.limit}`,
     db.$queryRaw<{ n: number }[]>`WITH scope AS (${scope}) SELECT count(*)::int AS n FROM scope`,
+    objectiveProductFigures(db, objectiveId),
   ]);
   const target = Number(objective.target);
   return {
@@ -56,5 +58,6 @@ export async function getObjectiveProgress(db: DbClient, caller: AccountCaller, 
     ratio: progressRatio(objective.done, target),
     accountCount: total?.n ?? 0,
     perAccount: rows.map((row) => ({ accountId: row.account_id, accountName: row.account_name, done: row.done })),
+    perProduct,
   };
 }

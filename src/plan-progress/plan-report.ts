@@ -1,6 +1,7 @@
 import type { DbClient } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import { openStages } from '../opportunities/opportunities.schemas';
+import { planProductFigures } from '../products/product-figures';
 import { progressRatio } from './objective-progress';
 import type { PlanReport } from './progress.schemas';
 
@@ -44,7 +45,7 @@ export async function getPlanReport(db: DbClient, planId: string): Promise<PlanR
   const plan = plans.find((row) => row.id === planId);
   if (!plan) throw new AppError('NOT_FOUND', `No plan ${planId}`);
 
-  const [revenue, objectives] = await Promise.all([
+  const [revenue, objectives, perProduct] = await Promise.all([
     // Each reported plan (the plan and its children) with every plan below it: UNION stops on a cycle.
     db.$queryRaw<RevenueRow[]>`
       WITH RECURSIVE tree(root_id, plan_id) AS (
@@ -69,6 +70,7 @@ export async function getPlanReport(db: DbClient, planId: string): Promise<PlanR
       ) d ON d.objective_id = ob.id
       WHERE ob.plan_id = CAST(${planId} AS uuid)
       ORDER BY ob.created_at, ob.id`,
+    planProductFigures(db, planId),
   ]);
 
   const figures = (row: PlanRow) => {
@@ -109,5 +111,6 @@ export async function getPlanReport(db: DbClient, planId: string): Promise<PlanR
       };
     }),
     children: plans.filter((row) => row.id !== planId).map((row) => ({ ...figures(row), objectiveCount: row.objective_count })),
+    perProduct,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProductFigures } from '../products/products.schemas';
 
 export const planStatuses = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'EXPIRED'] as const;
 const PlanStatusView = z.enum(planStatuses);
@@ -30,6 +31,7 @@ export const ObjectiveProgress = z
     perAccount: z
       .array(z.object({ accountId: z.uuid(), accountName: z.string(), done: count }))
       .meta({ description: 'At most `limit` of those accounts, in `order` (then by name)' }),
+    perProduct: z.array(ProductFigures).meta({ description: "The objective's products on the deals linked to it or to its plan, per currency, by code" }),
   })
   .meta({ id: 'ObjectiveProgress' });
 export type ObjectiveProgress = z.output<typeof ObjectiveProgress>;
@@ -69,6 +71,9 @@ export const PlanReport = z
       z.object({ id: z.uuid(), name: z.string(), kind: z.string(), appliesToAll: z.boolean(), target: z.number(), unit: z.string(), done: count, ratio }),
     ),
     children: z.array(z.object({ ...PlanHeader, ...planFigures, objectiveCount: count })).meta({ description: 'Child plans (for example the quarters), earliest first' }),
+    perProduct: z
+      .array(ProductFigures)
+      .meta({ description: 'Products on the deals linked to the plan or any plan below it, and the products the plan or its objectives name, per currency, by code' }),
   })
   .meta({ id: 'PlanReport' });
 export type PlanReport = z.output<typeof PlanReport>;

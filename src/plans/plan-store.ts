@@ -3,6 +3,7 @@ import { encodePageCursor } from '../schemas/page-cursor';
 import type { Db, DbClient } from '../db/prisma';
 import { AppError, type ErrorDetail } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
+import { checkProductIds } from '../products/product-catalog';
 import { dayOf, getPlanView, planNotFound, planSummarySelect, toPlanSummary } from './plan-view';
 import type { CreateChildPlanRequest, CreatePlanRequest, ListPlansQuery, PlanPage, PlanView, UpdatePlanRequest } from './plans.schemas';
 
@@ -94,6 +95,7 @@ export async function createPlan(db: Db, caller: Caller, body: CreatePlanRequest
   const problems = [
     ...periodProblems(period, parent ? { start: parent.periodStart, end: parent.periodEnd } : null),
     ...(await approverProblems(db, caller.id, body.approverIds)),
+    ...(await checkProductIds(db, body.productIds, 'body.productIds')),
   ];
   const quarters = body.quarterlyChildren && period.end >= period.start ? splitInQuarters(period.start, period.end) : undefined;
   if (body.quarterlyChildren && period.end >= period.start && !quarters) problems.push({ path: 'body.quarterlyChildren', message: 'the period is too short to split in quarters (four days at least)' });
@@ -102,6 +104,7 @@ export async function createPlan(db: Db, caller: Caller, body: CreatePlanRequest
   const planId = await db.$transaction(async (tx) => {
     const plan = await tx.plan.create({ data: { ...planData(body, period), parentId: parentId ?? null, authorId: caller.id }, select: { id: true } });
     await tx.planEvent.create({ data: { planId: plan.id, kind: 'plan-created', message: parentId ? `Plan created under plan ${parentId}` : 'Plan created', byUserId: caller.id } });
+    if (body.productIds?.length) await tx.planProduct.createMany({ data: body.productIds.map((productId) => ({ planId: plan.id, productId })) });
     if (quarters) {
       const targets = body.revenueTarget != null ? splitEvenly(body.revenueTarget) : undefined;
       for (const [index, quarter] of quarters.entries()) {
@@ -144,6 +147,7 @@ export async function updatePlan(db: Db, caller: Caller, planId: string, body: U
       }
     }
     if (body.approverIds) problems.push(...(await approverProblems(tx, plan.authorId, body.approverIds)));
+    problems.push(...(await checkProductIds(tx, body.productIds, 'body.productIds')));
     if (problems.length) throw new AppError('VALIDATION_FAILED', 'The request is not valid', problems);
 
     const current = toPlanSummary(plan);
@@ -157,8 +161,18 @@ export async function updatePlan(db: Db, caller: Caller, planId: string, body: U
         after[field] = next;
       }
     }
-    if (!Object.keys(after).length) return;
     const data: Prisma.PlanUpdateInput = { ...after };
+    if (body.productIds !== undefined) {
+      const named = (await tx.planProduct.findMany({ where: { planId }, select: { productId: true } })).map((row) => row.productId).sort();
+      const next = [...body.productIds].sort();
+      if (JSON.stringify(named) !== JSON.stringify(next)) {
+        before.productIds = named;
+        after.productIds = next;
+        await tx.planProduct.deleteMany({ where: { planId } });
+        await tx.planProduct.createMany({ data: next.map((productId) => ({ planId, productId })) });
+      }
+    }
+    if (!Object.keys(after).length) return;
     if (after.periodStart) data.periodStart = period.start;
     if (after.periodEnd) data.periodEnd = period.end;
     await tx.plan.update({ where: { id: planId }, data });

@@ -2,6 +2,7 @@ import { planWorkflowId } from '../../workflows/plan.messages';
 import type { DbClient } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
+import { namedProducts } from '../products/product-catalog';
 import type { PlanSummary, PlanView } from './plans.schemas';
 
 export const planSummarySelect = {
@@ -67,7 +68,7 @@ export async function getPlanView(db: DbClient, planId: string): Promise<PlanVie
   });
   if (!row) throw planNotFound(planId);
   const { parent, children, objectives, events, ...summary } = row;
-  const accountsApplied = await db.planAccount.count({ where: { planId } });
+  const [accountsApplied, products] = await Promise.all([db.planAccount.count({ where: { planId } }), namedProducts(db, 'plan', [planId])]);
   return {
     ...toPlanSummary(summary),
     workflowId: summary.status === 'DRAFT' ? null : planWorkflowId(planId),
@@ -75,6 +76,7 @@ export async function getPlanView(db: DbClient, planId: string): Promise<PlanVie
     children: children.map(toLink),
     objectives: { count: objectives.length, items: objectives.map((objective) => ({ ...objective, target: objective.target.toNumber() })) },
     accountsApplied,
+    products: products.get(planId) ?? [],
     history: events.map((event) => ({ ...event, at: event.at.toISOString() })),
   };
 }

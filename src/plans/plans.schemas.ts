@@ -3,6 +3,7 @@ import { Text } from '../schemas/text.schemas';
 import { Currency, Money } from '../schemas/money.schemas';
 import { PageCursorParam } from '../schemas/page-cursor';
 import { IsoDuration } from '../rules/duration.schemas';
+import { ProductIds, ProductRef } from '../products/products.schemas';
 
 
 export const planStatuses = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'EXPIRED'] as const;
@@ -29,6 +30,7 @@ const planFields = {
   currency: Currency.nullable().optional().meta({ description: 'Currency of revenueTarget; EUR when a target is given without one' }),
   goals: z.array(Text(500)).max(50).optional().meta({ description: 'Qualitative goals' }),
   product: Text(200).nullable().optional(),
+  productIds: ProductIds.optional(),
   approverIds: ApproverIds,
   remindAfter: IsoDuration.nullable().optional().meta({ description: 'Remind the approvers who have not answered after this long (ISO 8601 duration)' }),
 };
@@ -55,6 +57,7 @@ export const UpdatePlanRequest = z
     currency: planFields.currency,
     goals: planFields.goals,
     product: planFields.product,
+    productIds: ProductIds.optional().meta({ description: 'Replaces the products the plan names' }),
     approverIds: ApproverIds.optional(),
     remindAfter: planFields.remindAfter,
   })
@@ -134,6 +137,7 @@ export const PlanView = PlanSummary.extend({
     items: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.string(), target: z.number(), unit: z.string(), appliesToAll: z.boolean() })),
   }),
   accountsApplied: z.number().int().meta({ description: 'Accounts the plan was applied to' }),
+  products: z.array(ProductRef).meta({ description: 'Products of the catalog the plan names, by code' }),
   history: z.array(PlanEventView).meta({ description: 'The newest 100 events, newest first' }),
 }).meta({ id: 'Plan' });
 export type PlanView = z.output<typeof PlanView>;

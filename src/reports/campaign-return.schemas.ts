@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProductFigures } from '../products/products.schemas';
 import { statuses } from '../rules/lifecycle';
 import { CampaignLift, EnrollmentLines } from './lift.schemas';
 
@@ -46,6 +47,9 @@ export const CampaignReport = z
     sources: z.array(CampaignReportSource).meta({ description: "Every sub-source of the campaign and of its children (at any depth)" }),
     campaigns: z.array(CampaignReportCampaign).meta({ description: 'The campaign then each campaign below it, each with its own children rolled up' }),
     lift: CampaignLift,
+    perProduct: z
+      .array(ProductFigures)
+      .meta({ description: 'The return per product: line items of the deals linked to the sub-sources of the campaign tree, in the report currency (won: revenue)' }),
     enrollments: EnrollmentLines.nullable().meta({ description: 'An evergreen campaign’s enrollments, newest first; null for a campaign that is not evergreen' }),
   })
   .meta({ id: 'CampaignReport' });

@@ -8,6 +8,7 @@ import { contractSignedBit, reachedCounts, statusBit } from './campaign-return-s
 import { toCsv, type CsvCell } from './csv';
 import { liftCsvColumns, liftCsvLines, type CsvLine } from './lift-csv';
 import { getCampaignLift } from './lift-report';
+import { campaignProductFigures } from '../products/product-figures';
 
 interface CampaignRow {
   id: string;
@@ -80,7 +81,7 @@ export async function getCampaignReport(db: DbClient, campaignId: string): Promi
     ORDER BY s.campaign_id, s.code`;
   const currency = root.currency ?? (await mainDealCurrency(db, ids));
 
-  const [responseRows, revenueRows, { lift, enrollments }] = await Promise.all([
+  const [responseRows, revenueRows, { lift, enrollments }, perProduct] = await Promise.all([
     // One line per (sub-source, account) and per (campaign with its descendants, account), from the account's
     // first response there; then what the account reached since: status changes at or after that response,
     // and its current status.
@@ -131,6 +132,7 @@ export async function getCampaignReport(db: DbClient, campaignId: string): Promi
       FROM per_source p JOIN closure c ON c.descendant = p.campaign_id
       GROUP BY c.ancestor`,
     getCampaignLift(db, root, currency),
+    campaignProductFigures(db, ids, currency),
   ]);
 
   const responsesOf = new Map(responseRows.map((row) => [`${row.kind}:${row.key}`, row]));
@@ -193,6 +195,7 @@ export async function getCampaignReport(db: DbClient, campaignId: string): Promi
       })),
     campaigns: campaignLines,
     lift,
+    perProduct,
     enrollments,
   };
 }
