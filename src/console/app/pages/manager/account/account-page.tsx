@@ -13,13 +13,22 @@ import { mayWorkAccounts, useTakeAccount } from '../take-account';
 import type { AccountPage as AccountPageData, AccountTimer, ActivityResult } from './account-types';
 import { ActivityResultNotice } from './activity-result';
 import { ContactsCard } from './contacts-card';
+import { DealsSection } from './deals-section';
+import { InstalledProductsSection } from './installed-products-section';
 import { DirectivesCard } from './directives-card';
 import { LogActivityForm } from './log-activity-form';
 import { OpenTasksCard } from './open-tasks-card';
 import { PlansCard } from './plans-card';
 import { Timeline } from './timeline';
 import { TimersCard } from './timers-card';
+import { CampaignsSection } from './campaigns-section';
+import { EventsSection } from './events-section';
+import { KeyContactsSection } from './key-contacts-section';
+import { MailsSection } from './mails-section';
+import { ResponsesSection } from './responses-section';
+import { accountTriggerWords, TriggerWords } from './trigger-words';
 import '../manager.css';
+import { msg, t } from '../../../i18n/i18n';
 
 interface TimerPage {
   items: AccountTimer[];
@@ -30,20 +39,21 @@ export function AccountPage({ params }: PageProps) {
   const me = useSignal(currentUser);
   const page = useApi<AccountPageData>(`/accounts/${params.id}`);
   const timers = useApi<TimerPage>(`/accounts/${params.id}/timers`, { limit: 200 });
-  const { nameOf } = useUsers({ meAs: 'you' });
+  const { nameOf } = useUsers({ meAs: msg('you') });
   const take = useTakeAccount();
   const [logged, setLogged] = useState<ActivityResult>();
   const [tookIt, setTookIt] = useState(false);
+  const [dealsChanged, setDealsChanged] = useState(0);
   const reload = () => Promise.all([page.reload(), timers.reload()]);
 
   if (!page.data) {
     return (
       <section>
-        <h1>Account</h1>
-        <ErrorNotice error={page.error} title="Could not load the account" />
-        {page.loading && <Loading label="Loading the account…" />}
+        <h1>{t('Account')}</h1>
+        <ErrorNotice error={page.error} title={t('Could not load the account')} />
+        {page.loading && <Loading label={t('Loading the account…')} />}
         <p>
-          <a href={href('/accounts')}>Back to accounts</a>
+          <a href={href('/accounts')}>{t('Back to accounts')}</a>
         </p>
       </section>
     );
@@ -56,9 +66,10 @@ export function AccountPage({ params }: PageProps) {
   const mayTake = mayWorkAccounts(me?.role) && account.status === 'NEW' && account.ownerId === null && !account.archivedAt;
 
   return (
+    <TriggerWords.Provider value={accountTriggerWords(page.data.activities)}>
     <section>
       <p>
-        <a href={href('/accounts')}>← Accounts</a>
+        <a href={href('/accounts')}>{t('← Accounts')}</a>
       </p>
       <div class="page-head">
         <h1>{account.name}</h1>
@@ -74,43 +85,43 @@ export function AccountPage({ params }: PageProps) {
               }
             }}
           >
-            {take.busy ? 'Taking…' : 'Take into work'}
+            {take.busy ? t('Taking…') : t('Take into work')}
           </button>
         )}
         <WorkflowLink workflowId={page.data.workflowId} />
       </div>
       <dl class="account-facts">
         <div>
-          <dt>Status</dt>
+          <dt>{t('Status')}</dt>
           <dd>
             <StatusBadge status={account.status} />
           </dd>
         </div>
         <div>
-          <dt>Owner</dt>
-          <dd>{account.ownerId ? (nameOf(account.ownerId) ?? 'Someone') : 'Nobody yet (in the NEW pool)'}</dd>
+          <dt>{t('Owner')}</dt>
+          <dd>{account.ownerId ? (nameOf(account.ownerId) ?? t('Someone')) : t('Nobody yet (in the NEW pool)')}</dd>
         </div>
         {account.segment && (
           <div>
-            <dt>Segment</dt>
+            <dt>{t('Segment')}</dt>
             <dd>{account.segment}</dd>
           </div>
         )}
         <div>
-          <dt>Time zone</dt>
+          <dt>{t('Time zone')}</dt>
           <dd>{account.timeZone}</dd>
         </div>
         {account.leadSource && (
           <div>
-            <dt>Lead source</dt>
+            <dt>{t('Lead source')}</dt>
             <dd>{account.leadSource}</dd>
           </div>
         )}
       </dl>
-      <ErrorNotice error={take.error} title="Could not take the account" />
-      <ErrorNotice error={page.error} title="Could not refresh the account" />
-      {tookIt && <Notice kind="success">You took this account into work: it is now {humanize(account.status)} and yours. Log your first contact below.</Notice>}
-      {account.archivedAt && <Notice kind="warning">Archived{account.archivedReason ? `: ${account.archivedReason}` : ''}. Its history stays; it changes no more.</Notice>}
+      <ErrorNotice error={take.error} title={t('Could not take the account')} />
+      <ErrorNotice error={page.error} title={t('Could not refresh the account')} />
+      {tookIt && <Notice kind="success">{t('You took this account into work: it is now {status} and yours. Log your first contact below.', { status: humanize(account.status) })}</Notice>}
+      {account.archivedAt && <Notice kind="warning">{t('Archived')}{account.archivedReason ? `: ${account.archivedReason}` : ''}{t('. Its history stays; it changes no more.')}</Notice>}
       {mayLog && (
         <>
           <LogActivityForm
@@ -128,8 +139,8 @@ export function AccountPage({ params }: PageProps) {
         <TimersCard timers={page.data.pendingTimers} mayChange={mayWork} onChanged={() => void reload()} />
       </div>
       <section class="card" aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading">Timeline</h2>
-        <ErrorNotice error={timers.error} title="Could not load the timers' history" />
+        <h2 id="timeline-heading">{t('Timeline')}</h2>
+        <ErrorNotice error={timers.error} title={t('Could not load the timers\' history')} />
         <Timeline activities={page.data.activities} statusHistory={page.data.statusHistory} ownerChanges={page.data.ownerChanges} timers={timers.data?.items ?? []} nameOf={nameOf} />
       </section>
       <div class="grid">
@@ -137,6 +148,22 @@ export function AccountPage({ params }: PageProps) {
         <DirectivesCard accountId={account.id} />
         <PlansCard page={page.data} />
       </div>
+      {/* The full customer view: each section pages on its own (GET /accounts/:id/<section>). */}
+      <div class="grid">
+        <KeyContactsSection key={page.data.activities[0]?.id} accountId={account.id} />
+        <CampaignsSection accountId={account.id} />
+      </div>
+      <div class="grid">
+        <MailsSection accountId={account.id} />
+        <ResponsesSection key={page.data.activities[0]?.id} accountId={account.id} />
+        <EventsSection accountId={account.id} />
+      </div>
+      <DealsSection accountId={account.id} mayChange={mayWork} onChanged={() => {
+          setDealsChanged((count) => count + 1);
+          void page.reload();
+        }} />
+      <InstalledProductsSection key={dealsChanged} accountId={account.id} />
     </section>
+    </TriggerWords.Provider>
   );
 }

@@ -4,6 +4,7 @@ import { WhyExplanation } from '../task-why';
 import { When } from '../when';
 import type { ActivityResult } from './account-types';
 import { RulesMatched } from './rules-matched';
+import { t } from '../../../i18n/i18n';
 
 /**
  * What the rules did with the activity just logged: the status move, the tasks and the timers, and
@@ -16,22 +17,21 @@ export function ActivityResultNotice({ result }: { result: ActivityResult }) {
   return (
     <div class="notice notice-success" role="status" aria-labelledby="activity-result-heading">
       <h3 id="activity-result-heading" style={{ marginTop: 0 }}>
-        Logged: {activityLabel(activity.type)}, {humanize(activity.outcome)}
+        {t('Logged: {type}, {outcome}', { type: activityLabel(activity.type), outcome: humanize(activity.outcome) })}
       </h3>
       <p>
-        Status: {previousStatus === status ? <>still {humanize(status)}</> : <>{humanize(previousStatus)} → <strong>{humanize(status)}</strong></>}
+        {t('Status:')}{' '}{previousStatus === status ? <>{t('still {status}', { status: humanize(status) })}</> : <>{humanize(previousStatus)} → <strong>{humanize(status)}</strong></>}
       </p>
       {statusNotSet.map((rule) => (
         <p key={`${rule.ruleId}-${rule.depth}`}>
-          Not moved to {humanize(rule.setsStatus!)} by rule {rule.ruleKey} v{rule.ruleVersion}: {rule.failedConditions.join('; ')}.
-        </p>
+          {t('Not moved to {setsStatus} by rule {ruleKey} v{ruleVersion}: {value}.', { setsStatus: humanize(rule.setsStatus!), ruleKey: rule.ruleKey, ruleVersion: rule.ruleVersion, value: rule.failedConditions.join('; ') })}</p>
       ))}
-      <p>{tasksCreated.length === 0 ? 'No task created.' : `Tasks created (${tasksCreated.length}):`}</p>
+      <p>{tasksCreated.length === 0 ? t('No task created.') : t('Tasks created ({length}):', { length: tasksCreated.length })}</p>
       {tasksCreated.length > 0 && (
         <ul class="result-list">
           {tasksCreated.map((task) => (
             <li key={task.id}>
-              <strong>{task.title}</strong> ({humanize(task.type)}), <When iso={task.dueAt} prefix="due" />
+              <strong>{task.title}</strong> ({humanize(task.type)}), <When iso={task.dueAt} prefix={t('due')} />
               <WhyExplanation why={task.why} />
             </li>
           ))}
@@ -39,11 +39,11 @@ export function ActivityResultNotice({ result }: { result: ActivityResult }) {
       )}
       {timersStarted.length > 0 && (
         <>
-          <p>Timers started ({timersStarted.length}):</p>
+          <p>{t('Timers started ({length}):', { length: timersStarted.length })}</p>
           <ul class="result-list">
             {timersStarted.map((timer) => (
               <li key={timer.id}>
-                {timerLabel(timer.kind)}, <When iso={timer.fireAt} prefix="fires" />
+                {timerLabel(timer.kind)}, <When iso={timer.fireAt} prefix={t('fires')} />
               </li>
             ))}
           </ul>
@@ -51,18 +51,18 @@ export function ActivityResultNotice({ result }: { result: ActivityResult }) {
       )}
       {timersCancelled.length > 0 && (
         <>
-          <p>Timers cancelled ({timersCancelled.length}):</p>
+          <p>{t('Timers cancelled ({length}):', { length: timersCancelled.length })}</p>
           <ul class="result-list">
             {timersCancelled.map((timer) => (
               <li key={timer.id}>
-                {timerLabel(timer.kind)} that would have fired {formatDateTime(timer.fireAt)}
+                {t('{kind} that would have fired {fireAt}', { kind: timerLabel(timer.kind), fireAt: formatDateTime(timer.fireAt) })}
               </li>
             ))}
           </ul>
         </>
       )}
-      <p>What the rules did, and what they did not:</p>
-      <RulesMatched rules={rulesMatched} label="Rules that matched the activity" />
+      <p>{t('What the rules did, and what they did not:')}</p>
+      <RulesMatched rules={rulesMatched} label={t('Rules that matched the activity')} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { useAction } from '../../../use-api';
 import { fromLocalInput } from '../../../date-input';
 import { ACTIVITY_TYPES, activityLabel, OUTCOMES, TASK_TYPES } from '../../../lifecycle-terms';
 import type { AccountPage, ActivityResult } from './account-types';
+import { t } from '../../../i18n/i18n';
 
 const empty = { type: 'CALL', outcome: 'CONTACT_MADE', contactId: '', notes: '', nextType: '', nextDueAt: '', nextTitle: '', occurredAt: '', objectiveId: '' };
 type Draft = typeof empty;
@@ -69,14 +70,13 @@ export function LogActivityForm({ page, onLogged }: { page: AccountPage; onLogge
 
   return (
     <section class="card log-form" aria-labelledby="log-heading">
-      <h2 id="log-heading">Log an activity</h2>
+      <h2 id="log-heading">{t('Log an activity')}</h2>
       <p id="log-keys" class="muted">
-        Press <kbd class="shortcut">L</kbd> to start here; letters pick an option; <kbd class="shortcut">Enter</kbd> logs it (<kbd class="shortcut">Ctrl+Enter</kbd> in the notes).
-      </p>
+        {t('Press')}{' '}<kbd class="shortcut">{t('L')}</kbd>{' '}{t('to start here; letters pick an option;')}{' '}<kbd class="shortcut">{t('Enter')}</kbd>{' '}{t('logs it (')}<kbd class="shortcut">{t('Ctrl+Enter')}</kbd>{' '}{t('in the notes).')}</p>
       <form ref={form} onSubmit={submit} onKeyDown={onKeyDown} aria-labelledby="log-heading" aria-describedby="log-keys">
-        <ErrorNotice error={log.error} title="The activity was not logged" />
+        <ErrorNotice error={log.error} title={t('The activity was not logged')} />
         <div class="row">
-          <Field label="Type" error={error('body.type')}>
+          <Field label={t('Type')} error={error('body.type')}>
             {(props) => (
               <select {...props} ref={typeField} aria-keyshortcuts="L" value={draft.type} onChange={set('type')}>
                 {ACTIVITY_TYPES.map((type) => (
@@ -87,7 +87,7 @@ export function LogActivityForm({ page, onLogged }: { page: AccountPage; onLogge
               </select>
             )}
           </Field>
-          <Field label="Outcome" error={error('body.outcome')}>
+          <Field label={t('Outcome')} error={error('body.outcome')}>
             {(props) => (
               <select {...props} value={draft.outcome} onChange={set('outcome')}>
                 {OUTCOMES.map((outcome) => (
@@ -98,10 +98,10 @@ export function LogActivityForm({ page, onLogged }: { page: AccountPage; onLogge
               </select>
             )}
           </Field>
-          <Field label="Contact (optional)" error={error('body.contactId')}>
+          <Field label={t('Contact (optional)')} error={error('body.contactId')}>
             {(props) => (
               <select {...props} value={draft.contactId} onChange={set('contactId')}>
-                <option value="">No one in particular</option>
+                <option value="">{t('No one in particular')}</option>
                 {page.contacts.map((contact) => (
                   <option key={contact.id} value={contact.id}>
                     {contact.name}
@@ -111,15 +111,15 @@ export function LogActivityForm({ page, onLogged }: { page: AccountPage; onLogge
             )}
           </Field>
         </div>
-        <Field label="Notes" error={error('body.notes')}>
+        <Field label={t('Notes')} error={error('body.notes')}>
           {(props) => <textarea {...props} rows={2} value={draft.notes} onInput={set('notes')} />}
         </Field>
         <fieldset class="row" style={{ border: 'none', padding: 0, margin: 0 }}>
-          <legend class="muted">Next step (optional: without one, the rules plan a follow-up)</legend>
-          <Field label="Next step" error={error('body.nextStep.type')}>
+          <legend class="muted">{t('Next step (optional: without one, the rules plan a follow-up)')}</legend>
+          <Field label={t('Next step')} error={error('body.nextStep.type')}>
             {(props) => (
               <select {...props} value={draft.nextType} onChange={set('nextType')}>
-                <option value="">None</option>
+                <option value="">{t('None')}</option>
                 {TASK_TYPES.map((type) => (
                   <option key={type} value={type}>
                     {humanize(type)}
@@ -128,23 +128,23 @@ export function LogActivityForm({ page, onLogged }: { page: AccountPage; onLogge
               </select>
             )}
           </Field>
-          <Field label="Next step due" error={error('body.nextStep.dueAt')}>
+          <Field label={t('Next step due')} error={error('body.nextStep.dueAt')}>
             {(props) => <input {...props} type="datetime-local" value={draft.nextDueAt} onInput={set('nextDueAt')} />}
           </Field>
-          <Field label="Next step title" error={error('body.nextStep.title')}>
+          <Field label={t('Next step title')} error={error('body.nextStep.title')}>
             {(props) => <input {...props} type="text" maxLength={200} value={draft.nextTitle} onInput={set('nextTitle')} />}
           </Field>
         </fieldset>
         <details>
-          <summary>When, and what it counts for</summary>
+          <summary>{t('When, and what it counts for')}</summary>
           <div class="row">
-            <Field label="Happened at" hint="Leave empty for now" error={error('body.occurredAt')}>
+            <Field label={t('Happened at')} hint={t('Leave empty for now')} error={error('body.occurredAt')}>
               {(props) => <input {...props} type="datetime-local" value={draft.occurredAt} onInput={set('occurredAt')} />}
             </Field>
-            <Field label="Counts for objective" error={error('body.objectiveId')}>
+            <Field label={t('Counts for objective')} error={error('body.objectiveId')}>
               {(props) => (
                 <select {...props} value={draft.objectiveId} onChange={set('objectiveId')}>
-                  <option value="">None</option>
+                  <option value="">{t('None')}</option>
                   {page.objectives.map((objective) => (
                     <option key={objective.id} value={objective.id}>
                       {objective.name} ({objective.planName})
@@ -156,7 +156,7 @@ export function LogActivityForm({ page, onLogged }: { page: AccountPage; onLogge
           </div>
         </details>
         <button type="submit" class="primary" disabled={log.busy}>
-          {log.busy ? 'Logging…' : 'Log activity'}
+          {log.busy ? t('Logging…') : t('Log activity')}
         </button>
       </form>
     </section>

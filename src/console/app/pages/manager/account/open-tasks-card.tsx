@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { Empty, Notice } from '../../../components/notices';
 import { TaskItem } from '../task-item';
 import type { AccountPage } from './account-types';
+import { t } from '../../../i18n/i18n';
 
 /** The account's open tasks, due first, each with why it exists. */
 export function OpenTasksCard({ tasks, onChanged }: { tasks: AccountPage['openTasks']; onChanged: () => void }) {
@@ -9,10 +10,10 @@ export function OpenTasksCard({ tasks, onChanged }: { tasks: AccountPage['openTa
   const now = Date.now();
   return (
     <section class="card" aria-labelledby="open-tasks-heading">
-      <h2 id="open-tasks-heading">Open tasks ({tasks.length})</h2>
+      <h2 id="open-tasks-heading">{t('Open tasks ({length})', { length: tasks.length })}</h2>
       {completed && <Notice kind="success">{completed}</Notice>}
       {tasks.length === 0 ? (
-        <Empty>No open task.</Empty>
+        <Empty>{t('No open task.')}</Empty>
       ) : (
         <ul class="task-list">
           {tasks.map((task) => (
@@ -22,7 +23,7 @@ export function OpenTasksCard({ tasks, onChanged }: { tasks: AccountPage['openTa
               overdue={Date.parse(task.dueAt) < now}
               showAccount={false}
               onCompleted={(done) => {
-                setCompleted(`Completed “${done.title}”.`);
+                setCompleted(t('Completed “{title}”.', { title: done.title }));
                 onChanged();
               }}
             />

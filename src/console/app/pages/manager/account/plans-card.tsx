@@ -2,40 +2,41 @@ import { StatusBadge } from '../../../components/badge';
 import { Empty } from '../../../components/notices';
 import { formatDate, formatMoney, formatNumber, humanize } from '../../../format';
 import type { AccountPage } from './account-types';
+import { t } from '../../../i18n/i18n';
 
 /** What the account is part of: the plans applied to it, their objectives (with this account's progress) and its opportunities. */
 export function PlansCard({ page }: { page: AccountPage }) {
   const { plans, objectives, opportunities } = page;
   return (
     <section class="card" aria-labelledby="plans-heading">
-      <h2 id="plans-heading">Plans, objectives and opportunities</h2>
-      <h3>Plans ({plans.length})</h3>
+      <h2 id="plans-heading">{t('Plans, objectives and opportunities')}</h2>
+      <h3>{t('Plans ({length})', { length: plans.length })}</h3>
       {plans.length === 0 ? (
-        <Empty>No plan applied to this account.</Empty>
+        <Empty>{t('No plan applied to this account.')}</Empty>
       ) : (
         <ul class="plain-list">
           {plans.map((plan) => (
             <li key={plan.id}>
               <strong>{plan.name}</strong> <StatusBadge status={plan.status} />
               <div class="muted">
-                {formatDate(plan.periodStart)} – {formatDate(plan.periodEnd)}, applied {formatDate(plan.appliedAt)}
+                {t('{periodStart} – {periodEnd}, applied {appliedAt}', { periodStart: formatDate(plan.periodStart), periodEnd: formatDate(plan.periodEnd), appliedAt: formatDate(plan.appliedAt) })}
               </div>
             </li>
           ))}
         </ul>
       )}
-      <h3>Objectives ({objectives.length})</h3>
+      <h3>{t('Objectives ({length})', { length: objectives.length })}</h3>
       {objectives.length === 0 ? (
-        <Empty>No objective applies to this account.</Empty>
+        <Empty>{t('No objective applies to this account.')}</Empty>
       ) : (
         <div class="table-wrap">
           <table>
             <thead>
               <tr>
-                <th scope="col">Objective</th>
-                <th scope="col">Plan</th>
-                <th scope="col" class="number">Done here</th>
-                <th scope="col" class="number">Target</th>
+                <th scope="col">{t('Objective')}</th>
+                <th scope="col">{t('Plan')}</th>
+                <th scope="col" class="number">{t('Done here')}</th>
+                <th scope="col" class="number">{t('Target')}</th>
               </tr>
             </thead>
             <tbody>
@@ -43,7 +44,7 @@ export function PlansCard({ page }: { page: AccountPage }) {
                 <tr key={objective.id}>
                   <td>
                     {objective.name}
-                    {objective.appliesToAll && <span class="muted"> (all accounts)</span>}
+                    {objective.appliesToAll && <span class="muted">{' '}{t('(all accounts)')}</span>}
                   </td>
                   <td>
                     {objective.planName} <StatusBadge status={objective.planStatus} />
@@ -58,9 +59,9 @@ export function PlansCard({ page }: { page: AccountPage }) {
           </table>
         </div>
       )}
-      <h3>Opportunities ({opportunities.length})</h3>
+      <h3>{t('Opportunities ({length})', { length: opportunities.length })}</h3>
       {opportunities.length === 0 ? (
-        <Empty>No opportunity yet.</Empty>
+        <Empty>{t('No opportunity yet.')}</Empty>
       ) : (
         <ul class="plain-list">
           {opportunities.map((opportunity) => (
@@ -68,7 +69,7 @@ export function PlansCard({ page }: { page: AccountPage }) {
               <strong>{opportunity.name}</strong> <span class="badge">{humanize(opportunity.stage)}</span>
               <div class="muted">
                 {formatMoney(opportunity.amount, opportunity.currency)}
-                {opportunity.expectedCloseDate && `, expected to close ${formatDate(opportunity.expectedCloseDate)}`}
+                {opportunity.expectedCloseDate && t(', expected to close {expectedCloseDate}', { expectedCloseDate: formatDate(opportunity.expectedCloseDate) })}
               </div>
             </li>
           ))}

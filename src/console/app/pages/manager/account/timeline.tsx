@@ -4,6 +4,8 @@ import { When } from '../when';
 import type { AccountActivity, AccountTimer, OwnerChange, StatusChange, TimerEvent } from './account-types';
 import { RulesMatched } from './rules-matched';
 import { buildTimeline, type TimelineEntry } from './timeline-entries';
+import { activityAnchor, TriggerText } from './trigger-words';
+import { t } from '../../../i18n/i18n';
 
 type NameOf = (id: string | null | undefined) => string | undefined;
 
@@ -14,7 +16,7 @@ function originalFireAt(timer: AccountTimer): string {
   return firstMove?.from ?? timer.fireAt;
 }
 
-const byWhom = (nameOf: NameOf, id: string | null | undefined) => (id ? ` by ${nameOf(id) ?? 'a user'}` : '');
+const byWhom = (nameOf: NameOf, id: string | null | undefined) => (id ? ' ' + t('by {name}', { name: nameOf(id) ?? t('a user') }) : '');
 
 /** Activities, status and owner changes and timers merged into one list, newest first. */
 export function Timeline({
@@ -31,11 +33,11 @@ export function Timeline({
   nameOf: NameOf;
 }) {
   const entries = buildTimeline(activities, statusHistory, timers, ownerChanges);
-  if (entries.length === 0) return <p class="empty">Nothing has happened on this account yet.</p>;
+  if (entries.length === 0) return <p class="empty">{t('Nothing has happened on this account yet.')}</p>;
   return (
-    <ol class="timeline" aria-label="Timeline, newest first">
+    <ol class="timeline" aria-label={t('Timeline, newest first')}>
       {entries.map((entry) => (
-        <li key={entry.key} class={entryClass(entry)}>
+        <li key={entry.key} class={entryClass(entry)} id={entry.kind === 'activity' ? activityAnchor(entry.activity.id) : undefined}>
           <EntryBody entry={entry} nameOf={nameOf} />
         </li>
       ))}
@@ -62,12 +64,10 @@ function EntryBody({ entry, nameOf }: { entry: TimelineEntry; nameOf: NameOf }) 
           <When iso={entry.at} />
           <p>
             <span class="timeline-kind">
-              Owner: {nameOf(entry.change.fromUserId) ?? 'nobody'} → {nameOf(entry.change.toUserId) ?? 'a user'}
+              {t('Owner:')}{' '}{nameOf(entry.change.fromUserId) ?? t('nobody')} → {nameOf(entry.change.toUserId) ?? t('a user')}
             </span>
             <span class="muted">
-              {' '}
-              — moved{byWhom(nameOf, entry.change.changedById)} ({entry.change.reason})
-            </span>
+              {' '}{t('— moved{nameOf} ({reason})', { nameOf: byWhom(nameOf, entry.change.changedById), reason: entry.change.reason })}</span>
           </p>
         </>
       );
@@ -76,17 +76,17 @@ function EntryBody({ entry, nameOf }: { entry: TimelineEntry; nameOf: NameOf }) 
         <>
           <When iso={entry.at} />
           <p>
-            <span class="timeline-kind">{timerName(entry.timer)} started</span>
-            {entry.timer.ruleKey && ` by rule ${entry.timer.ruleKey} v${entry.timer.ruleVersion}`}, set to fire {formatDateTime(originalFireAt(entry.timer))}
+            <span class="timeline-kind">{t('{timer} started', { timer: timerName(entry.timer) })}</span>
+            {entry.timer.ruleKey && (' ' + t('by rule {ruleKey} v{ruleVersion}', { ruleKey: entry.timer.ruleKey, ruleVersion: entry.timer.ruleVersion ?? '' }))}{t(', set to fire {timer}', { timer: formatDateTime(originalFireAt(entry.timer)) })}
           </p>
         </>
       );
     case 'timer-pending':
       return (
         <>
-          <When iso={entry.at} prefix="Fires" />
+          <When iso={entry.at} prefix={t('Fires')} />
           <p>
-            <span class="timeline-kind">{timerName(entry.timer)} pending</span> — {entry.timer.why.trigger}
+            <span class="timeline-kind">{t('{timer} pending', { timer: timerName(entry.timer) })}</span> — <TriggerText text={entry.timer.why.trigger} />
           </p>
         </>
       );
@@ -104,34 +104,36 @@ function ActivityEntry({ activity, nameOf }: { activity: AccountActivity; nameOf
         <span class="timeline-kind">
           {activityLabel(activity.type)}: {humanize(activity.outcome)}
         </span>
-        {activity.contactName && <> with {activity.contactName}</>}
-        {byWhom(nameOf, activity.loggedById) && <span class="muted"> — logged{byWhom(nameOf, activity.loggedById)}</span>}
+        {activity.contactName && <>{' '}{t('with {contactName}', { contactName: activity.contactName })}</>}
+        {byWhom(nameOf, activity.loggedById) && <span class="muted">{' '}{t('— logged{nameOf}', { nameOf: byWhom(nameOf, activity.loggedById) })}</span>}
       </p>
       {activity.notes && <p class="timeline-notes">{activity.notes}</p>}
       {nextStep?.type && (
         <p class="muted">
-          Next step: {humanize(nextStep.type)}
+          {t('Next step: {type}', { type: humanize(nextStep.type) })}
           {nextStep.title && ` “${nextStep.title}”`}
-          {nextStep.dueAt && `, due ${formatDateTime(nextStep.dueAt)}`}
+          {nextStep.dueAt && t(', due {dueAt}', { dueAt: formatDateTime(nextStep.dueAt) })}
         </p>
       )}
-      {activity.rulesMatched && <RulesMatched rules={activity.rulesMatched} label="Rules for this activity" />}
+      {activity.rulesMatched && <RulesMatched rules={activity.rulesMatched} label={t('Rules for this activity')} />}
     </>
   );
 }
 
 function StatusEntry({ change, nameOf }: { change: StatusChange; nameOf: NameOf }) {
   const cause = change.ruleKey
-    ? `rule ${change.ruleKey} v${change.ruleVersion}${change.timerId ? ', when its timer fired' : ''}`
+    ? change.timerId
+      ? t('rule {ruleKey} v{ruleVersion}, when its timer fired', { ruleKey: change.ruleKey, ruleVersion: change.ruleVersion ?? '' })
+      : t('rule {ruleKey} v{ruleVersion}', { ruleKey: change.ruleKey, ruleVersion: change.ruleVersion ?? '' })
     : change.changedById
-      ? `${nameOf(change.changedById) ?? 'a user'}${change.reason ? ` (${change.reason})` : ''}`
+      ? `${nameOf(change.changedById) ?? t('a user')}${change.reason ? ` (${change.reason})` : ''}`
       : change.reason;
   return (
     <>
       <When iso={change.changedAt} />
       <p>
-        <span class="timeline-kind">{change.fromStatus ? `Status: ${humanize(change.fromStatus)} → ${humanize(change.toStatus)}` : `Created as ${humanize(change.toStatus)}`}</span>
-        {cause && <span class="muted"> — by {cause}</span>}
+        <span class="timeline-kind">{change.fromStatus ? t('Status: {fromStatus} → {toStatus}', { fromStatus: humanize(change.fromStatus), toStatus: humanize(change.toStatus) }) : t('Created as {toStatus}', { toStatus: humanize(change.toStatus) })}</span>
+        {cause && <span class="muted">{' '}{t('— by {cause}', { cause })}</span>}
       </p>
     </>
   );
@@ -140,7 +142,7 @@ function StatusEntry({ change, nameOf }: { change: StatusChange; nameOf: NameOf 
 function TimerEventEntry({ timer, event, nameOf }: { timer: AccountTimer; event: TimerEvent; nameOf: NameOf }) {
   const what =
     event.event === 'rescheduled'
-      ? `rescheduled${event.from ? ` from ${formatDateTime(event.from)}` : ''}${event.to ? ` to ${formatDateTime(event.to)}` : ''}`
+      ? `rescheduled${event.from ? t(' from {from}', { from: formatDateTime(event.from) }) : ''}${event.to ? t(' to {to}', { to: formatDateTime(event.to) }) : ''}`
       : event.event === 'fired'
         ? 'fired'
         : event.event === 'cancelled'
@@ -154,7 +156,7 @@ function TimerEventEntry({ timer, event, nameOf }: { timer: AccountTimer; event:
           {timerName(timer)} {what}
         </span>
         {byWhom(nameOf, event.byUserId)}
-        {event.ruleKey && ` by rule ${event.ruleKey}`}
+        {event.ruleKey && (' ' + t('by rule {ruleKey}', { ruleKey: event.ruleKey }))}
         {event.reason && `: “${event.reason}”`}
       </p>
     </>

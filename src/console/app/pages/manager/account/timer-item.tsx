@@ -9,6 +9,7 @@ import { timerLabel } from '../../../lifecycle-terms';
 import { WhyExplanation } from '../task-why';
 import { When } from '../when';
 import type { Timer } from './account-types';
+import { t } from '../../../i18n/i18n';
 
 export type TimerOutcome = { kind: 'rescheduled'; timer: Timer; from: string } | { kind: 'cancelled'; timer: Timer };
 
@@ -23,16 +24,14 @@ export function TimerItem({ timer, mayChange, onChanged }: { timer: Timer; mayCh
         {mayChange && (
           <div class="actions">
             <button type="button" aria-expanded={open === 'reschedule'} onClick={() => setOpen(open === 'reschedule' ? null : 'reschedule')}>
-              Reschedule
-            </button>
+              {t('Reschedule')}</button>
             <button type="button" aria-expanded={open === 'cancel'} onClick={() => setOpen(open === 'cancel' ? null : 'cancel')}>
-              Cancel timer
-            </button>
+              {t('Cancel timer')}</button>
           </div>
         )}
       </div>
       <div class="task-meta">
-        <When iso={timer.fireAt} prefix="Fires" />
+        <When iso={timer.fireAt} prefix={t('Fires')} />
       </div>
       <WhyExplanation why={timer.why} />
       {open === 'reschedule' && <RescheduleForm timer={timer} onDone={(moved) => (setOpen(null), onChanged({ kind: 'rescheduled', timer: moved, from: timer.fireAt }))} />}
@@ -48,24 +47,24 @@ function RescheduleForm({ timer, onDone }: { timer: Timer; onDone: (timer: Timer
   return (
     <form
       class="inline-form"
-      aria-label="Reschedule the timer"
+      aria-label={t('Reschedule the timer')}
       onSubmit={async (event) => {
         event.preventDefault();
         const moved = await save.run();
         if (moved) onDone(moved);
       }}
     >
-      <ErrorNotice error={save.error} title="The timer was not moved" />
+      <ErrorNotice error={save.error} title={t('The timer was not moved')} />
       <div class="row">
-        <Field label="New time" hint={`Now ${formatDateTime(timer.fireAt)}`} error={save.error?.detailFor('body.fireAt')}>
+        <Field label={t('New time')} hint={t('Now {fireAt}', { fireAt: formatDateTime(timer.fireAt) })} error={save.error?.detailFor('body.fireAt')}>
           {(props) => <input {...props} type="datetime-local" value={fireAt} onInput={(event) => setFireAt(event.currentTarget.value)} />}
         </Field>
-        <Field label="Reason" error={save.error?.detailFor('body.reason')}>
+        <Field label={t('Reason')} error={save.error?.detailFor('body.reason')}>
           {(props) => <input {...props} type="text" value={reason} maxLength={500} onInput={(event) => setReason(event.currentTarget.value)} />}
         </Field>
       </div>
       <button type="submit" class="primary" disabled={save.busy}>
-        {save.busy ? 'Saving…' : 'Save new time'}
+        {save.busy ? t('Saving…') : t('Save new time')}
       </button>
     </form>
   );
@@ -77,19 +76,19 @@ function CancelForm({ timer, onDone }: { timer: Timer; onDone: (timer: Timer) =>
   return (
     <form
       class="inline-form"
-      aria-label="Cancel the timer"
+      aria-label={t('Cancel the timer')}
       onSubmit={async (event) => {
         event.preventDefault();
         const cancelled = await cancel.run();
         if (cancelled) onDone(cancelled);
       }}
     >
-      <ErrorNotice error={cancel.error} title="The timer was not cancelled" />
-      <Field label="Reason for cancelling" error={cancel.error?.detailFor('body.reason')}>
+      <ErrorNotice error={cancel.error} title={t('The timer was not cancelled')} />
+      <Field label={t('Reason for cancelling')} error={cancel.error?.detailFor('body.reason')}>
         {(props) => <input {...props} type="text" value={reason} maxLength={500} onInput={(event) => setReason(event.currentTarget.value)} />}
       </Field>
       <button type="submit" class="danger" disabled={cancel.busy}>
-        {cancel.busy ? 'Cancelling…' : 'Confirm cancel'}
+        {cancel.busy ? t('Cancelling…') : t('Confirm cancel')}
       </button>
     </form>
   );
