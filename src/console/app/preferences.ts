@@ -14,11 +14,16 @@ export interface Preferences {
   currency: string;
 }
 
-const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 export const defaultPreferences = (): Preferences => ({ language: 'en', timeZone: browserTimeZone(), dateFormat: 'locale', currency: 'EUR' });
 
 export const preferences = signal<Preferences>(defaultPreferences());
+
+/** GET /me/preferences: `saved` is false while the user never saved any, every field then being the default. */
+export interface LoadedPreferences extends Preferences {
+  saved?: boolean;
+}
 
 /** Applies loaded or changed preferences: the language at once, the formats through `preferences`. */
 export function applyPreferences(next: Preferences): void {
