@@ -1,10 +1,11 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'], '^.+\\.mjs$': ['@swc/jest'] },
   // openid-client 6 and what it imports are ES modules only: swc turns them into CommonJS for jest's
   // module system too (the app itself loads openid-client with import(); src/sign-in/openid-client.ts).
-  transformIgnorePatterns: ['/node_modules/(?!(openid-client|oauth4webapi|jose)/)'],
+  // Preact 11 is ES modules only too: the console's pure modules (formats, durations, dates) import its hooks.
+  transformIgnorePatterns: ['/node_modules/(?!(openid-client|oauth4webapi|jose|preact)/)'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   // The Prisma client is generated for nodenext resolution: `./x.js` means `./x.ts`.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },

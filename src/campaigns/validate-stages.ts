@@ -54,7 +54,6 @@ export interface ValidatedStage {
 }
 
 const toDate = (value: Date | string | null | undefined): Date | null => (value === null || value === undefined ? null : new Date(value));
-const describeDate = (date: Date) => date.toISOString();
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A schema's issues as problems named under `path`. */
@@ -183,7 +182,7 @@ function dateProblems(
     if (date && Number.isNaN(date.getTime())) problems.push({ path: at(index, 'startAt'), message: 'not a date' });
     else if (date) {
       if (checkDate(index) && date.getTime() < now.getTime()) {
-        problems.push({ path: at(index, 'startAt'), message: `${describeDate(date)} is in the past (now is ${describeDate(now)})` });
+        problems.push({ path: at(index, 'startAt'), message: 'is in the past: pick a later date' });
       } else if (inherited && date.getTime() < inherited.date.getTime()) {
         // Named at the date being changed: the later stage's, unless only the earlier one is being edited.
         const blameEarlier = checkDatesOf?.includes(inherited.index) && !checkDatesOf.includes(index);
@@ -191,11 +190,11 @@ function dateProblems(
           blameEarlier
             ? {
                 path: at(inherited.index, 'startAt'),
-                message: `${describeDate(inherited.date)} is after the date of stage ${index + 1}, which waits for it (${at(index, 'startAt')}: ${describeDate(date)})`,
+                message: `is after the date of stage ${index + 1}, which waits for it: pick an earlier date`,
               }
             : {
                 path: at(index, 'startAt'),
-                message: `${describeDate(date)} is before the date of stage ${inherited.index + 1} (${at(inherited.index, 'startAt')}: ${describeDate(inherited.date)}), which this stage waits for: it could not start on its date`,
+                message: `is before the date of stage ${inherited.index + 1}, which this stage waits for: pick a later date`,
               },
         );
       }

@@ -20,8 +20,8 @@ export async function scheduleEvent(db: Db, temporal: TemporalDeps, callerId: st
     const event = await lockEvent(tx, eventId);
     if (event.status !== 'DRAFT') throw new AppError('CONFLICT', `Event ${eventId} is ${event.status}: only a DRAFT is scheduled`);
     const issues = [
-      ...(!event.startsAt ? [{ path: 'startsAt', message: 'is required to schedule the event' }] : event.startsAt <= now ? [{ path: 'startsAt', message: `must be in the future (it is ${event.startsAt.toISOString()})` }] : []),
-      ...(!event.endsAt ? [{ path: 'endsAt', message: 'is required to schedule the event' }] : event.endsAt <= now ? [{ path: 'endsAt', message: `must be in the future (it is ${event.endsAt.toISOString()})` }] : []),
+      ...(!event.startsAt ? [{ path: 'startsAt', message: 'is required to schedule the event' }] : event.startsAt <= now ? [{ path: 'startsAt', message: 'must be in the future: pick a later date' }] : []),
+      ...(!event.endsAt ? [{ path: 'endsAt', message: 'is required to schedule the event' }] : event.endsAt <= now ? [{ path: 'endsAt', message: 'must be in the future: pick a later date' }] : []),
     ];
     if (issues.length) throw new AppError('VALIDATION_FAILED', `Cannot schedule the event: ${issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')}`, issues);
     await assertScheduleWithinBudget(tx, { eventId });
