@@ -9,6 +9,7 @@ import { runDemoMarketing, type DemoCampaigns } from './demo-marketing';
 import { demoOrganization, person } from './demo-organization';
 import { createDemoAdmin, createDemoPeople, type SeededUser } from './demo-people';
 import { createDemoPlan } from './demo-plan';
+import { createDemoProducts } from './demo-products';
 import { seededRandom } from './random';
 import { simulateHistory } from './simulate-history';
 import { startAccountWorkflows, writeHistory } from './write-history';
@@ -72,6 +73,8 @@ export async function seedDemoData({ db, temporal, apiUrl, progress = () => unde
 
   const [campaigns, plan] = await Promise.all([runDemoMarketing(api, db, organization, people), createDemoPlan(api, organization, people, now), doLiveWork(api, accounts, people)]);
   done("campaigns, responses, the plan and today's calls");
+  const sold = await createDemoProducts(api, organization, people, accounts, plan.planId);
+  done(`${sold.products} products and ${sold.deals} deals made of them`);
   // Last: the API calls above need the worker, which each workflow started here keeps busy for a moment.
   // Those calls started the workflows of the accounts they touched already (update-with-start).
   const accountWorkflowsStarted = await startAccountWorkflows(temporal, rows);

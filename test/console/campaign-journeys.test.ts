@@ -37,6 +37,8 @@ const timeline = (page: Page) => page.getByRole('figure', { name: 'Journey timel
 /** Each timeline row's text, in reading order, with its depth (how far it is indented under a branch point). */
 const timelineRows = (page: Page) =>
   timeline(page).evaluateAll((items) => items.map((item) => ({ depth: Number(item.getAttribute('data-depth')), text: (item as HTMLElement).innerText.replace(/\s+/g, ' ').trim() })));
+/** The unit select of the duration field labelled `label` (its number input carries the label). */
+const unitOf = (scope: Page | Locator, label: string) => scope.locator('.field', { has: ('goto' in scope ? scope : scope.page()).getByLabel(label, { exact: true }) }).getByLabel('Unit');
 const stageCard = (page: Page, number: number) => page.getByRole('region', { name: new RegExp(`^Stage ${number}: `) });
 
 async function segmentOf(tag: string): Promise<string> {
@@ -81,7 +83,8 @@ test('a marketer builds the journey of the issue (a reminder to non-responders a
   await page.getByLabel('Stage 2 name').fill('Spring mailing');
   await stageCard(page, 2).getByLabel('Template').selectOption(`first-${tag}`);
 
-  await (await addStage(page, 'WAIT', 'Wait a week')).getByLabel('Wait for').fill('P7D');
+  // Durations are a number and a unit: a new wait is counted in days.
+  await (await addStage(page, 'WAIT', 'Wait a week')).getByLabel('Wait for').fill('7');
 
   // Stage 4: the reminder, when the wait ends, to those who did not respond since the first mailing.
   const reminder = await addStage(page, 'MAILING', 'Reminder');
@@ -116,7 +119,7 @@ test('a marketer builds the journey of the issue (a reminder to non-responders a
   await expect(calls.getByLabel('Responses through').locator('option').allTextContents()).resolves.toEqual(['Any sub-source', 'WEB']);
   await calls.getByLabel('Responses through').selectOption('WEB');
   await calls.getByLabel('Counting responses since').selectOption({ label: 'The start of stage 2 “Spring mailing”' });
-  await calls.getByLabel('Within').fill('P14D');
+  await calls.getByLabel('Within').fill('14');
   await calls.getByRole('group', { name: 'Account reached' }).getByLabel('Contact established').check();
 
   // The timeline reads the journey as it is built: the reminder and the calls are two branches after the wait.
@@ -175,7 +178,9 @@ test('a marketer builds the journey of the issue (a reminder to non-responders a
   await page.reload();
   await page.getByRole('heading', { name: `Edit draft “Journey ${tag}”` }).waitFor();
   await expect(page.getByLabel('Stage 4 depends on').locator('option:checked').textContent()).resolves.toBe('Stage 3 “Wait a week”');
-  await expect(stageCard(page, 5).getByLabel('Within').inputValue()).resolves.toBe('P14D');
+  // 14 days read back as the largest unit that holds them.
+  await expect(stageCard(page, 5).getByLabel('Within').inputValue()).resolves.toBe('2');
+  await expect(unitOf(stageCard(page, 5), 'Within').inputValue()).resolves.toBe('weeks');
 
   // The campaign page reads the same, and once scheduled says what each waiting stage waits for.
   await page.getByRole('link', { name: 'Campaign page' }).click();
@@ -216,7 +221,8 @@ test('an evergreen campaign is built with its schedule and only the stage types 
   await expect(page.getByLabel('Start of stage 2').locator('option').allTextContents()).resolves.toEqual(['After the previous stage', 'When a stage ends', 'Some time after a stage ends']);
   await page.getByLabel('Start of stage 2').selectOption('afterStage');
   await page.getByLabel('Stage 2 depends on').selectOption({ label: 'Stage 1 “Welcome”' });
-  await page.getByLabel('Stage 2 delay').fill('P2D');
+  await page.getByLabel('Stage 2 delay').fill('2');
+  await unitOf(page, 'Stage 2 delay').selectOption('days');
   await stageCard(page, 2).getByLabel('Cell').selectOption('ALL');
 
   // Every 0 hours: refused at the field.
@@ -317,7 +323,7 @@ describe('the journey helpers behind the builder', () => {
     expect(cohortWords({ cell: 'TEST', mailing: { stage: 1, outcomes: ['bounced', 'skipped'] } }, stages)).toBe('for the contacts of the test cell whose mail of stage 2 “Spring mailing” was bounced or skipped');
     expect(cohortWords(null, stages)).toBe('for the whole target cell');
     // The server's instants in the reader's format.
-    expect(withLocalTimes('its date, 2026-12-04T06:09:05.000Z')).toMatch(/^its date, Dec \d+, 2026/);
+    expect(withLocalTimes('its date, 2026-12-04T06:09:05.000Z')).toMatch(/^its date, \d+ Dec 2026/);
   });
 
   test('stages waiting for the same stage are branches under it; a chain stays at one depth', () => {

@@ -79,7 +79,8 @@ test('a marketer goes from a segment (with its live count) to a scheduled campai
   // A short wait between the list and the mailing, added last and moved up: the page can show the campaign running.
   await page.getByLabel('New stage type').selectOption('WAIT');
   await page.getByRole('button', { name: 'Add stage' }).click();
-  await page.getByLabel('Wait for').fill('PT4S');
+  await page.getByLabel('Wait for').fill('4');
+  await page.locator('.field', { has: page.getByLabel('Wait for') }).getByLabel('Unit').selectOption('seconds');
   await page.getByRole('button', { name: 'Move stage 3 earlier' }).click();
   await expect(page.getByRole('heading', { name: /^Stage \d: / }).allTextContents()).resolves.toEqual(['Stage 1: Target list', 'Stage 2: Wait', 'Stage 3: Mailing']);
 

@@ -21,7 +21,9 @@ test('import: a dry run names the bad row and its column and writes nothing; the
   await page.getByLabel('CSV text', { exact: true }).fill('company,email\nAcme,dana@acme.example\n');
   await page.getByRole('button', { name: 'Check rows (dry run)' }).click();
   const refused = page.getByRole('alert').filter({ hasText: 'The import was refused' });
-  await expect(refused.textContent()).resolves.toContain('body.account_name');
+  // Named in words, not by the API's path.
+  await expect(refused.textContent()).resolves.toContain('Account name: The header row has no account_name column');
+  await expect(refused.textContent()).resolves.not.toContain('body.');
   await page.getByLabel('Upload a file').check();
   await page.getByLabel('CSV file').setInputFiles({ name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.alloc(6 * 1024 * 1024, 'a') });
   await page.getByRole('button', { name: 'Check rows (dry run)' }).click();
@@ -29,7 +31,7 @@ test('import: a dry run names the bad row and its column and writes nothing; the
   const tooMany = ['account_name', ...Array.from({ length: 10_001 }, (_, index) => `Row ${index}`)].join('\n');
   await page.getByLabel('CSV file').setInputFiles({ name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(tooMany) });
   await page.getByRole('button', { name: 'Check rows (dry run)' }).click();
-  await expect(refused.filter({ hasText: 'body.rows' }).textContent()).resolves.toContain('10000');
+  await refused.filter({ hasText: 'Rows: has too many — keep at most 10000' }).waitFor();
 
   const csv = [
     'account_name,segment,contact_name,email,field.city',

@@ -53,6 +53,12 @@ const expectedAccess: Record<string, readonly Role[]> = {
   'PATCH /accounts/:id/timers/:timerId': ADMIN_MANAGER,
   'POST /accounts/:id/timers/:timerId/cancel': ADMIN_MANAGER,
   'GET /accounts/:id/timers': EVERY_ROLE,
+  // The full customer view (issue 20): whoever may read the account.
+  'GET /accounts/:id/campaigns': EVERY_ROLE,
+  'GET /accounts/:id/mails': EVERY_ROLE,
+  'GET /accounts/:id/responses': EVERY_ROLE,
+  'GET /accounts/:id/events': EVERY_ROLE,
+  'GET /accounts/:id/key-contacts': EVERY_ROLE,
   'POST /accounts/:id/archive': EVERY_ROLE,
   'POST /accounts/import': ADMIN_MARKETER,
   'POST /accounts/import/check': ADMIN_MARKETER,
@@ -127,6 +133,21 @@ const expectedAccess: Record<string, readonly Role[]> = {
   'GET /opportunities': EVERY_ROLE,
   'GET /opportunities/:id': EVERY_ROLE,
   'PATCH /opportunities/:id': ADMIN_MANAGER,
+
+  // Products (issue 20).
+  'POST /products': ADMIN_MARKETER,
+  'GET /products': EVERY_ROLE,
+  'GET /product-families': EVERY_ROLE,
+  'GET /products/:id': EVERY_ROLE,
+  'PATCH /products/:id': ADMIN_MARKETER,
+  'POST /products/:id/retire': ADMIN_MARKETER,
+  'POST /products/:id/reactivate': ADMIN_MARKETER,
+  'GET /opportunities/:id/line-items': EVERY_ROLE,
+  'POST /opportunities/:id/line-items': ADMIN_MANAGER,
+  'PATCH /opportunities/:id/line-items/:itemId': ADMIN_MANAGER,
+  'DELETE /opportunities/:id/line-items/:itemId': ADMIN_MANAGER,
+  'GET /accounts/:id/deals': EVERY_ROLE,
+  'GET /accounts/:id/installed-products': EVERY_ROLE,
   'POST /responses': EVERY_ROLE,
   'GET /responses': EVERY_ROLE,
 
@@ -134,10 +155,18 @@ const expectedAccess: Record<string, readonly Role[]> = {
   'GET /reports/plans/:id': EVERY_ROLE,
   'GET /reports/campaigns/:id': EVERY_ROLE,
 
-  'POST /views': EVERY_ROLE,
-  'GET /views': EVERY_ROLE,
-  'GET /views/:id/run': EVERY_ROLE,
-  'DELETE /views/:id': EVERY_ROLE,
+  // Saved queries (issue 20): anyone; a run shows only the rows the caller may see.
+  'GET /queries/fields': EVERY_ROLE,
+  'POST /queries/count': EVERY_ROLE,
+  'POST /queries': EVERY_ROLE,
+  'GET /queries': EVERY_ROLE,
+  'GET /queries/:id': EVERY_ROLE,
+  'PUT /queries/:id': EVERY_ROLE,
+  'DELETE /queries/:id': EVERY_ROLE,
+  'GET /queries/:id/rows': EVERY_ROLE,
+  'GET /queries/:id/rows.csv': EVERY_ROLE,
+  'GET /queries/:id/count': EVERY_ROLE,
+  'GET /queries/:id/sum': EVERY_ROLE,
 
   // Events (issue 18).
   'POST /events': ADMIN_MARKETER,
@@ -240,6 +269,16 @@ const expectedAccess: Record<string, readonly Role[]> = {
   'GET /direct-mail-runs/:id/skipped': EVERY_ROLE,
   'GET /direct-mail-runs/:id/files/:contactId': EVERY_ROLE,
   'GET /direct-mail-runs/:id/merged': EVERY_ROLE,
+
+  // The seller's home: preferences, home page and its tiles' reads (issue 20).
+  'GET /me/preferences': EVERY_ROLE,
+  'PUT /me/preferences': EVERY_ROLE,
+  'GET /me/home': EVERY_ROLE,
+  'PUT /me/home': EVERY_ROLE,
+  'GET /me/pipeline': EVERY_ROLE,
+  'GET /me/task-counts': ADMIN_MANAGER,
+  'GET /me/objectives': EVERY_ROLE,
+  'POST /notifications/read': EVERY_ROLE,
 };
 
 const ROLES: readonly Role[] = ['admin', 'marketer', 'manager'];
@@ -369,7 +408,7 @@ describe("another manager's records", () => {
   let contactId: string;
   let taskId: string;
   let opportunityId: string;
-  let viewId: string;
+  let queryId: string;
   const as = (user: { key: string }) => ({ Authorization: `Bearer ${user.key}` });
 
   beforeAll(async () => {
@@ -387,9 +426,9 @@ describe("another manager's records", () => {
     const deal = await t.request.post('/api/v1/opportunities').set(as(owner)).send({ accountId, name: 'Big deal', amount: 1000, currency: 'EUR' });
     expect(deal.status).toBe(201);
     opportunityId = deal.body.id;
-    const view = await t.request.post('/api/v1/views').set(as(owner)).send({ name: 'My overdue tasks', kind: 'overdue-tasks' });
-    expect(view.status).toBe(201);
-    viewId = view.body.id;
+    const query = await t.request.post('/api/v1/queries').set(as(owner)).send({ name: 'My overdue tasks', entity: 'tasks', filters: [{ field: 'owner', op: 'eq', value: 'me' }] });
+    expect(query.status).toBe(201);
+    queryId = query.body.id;
   });
 
   const stored = () =>
@@ -415,7 +454,7 @@ describe("another manager's records", () => {
   ] as const;
 
   test("when another manager reads the account, its task and its deal then 404, as for an unknown id", async () => {
-    for (const path of [`/api/v1/accounts/${accountId}`, `/api/v1/accounts/${accountId}/timers`, `/api/v1/tasks/${taskId}`, `/api/v1/opportunities/${opportunityId}`]) {
+    for (const path of [`/api/v1/accounts/${accountId}`, `/api/v1/accounts/${accountId}/timers`, ...['campaigns', 'mails', 'responses', 'events', 'key-contacts'].map((section) => `/api/v1/accounts/${accountId}/${section}`), `/api/v1/tasks/${taskId}`, `/api/v1/opportunities/${opportunityId}`]) {
       const response = await t.request.get(path).set(as(other));
       expect({ path, status: response.status, code: response.body.error?.code }).toEqual({ path, status: 404, code: 'NOT_FOUND' });
     }
@@ -456,14 +495,16 @@ describe("another manager's records", () => {
     expect(await t.database.db.opportunity.count()).toBe(count);
   });
 
-  test("when another user runs or deletes the owner's saved view then 404 and the view stays", async () => {
+  test("when a user outside the owner's team runs or deletes the owner's private query then 404 and the query stays", async () => {
     for (const user of [other, admin, marketer]) {
-      expect((await t.request.get(`/api/v1/views/${viewId}/run`).set(as(user))).status).toBe(404);
-      expect((await t.request.delete(`/api/v1/views/${viewId}`).set(as(user))).status).toBe(404);
-      const listed = await t.request.get('/api/v1/views').set(as(user));
-      expect(listed.body.items).not.toContainEqual(expect.objectContaining({ id: viewId }));
+      expect((await t.request.get(`/api/v1/queries/${queryId}/rows`).set(as(user))).status).toBe(404);
+      expect((await t.request.delete(`/api/v1/queries/${queryId}`).set(as(user))).status).toBe(404);
+      const listed = await t.request.get('/api/v1/queries').set(as(user));
+      expect(listed.body.items).not.toContainEqual(expect.objectContaining({ id: queryId }));
     }
-    expect((await t.request.get(`/api/v1/views/${viewId}/run`).set(as(owner))).status).toBe(200);
+    const mine = await t.request.get(`/api/v1/queries/${queryId}/rows`).set(as(owner));
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.map((item: { id: string }) => item.id)).toContain(taskId);
   });
 
   test('when the owner, an admin or a marketer reads the account and the owner its task and deal then 200', async () => {

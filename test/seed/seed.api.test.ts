@@ -141,6 +141,13 @@ test('seeds a small organization: people with keys that work, 200 accounts in ev
   const adminsInbox = await t.request.get('/api/v1/approvals?kind=plan').set(as(user('admin').apiKey));
   expect(adminsInbox.body.items).toHaveLength(5);
 
+  // The product catalog, and deals made of it: the won ones are installed products, and count for the plan per product.
+  const catalog = await t.request.get('/api/v1/products').set(marketer);
+  expect(catalog.body.items.map((item: { code: string }) => item.code).sort()).toEqual(['CRM-PRO', 'CRM-STD', 'ONB-DAY', 'SUP-PREM']);
+  expect(await db.installedProduct.count()).toBeGreaterThan(0);
+  const perProduct = (await t.request.get(`/api/v1/reports/plans/${seeded.plan.planId}`).set(marketer)).body.perProduct;
+  expect(perProduct.filter((line: { won: number }) => line.won > 0).length).toBeGreaterThan(0);
+
   // The marker, written last.
   const marker = await db.setting.findUniqueOrThrow({ where: { key: DEMO_MARKER_KEY } });
   expect(marker.value).toMatchObject({ sets: [{ number: 1, state: 'complete', organization: 'Northwind' }] });

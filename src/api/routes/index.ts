@@ -20,7 +20,7 @@ import { planRoutes } from './plans.routes';
 import { reportRoutes } from './reports.routes';
 import { responseRoutes } from './responses.routes';
 import { ruleRoutes } from './rules.routes';
-import { savedViewRoutes } from './saved-views.routes';
+import { savedQueryRoutes } from './saved-queries.routes';
 import { segmentRoutes } from './segments.routes';
 import { sessionRoutes } from './sessions.routes';
 import { settingsRoutes } from './settings.routes';
@@ -40,6 +40,9 @@ import { budgetOverrunRoutes } from './budget-overruns.routes';
 import { collateralStockRoutes } from './collateral-stock.routes';
 import { directMailRoutes } from './direct-mail.routes';
 import { collateralKitRoutes } from './collateral-kits.routes';
+import { productRoutes } from './products.routes';
+import { customerViewRoutes } from './customer-view.routes';
+import { homeRoutes } from './home.routes';
 
 /** Every route under /api/v1: the API, its OpenAPI document and the access tests read this list. */
-export const apiRoutes: readonly RouteDefinition[] = [...userRoutes, ...apiKeyRoutes, ...accountRoutes, ...lifecycleRoutes, ...accountTimerRoutes, ...taskRoutes, ...notificationRoutes, ...ruleRoutes, ...calendarRoutes, ...templateRoutes, ...importRoutes, ...importCheckRoutes, ...segmentRoutes, ...campaignRoutes, ...settingsRoutes, ...campaignCommandRoutes, ...planRoutes, ...opportunityRoutes, ...planProgressRoutes, ...objectiveRoutes, ...planApplyRoutes, ...reportRoutes, ...savedViewRoutes, ...responseRoutes, ...campaignReportRoutes, ...approvalRoutes, ...sessionRoutes, ...auditRoutes, ...eventRoutes, ...resourceRoutes, ...eventRegistrationRoutes, ...eventReportRoutes, ...eventMeasureRoutes, ...budgetRoutes, ...budgetTransferRoutes, ...budgetOverrunRoutes, ...collateralRoutes, ...directiveRoutes, ...collateralStockRoutes, ...directMailRoutes, ...collateralKitRoutes];
+export const apiRoutes: readonly RouteDefinition[] = [...userRoutes, ...apiKeyRoutes, ...accountRoutes, ...lifecycleRoutes, ...accountTimerRoutes, ...customerViewRoutes, ...taskRoutes, ...notificationRoutes, ...ruleRoutes, ...calendarRoutes, ...templateRoutes, ...importRoutes, ...importCheckRoutes, ...segmentRoutes, ...campaignRoutes, ...settingsRoutes, ...campaignCommandRoutes, ...planRoutes, ...opportunityRoutes, ...planProgressRoutes, ...objectiveRoutes, ...planApplyRoutes, ...reportRoutes, ...savedQueryRoutes, ...responseRoutes, ...campaignReportRoutes, ...approvalRoutes, ...sessionRoutes, ...auditRoutes, ...eventRoutes, ...resourceRoutes, ...eventRegistrationRoutes, ...eventReportRoutes, ...eventMeasureRoutes, ...budgetRoutes, ...budgetTransferRoutes, ...budgetOverrunRoutes, ...collateralRoutes, ...directiveRoutes, ...collateralStockRoutes, ...directMailRoutes, ...collateralKitRoutes, ...productRoutes, ...homeRoutes];

@@ -1,4 +1,5 @@
 import { session } from './session';
+import { t } from './i18n/i18n';
 
 export interface ErrorDetail {
   path?: string;
@@ -52,7 +53,7 @@ export async function api<T>(method: string, path: string, body?: unknown, optio
   try {
     response = await fetch(`/api/v1${path}`, { method, headers, body: payload, credentials: 'same-origin' });
   } catch {
-    throw new ApiError(0, 'NETWORK', 'The server could not be reached. Check your connection and try again.');
+    throw new ApiError(0, 'NETWORK', t('The server could not be reached. Check your connection and try again.'));
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
@@ -60,7 +61,7 @@ export async function api<T>(method: string, path: string, body?: unknown, optio
   if (!response.ok) {
     const error = (answer as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | undefined)?.error;
     if (response.status === 401 && !options.key) session.signOut();
-    throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? `The server answered ${response.status}`, error?.details ?? []);
+    throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? t('The server answered {status}', { status: response.status }), error?.details ?? []);
   }
   return answer as T;
 }

@@ -1,5 +1,6 @@
 import { ApiError } from './api';
 import { session } from './session';
+import { t } from './i18n/i18n';
 
 /**
  * Saves a file the API serves (GET /api/v1/…): a plain link would not carry the API key, so the
@@ -10,7 +11,7 @@ export async function downloadFile(path: string, fileName: string): Promise<void
   const response = await fetch(path, { headers: key ? { Authorization: `Bearer ${key}` } : {}, credentials: 'same-origin' });
   if (!response.ok) {
     const answer = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined;
-    throw new ApiError(response.status, answer?.error?.code ?? `HTTP_${response.status}`, answer?.error?.message ?? `The server answered ${response.status}`);
+    throw new ApiError(response.status, answer?.error?.code ?? `HTTP_${response.status}`, answer?.error?.message ?? t('The server answered {status}', { status: response.status }));
   }
   const url = URL.createObjectURL(await response.blob());
   const link = Object.assign(document.createElement('a'), { href: url, download: fileName });

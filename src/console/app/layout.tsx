@@ -4,6 +4,7 @@ import { humanize } from './format';
 import { href, useLocation } from './router';
 import { mayOpen, pageRoutes } from './routes';
 import { session, type Me } from './session';
+import { t } from './i18n/i18n';
 
 export function Layout({ me, children }: { me: Me; children: ComponentChildren }) {
   const { path } = useLocation();
@@ -13,21 +14,19 @@ export function Layout({ me, children }: { me: Me; children: ComponentChildren }
   return (
     <div class="shell">
       <a class="skip-link" href="#main" onClick={(event) => (event.preventDefault(), document.getElementById('main')?.focus())}>
-        Skip to content
-      </a>
+        {t('Skip to content')}</a>
       <header class="topbar">
         <a class="brand" href={href('/')}>
           CRM
         </a>
         <button type="button" class="menu-button" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen(!menuOpen)}>
-          Menu
-        </button>
-        <nav id="main-nav" class={menuOpen ? 'open' : ''} aria-label="Main">
+          {t('Menu')}</button>
+        <nav id="main-nav" class={menuOpen ? 'open' : ''} aria-label={t('Main')}>
           <ul>
             {links.map((route) => (
               <li key={route.path}>
                 <a href={href(route.path)} aria-current={current(route) ? 'page' : undefined} onClick={() => setMenuOpen(false)}>
-                  {route.nav!.label}
+                  {t(route.nav!.label)}
                   {route.nav!.badge?.()}
                 </a>
               </li>
@@ -39,8 +38,7 @@ export function Layout({ me, children }: { me: Me; children: ComponentChildren }
             {me.name} <span class="role">({humanize(me.role)})</span>
           </span>
           <button type="button" class="link" onClick={() => void session.endSession()}>
-            Sign out
-          </button>
+            {t('Sign out')}</button>
         </div>
       </header>
       <main id="main" tabIndex={-1}>

@@ -1,4 +1,5 @@
 import type { ActivityType, Outcome, Status, TaskType } from '../../rules/lifecycle';
+import { msg, t } from './i18n/i18n';
 
 // The server's lists are zod enums: importing them would bundle zod into the console, so the
 // values are repeated here and `satisfies` keeps them in step with the server's types.
@@ -19,8 +20,8 @@ export const TASK_TYPES = ['CALL', 'MEETING', 'EMAIL', 'FOLLOW_UP', 'CORRECT_CON
 
 export type { ActivityType, Outcome, Status, TaskType };
 
-const activityLabels: Record<ActivityType, string> = { CALL: 'Call', MEETING: 'Meeting', EMAIL: 'E-mail', FAX: 'Fax', NOTE: 'Note' };
-export const activityLabel = (type: string) => activityLabels[type as ActivityType] ?? type;
+const activityLabels: Record<ActivityType, string> = { CALL: msg('Call'), MEETING: msg('Meeting'), EMAIL: 'E-mail', FAX: msg('Fax'), NOTE: msg('Note') };
+export const activityLabel = (type: string) => t(activityLabels[type as ActivityType] ?? type);
 
 /** "task-overdue" → "Task overdue timer". */
-export const timerLabel = (kind: string) => `${kind.charAt(0).toUpperCase()}${kind.slice(1).replace(/[-_]/g, ' ')} timer`;
+export const timerLabel = (kind: string) => t('{kind} timer', { kind: `${kind.charAt(0).toUpperCase()}${kind.slice(1).replace(/[-_]/g, ' ')}` });

@@ -1,4 +1,5 @@
 import { ApiError, type ErrorDetail } from './api';
+import { t } from './i18n/i18n';
 
 /** What the server offers besides API keys (GET /auth/sign-in-options). */
 export interface SignInOptions {
@@ -17,12 +18,12 @@ async function publicCall<T>(method: 'GET' | 'POST', path: string, body?: unknow
       credentials: 'same-origin',
     });
   } catch {
-    throw new ApiError(0, 'NETWORK', 'The server could not be reached. Check your connection and try again.');
+    throw new ApiError(0, 'NETWORK', t('The server could not be reached. Check your connection and try again.'));
   }
   const answer = (await response.json().catch(() => undefined)) as (T & { error?: { code?: string; message?: string; details?: ErrorDetail[] } }) | undefined;
   if (!response.ok) {
     const error = answer?.error;
-    throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? `The server answered ${response.status}`, error?.details ?? []);
+    throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? t('The server answered {status}', { status: response.status }), error?.details ?? []);
   }
   return answer as T;
 }

@@ -1,6 +1,7 @@
 import type { UserResponse } from '../../users/users.schemas';
 import { currentUser } from './session';
 import { useApi } from './use-api';
+import { t } from './i18n/i18n';
 
 export type DirectoryUser = Pick<UserResponse, 'id' | 'name' | 'email' | 'role'>;
 
@@ -18,7 +19,7 @@ export function useUsers({ meAs }: { meAs?: string } = {}) {
   const names = new Map(everyone.map((user) => [user.id, user.name]));
   const nameOf = (id: string | null | undefined): string | undefined => {
     if (!id) return undefined;
-    if (meAs && id === currentUser.get()?.id) return meAs;
+    if (meAs && id === currentUser.get()?.id) return t(meAs);
     return names.get(id);
   };
   return { ...loaded, users, nameOf };

@@ -100,7 +100,7 @@ describe('editStage', () => {
     await editStage(t.database.db, { campaignId: campaign.id, stageId: mailing.id, startAt: inMinutes(120) }, marketer.id);
     const after = await refusal(edit({ startAt: inMinutes(180) }, list));
     expect(pathsOf(after)).toEqual(['body.startAt']);
-    expect(after.details[0].message).toMatch(/is after the date of stage 3, which waits for it \(stages\.2\.startAt/);
+    expect(after.details[0].message).toMatch(/^is after the date of stage 3, which waits for it: pick an earlier date$/);
 
     const settings = await refusal(edit({ settings: { templateKey: 'missing-template', ratePerSecond: 0, bogus: 1 } }));
     expect(pathsOf(settings)).toEqual(['body.settings.bogus', 'body.settings.ratePerSecond', 'body.settings.templateKey']);

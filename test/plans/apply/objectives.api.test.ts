@@ -21,7 +21,7 @@ describe('objectives', () => {
     const created = await addObjective(author.key, planId, objective);
     expect(created.status).toBe(201);
     expect(created.body).toEqual({
-      id: expect.any(String), planId, planName: 'Sampling plan', planStatus: 'DRAFT', ...objective, appliesToAll: false, createdById: author.id, createdAt: expect.any(String),
+      id: expect.any(String), planId, planName: 'Sampling plan', planStatus: 'DRAFT', ...objective, appliesToAll: false, createdById: author.id, createdAt: expect.any(String), products: [],
     });
     const second = await addObjective(author.key, planId, { name: 'Two visits per key account', kind: 'VISITS', target: 2.5, unit: 'visits', appliesToAll: true });
     expect(second.status).toBe(201);

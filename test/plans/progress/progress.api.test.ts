@@ -53,7 +53,7 @@ describe('activities linked to a plan or an objective', () => {
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       objectiveId: objective.id, planId: plan.id, name: 'Two visits per key account', kind: 'VISITS', appliesToAll: false,
-      target: 4, unit: 'visits', done: 1, ratio: 0.25, accountCount: 1, perAccount: [{ accountId: id, accountName: 'Visited Ltd', done: 1 }],
+      target: 4, unit: 'visits', done: 1, ratio: 0.25, accountCount: 1, perAccount: [{ accountId: id, accountName: 'Visited Ltd', done: 1 }], perProduct: [],
     });
 
     const page = await accountPage(nina.key, id);
@@ -227,6 +227,7 @@ describe('GET /api/v1/reports/plans/:id', () => {
           revenue: { currency: 'EUR', won: 0, pipeline: 0, opportunities: 0 }, revenueInOtherCurrencies: [], ratio: 0, accountsApplied: 0, objectiveCount: 0,
         },
       ],
+      perProduct: [],
     });
 
     const quarter = await t.request.get(`/api/v1/reports/plans/${q1.id}`).set(auth(nina.key));

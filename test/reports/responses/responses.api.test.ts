@@ -195,6 +195,8 @@ test("the campaign report: per sub-source, per child campaign and in total, chec
     ],
     // These campaigns only track responses: no list, no lift (test/reports/lift has the lift).
     lift: expect.objectContaining({ unavailableReason: 'NO_LIST', responseRate: null }),
+    // Deals without line items: nothing per product (test/products has the split per product).
+    perProduct: [],
     enrollments: null,
   });
 

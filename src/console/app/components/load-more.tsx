@@ -1,5 +1,6 @@
 import type { PagedList } from '../use-paged-list';
 import { ErrorNotice } from './notices';
+import { t } from '../i18n/i18n';
 
 /** The "show more" button under a paged list, with the error of the last try. */
 export function LoadMore({ list, label, errorTitle }: { list: Pick<PagedList<unknown>, 'hasMore' | 'loadMore' | 'loadingMore' | 'moreError'>; label: string; errorTitle: string }) {
@@ -9,7 +10,7 @@ export function LoadMore({ list, label, errorTitle }: { list: Pick<PagedList<unk
       {list.hasMore && (
         <p>
           <button type="button" onClick={() => void list.loadMore()} disabled={list.loadingMore}>
-            {list.loadingMore ? 'Loading…' : label}
+            {list.loadingMore ? t('Loading…') : label}
           </button>
         </p>
       )}

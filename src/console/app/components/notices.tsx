@@ -1,19 +1,25 @@
 import type { ComponentChildren } from 'preact';
 import type { ApiError } from '../api';
+import { detailsInWords, fieldsVersion, headlineInWords } from '../field-errors';
+import { useSignal } from '../signal';
+import { t } from '../i18n/i18n';
 
-/** An API error as the user reads it: its message and the fields it names. */
+/**
+ * An API error as the user reads it: what to do, then each field it names by the label the form
+ * shows (field-errors.ts), never by its API path, with dates and durations in words.
+ */
 export function ErrorNotice({ error, title }: { error: ApiError | undefined; title?: string }) {
+  useSignal(fieldsVersion);
   if (!error) return null;
+  const details = detailsInWords(error.details);
   return (
     <div class="notice notice-error" role="alert">
       {title && <strong>{title}: </strong>}
-      {error.message}
-      {error.details.length > 0 && (
+      {headlineInWords(error.message, error.details, error.code)}
+      {details.length > 0 && (
         <ul>
-          {error.details.map((detail, index) => (
-            <li key={index}>
-              {detail.path && <code>{detail.path}</code>} {detail.message}
-            </li>
+          {details.map((detail, index) => (
+            <li key={index}>{detail.label ? `${detail.label}: ${detail.message}` : detail.message}</li>
           ))}
         </ul>
       )}
@@ -29,10 +35,10 @@ export function Notice({ kind = 'info', children }: { kind?: 'info' | 'success' 
   );
 }
 
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
   return (
     <p class="loading" role="status" aria-live="polite">
-      {label}
+      {label ?? t('Loading…')}
     </p>
   );
 }

@@ -1,5 +1,6 @@
 import { currentUser } from '../session';
 import { useSignal } from '../signal';
+import { t } from '../i18n/i18n';
 
 /** Where the server says the Temporal UI shows a workflow (TEMPORAL_UI_URL); absent when it is not configured. */
 const workflowsUrl = () => document.querySelector<HTMLMetaElement>('meta[name="crm-temporal-ui-workflows"]')?.content;
@@ -14,7 +15,6 @@ export function WorkflowLink({ workflowId }: { workflowId: string | null }) {
   if (!workflowId || !base || me?.role !== 'admin') return null;
   return (
     <a class="workflow-link" href={`${base}${encodeURIComponent(workflowId)}`} target="_blank" rel="noopener noreferrer">
-      Workflow in Temporal UI
-    </a>
+      {t('Workflow in Temporal UI')}</a>
   );
 }

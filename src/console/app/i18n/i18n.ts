@@ -8,13 +8,7 @@ export const languages: { code: Language; label: string }[] = [
   { code: 'ru', label: 'Русский' },
 ];
 
-/** A Russian plural: Intl.PluralRules('ru') picks one (1, 21), few (2–4, 22) or many (5–20, 0). */
-export interface RussianPlural {
-  one: string;
-  few: string;
-  many: string;
-}
-export type Translation = string | RussianPlural;
+export type { RussianPlural, Translation } from './translation';
 
 /** The console's language; pages read it through t() at render time, so a change re-renders them. */
 export const currentLanguage = signal<Language>('en');

@@ -5,6 +5,7 @@ import { Field } from '../components/field';
 import { requestEmailLink, signInOptions, type SignInOptions } from '../sign-in-api';
 import { session, signedOutNotice, type Me } from '../session';
 import { useSignal } from '../signal';
+import { t } from '../i18n/i18n';
 
 /**
  * People sign in with a link e-mailed to them, or with their organization's OpenID Connect provider
@@ -21,15 +22,15 @@ export function SignIn() {
   return (
     <main class="sign-in" id="main">
       <div class="sign-in-methods">
-        <h1>CRM console</h1>
+        <h1>{t('CRM console')}</h1>
         {ended && <Notice kind="warning">{ended}</Notice>}
         <EmailLinkForm />
         {options?.oidc && (
           // A plain GET form: the server redirects to the provider, which sends the browser back signed in.
           <form method="get" action={options.oidc.url} class="card">
-            <p>Your organization's single sign-on:</p>
+            <p>{t('Your organization\'s single sign-on:')}</p>
             <button type="submit" class="primary">
-              Continue with {options.oidc.label}
+              {t('Continue with {label}', { label: options.oidc.label })}
             </button>
           </form>
         )}
@@ -61,19 +62,19 @@ function EmailLinkForm() {
 
   return (
     <form onSubmit={send} class="card">
-      <h2>Sign in with your e-mail</h2>
-      <p>We e-mail you a link that signs you in on this device. It works once, for a few minutes.</p>
+      <h2>{t('Sign in with your e-mail')}</h2>
+      <p>{t('We e-mail you a link that signs you in on this device. It works once, for a few minutes.')}</p>
       <ErrorNotice error={error?.details.length ? undefined : error} />
-      <Field label="E-mail address" error={error?.detailFor('body.email')}>
+      <Field label={t('E-mail address')} error={error?.detailFor('body.email')}>
         {(props) => <input {...props} type="email" name="email" autoComplete="email" required value={email} onInput={(event) => setEmail(event.currentTarget.value)} />}
       </Field>
       {sent && (
         <Notice kind="success">
-          <strong>Check your inbox.</strong> {sent}
+          <strong>{t('Check your inbox.')}</strong> {sent}
         </Notice>
       )}
       <button type="submit" class="primary" disabled={busy || email.trim() === ''}>
-        {busy ? 'Sending…' : 'E-mail me a sign-in link'}
+        {busy ? t('Sending…') : t('E-mail me a sign-in link')}
       </button>
     </form>
   );
@@ -93,7 +94,7 @@ function ApiKeyForm() {
       const me = await api<Me>('GET', '/me', undefined, { key: key.trim() });
       session.signIn(key.trim(), me, remember);
     } catch (caught) {
-      setError(caught instanceof ApiError && caught.status === 401 ? new ApiError(401, caught.code, 'This API key is not valid. Check it and try again.') : asApiError(caught));
+      setError(caught instanceof ApiError && caught.status === 401 ? new ApiError(401, caught.code, t('This API key is not valid. Check it and try again.')) : asApiError(caught));
     } finally {
       setBusy(false);
     }
@@ -101,17 +102,16 @@ function ApiKeyForm() {
 
   return (
     <form onSubmit={signIn} class="card">
-      <h2>Or with an API key</h2>
-      <p>For scripts, and for the first admin: the key printed at the first start, or one an admin issued.</p>
+      <h2>{t('Or with an API key')}</h2>
+      <p>{t('For scripts, and for the first admin: the key printed at the first start, or one an admin issued.')}</p>
       <ErrorNotice error={error} />
-      <Field label="API key">
-        {(props) => <input {...props} type="password" name="apiKey" autoComplete="current-password" required value={key} onInput={(event) => setKey(event.currentTarget.value)} placeholder="crm_…" />}
+      <Field label={t('API key')}>
+        {(props) => <input {...props} type="password" name="apiKey" autoComplete="current-password" required value={key} onInput={(event) => setKey(event.currentTarget.value)} placeholder={t('crm_…')} />}
       </Field>
       <label class="checkbox">
-        <input type="checkbox" checked={remember} onChange={(event) => setRemember(event.currentTarget.checked)} /> Keep me signed in on this device
-      </label>
+        <input type="checkbox" checked={remember} onChange={(event) => setRemember(event.currentTarget.checked)} />{' '}{t('Keep me signed in on this device')}</label>
       <button type="submit" class="primary" disabled={busy || key.trim() === ''}>
-        {busy ? 'Signing in…' : 'Sign in'}
+        {busy ? t('Signing in…') : t('Sign in')}
       </button>
     </form>
   );

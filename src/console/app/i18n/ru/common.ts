@@ -1,4 +1,4 @@
-import type { Translation } from '../i18n';
+import type { Translation } from '../translation';
 
 export const common: Record<string, Translation> = {
   Save: 'Сохранить',

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../i18n/i18n';
 
 /**
  * A button that asks before acting: it opens a small form under it with the question, any fields
@@ -50,11 +51,10 @@ export function ConfirmAction({ label, name, question, confirmLabel, busy, dange
           {children}
           <div class="actions">
             <button type="submit" class={danger ? 'danger' : 'primary'} disabled={busy}>
-              {busy ? 'Working…' : confirmLabel}
+              {busy ? t('Working…') : confirmLabel}
             </button>
             <button type="button" onClick={close}>
-              Cancel
-            </button>
+              {t('Cancel')}</button>
           </div>
         </form>
       )}

@@ -7,17 +7,19 @@ import { useAction, useApi } from '../../use-api';
 import type { IssuedKey, KeyView } from './account-types';
 import { ConfirmAction } from './confirm-action';
 import { OneTimeKey } from './one-time-key';
+import { dayEnd } from '../../date-input';
+import { t } from '../../i18n/i18n';
 
-/** A date input's day as the instant that day ends in the browser's time zone: the key works through that day. */
+/** A date input's day as the instant that day ends in the user's time zone: the key works through that day. */
 const endOfLocalDay = (day: string) => {
-  const date = new Date(`${day}T23:59:59.999`);
-  return Number.isNaN(date.getTime()) ? day : date.toISOString();
+  const end = dayEnd(day);
+  return end ? new Date(new Date(end).getTime() - 1).toISOString() : day;
 };
 
 function keyState(key: KeyView, now = Date.now()): { label: string; active: boolean } {
-  if (key.revokedAt) return { label: `Revoked ${formatDateTime(key.revokedAt)}`, active: false };
-  if (key.expiresAt && new Date(key.expiresAt).getTime() <= now) return { label: 'Expired', active: false };
-  return { label: 'Active', active: true };
+  if (key.revokedAt) return { label: t('Revoked {revokedAt}', { revokedAt: formatDateTime(key.revokedAt) }), active: false };
+  if (key.expiresAt && new Date(key.expiresAt).getTime() <= now) return { label: t('Expired'), active: false };
+  return { label: t('Active'), active: true };
 }
 
 /**
@@ -64,29 +66,29 @@ export function KeysCard({ basePath, owner, headingId, suspended, signedInKey }:
   const items = keys.data?.items ?? [];
   return (
     <section class="card" aria-labelledby={headingId}>
-      <h2 id={headingId}>API keys</h2>
-      <p class="muted">For scripts and integrations. Each key acts as {owner}, with the same role.</p>
+      <h2 id={headingId}>{t('API keys')}</h2>
+      <p class="muted">{t('For scripts and integrations. Each key acts as {owner}, with the same role.', { owner })}</p>
       {suspended && <Notice kind="warning">{suspended}</Notice>}
       {issued && <OneTimeKey apiKey={issued.apiKey} owner={`${owner}: “${issued.name}”`} onDismiss={() => setIssued(undefined)} />}
-      {revoked && <Notice kind="success">Key “{revoked.name}” revoked: requests made with it are refused from now on.</Notice>}
-      <ErrorNotice error={keys.error} title="The keys could not be loaded" />
-      <ErrorNotice error={revoke.error} title="The key was not revoked" />
-      {keys.loading && !keys.data && <Loading label="Loading keys…" />}
-      {keys.data && items.length === 0 && <Empty>No keys.</Empty>}
+      {revoked && <Notice kind="success">{t('Key “{name}” revoked: requests made with it are refused from now on.', { name: revoked.name })}</Notice>}
+      <ErrorNotice error={keys.error} title={t('The keys could not be loaded')} />
+      <ErrorNotice error={revoke.error} title={t('The key was not revoked')} />
+      {keys.loading && !keys.data && <Loading label={t('Loading keys…')} />}
+      {keys.data && items.length === 0 && <Empty>{t('No keys.')}</Empty>}
       {items.length > 0 && (
         <div class="table-wrap">
           <table>
-            <caption class="visually-hidden">API keys, newest first</caption>
+            <caption class="visually-hidden">{t('API keys, newest first')}</caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Starts with</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t('Name')}</th>
+                <th scope="col">{t('Starts with')}</th>
+                <th scope="col">{t('Created')}</th>
+                <th scope="col">{t('Last used')}</th>
+                <th scope="col">{t('Expires')}</th>
+                <th scope="col">{t('Status')}</th>
                 <th scope="col">
-                  <span class="visually-hidden">Action</span>
+                  <span class="visually-hidden">{t('Action')}</span>
                 </th>
               </tr>
             </thead>
@@ -98,30 +100,30 @@ export function KeysCard({ basePath, owner, headingId, suspended, signedInKey }:
                   <tr key={key.id}>
                     <th scope="row">
                       {key.name}
-                      {inUse && state.active && <span class="badge badge-running current-badge">This browser</span>}
+                      {inUse && state.active && <span class="badge badge-running current-badge">{t('This browser')}</span>}
                     </th>
                     <td>
                       <code>{key.prefix}…</code>
                     </td>
                     <td>{formatDateTime(key.createdAt)}</td>
-                    <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : <span class="muted">Never</span>}</td>
-                    <td>{key.expiresAt ? formatDateTime(key.expiresAt) : <span class="muted">Never</span>}</td>
+                    <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : <span class="muted">{t('Never')}</span>}</td>
+                    <td>{key.expiresAt ? formatDateTime(key.expiresAt) : <span class="muted">{t('Never')}</span>}</td>
                     <td>
                       <span class={`badge ${state.active ? 'badge-approved' : 'badge-cancelled'}`}>{state.label}</span>
                     </td>
                     <td>
                       {state.active && (
                         <ConfirmAction
-                          label="Revoke"
-                          name={`Revoke key “${key.name}”`}
+                          label={t('Revoke')}
+                          name={t('Revoke key “{name}”', { name: key.name })}
                           question={
                             inUse ? (
-                              <>Revoke “{key.name}”? This browser signed in with it: you are signed out, and scripts using it are refused. This cannot be undone.</>
+                              t('Revoke “{name}”? This browser signed in with it: you are signed out, and scripts using it are refused. This cannot be undone.', { name: key.name })
                             ) : (
-                              <>Revoke “{key.name}”? Scripts using it are refused from their next request. This cannot be undone.</>
+                              t('Revoke “{name}”? Scripts using it are refused from their next request. This cannot be undone.', { name: key.name })
                             )
                           }
-                          confirmLabel="Revoke key"
+                          confirmLabel={t('Revoke key')}
                           busy={revoke.busy}
                           onConfirm={() => revokeKey(key)}
                         />
@@ -134,19 +136,19 @@ export function KeysCard({ basePath, owner, headingId, suspended, signedInKey }:
           </table>
         </div>
       )}
-      <form class="inline-form" aria-label="Issue a new key" noValidate onSubmit={submit}>
-        <h3>Issue a new key</h3>
-        <ErrorNotice error={issue.error} title="The key was not issued" />
+      <form class="inline-form" aria-label={t('Issue a new key')} noValidate onSubmit={submit}>
+        <h3>{t('Issue a new key')}</h3>
+        <ErrorNotice error={issue.error} title={t('The key was not issued')} />
         <div class="row">
-          <Field label="Key name" hint="What uses it, e.g. “nightly import”" error={issue.error?.detailFor('body.name')}>
+          <Field label={t('Key name')} hint={t('What uses it, e.g. “nightly import”')} error={issue.error?.detailFor('body.name')}>
             {(props) => <input {...props} required maxLength={100} value={name} onInput={(event) => setName(event.currentTarget.value)} />}
           </Field>
-          <Field label="Expires on (optional)" hint="It works through that day; empty: no expiry" error={issue.error?.detailFor('body.expiresAt')}>
+          <Field label={t('Expires on (optional)')} hint={t('It works through that day; empty: no expiry')} error={issue.error?.detailFor('body.expiresAt')}>
             {(props) => <input {...props} type="date" value={expiresOn} onInput={(event) => setExpiresOn(event.currentTarget.value)} />}
           </Field>
         </div>
         <button type="submit" class="primary" disabled={issue.busy}>
-          {issue.busy ? 'Issuing…' : 'Issue key'}
+          {issue.busy ? t('Issuing…') : t('Issue key')}
         </button>
       </form>
     </section>

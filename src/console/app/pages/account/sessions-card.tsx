@@ -5,15 +5,16 @@ import { formatDateTime } from '../../format';
 import { useAction, useApi } from '../../use-api';
 import type { SessionView } from './account-types';
 import { ConfirmAction } from './confirm-action';
+import { msg, t } from '../../i18n/i18n';
 
-const methodLabels: Record<SessionView['method'], string> = { EMAIL_LINK: 'E-mail link', OIDC: 'Single sign-on' };
+const methodLabels: Record<SessionView['method'], string> = { EMAIL_LINK: msg('E-mail link'), OIDC: msg('Single sign-on') };
 
 /** "Chrome on Linux" is what people recognise; the whole user agent stays in the cell's title. */
 function deviceOf(userAgent: string | null): string {
-  if (!userAgent) return 'Unknown device';
+  if (!userAgent) return t('Unknown device');
   const browser = /Edg\//.test(userAgent) ? 'Edge' : /Firefox\//.test(userAgent) ? 'Firefox' : /Chrom(e|ium)\//.test(userAgent) ? 'Chrome' : /Safari\//.test(userAgent) ? 'Safari' : undefined;
   const system = /Windows/.test(userAgent) ? 'Windows' : /Android/.test(userAgent) ? 'Android' : /iPhone|iPad/.test(userAgent) ? 'iOS' : /Mac OS X/.test(userAgent) ? 'macOS' : /Linux/.test(userAgent) ? 'Linux' : undefined;
-  return browser && system ? `${browser} on ${system}` : browser ?? system ?? userAgent.slice(0, 60);
+  return browser && system ? t('{browser} on {system}', { browser, system }) : browser ?? system ?? userAgent.slice(0, 60);
 }
 
 const isOpen = (session: SessionView, now = Date.now()) => !session.revokedAt && new Date(session.expiresAt).getTime() > now;
@@ -39,27 +40,27 @@ export function SessionsCard({ basePath, headingId, mine }: { basePath: string; 
   const items = [...(sessions.data?.items ?? [])].sort((a, b) => Number(isOpen(b)) - Number(isOpen(a)));
   return (
     <section class="card" aria-labelledby={headingId}>
-      <h2 id={headingId}>Signed-in sessions</h2>
-      <p class="muted">Browsers signed in to the console by e-mail link or single sign-on. API keys are listed apart.</p>
-      {revoked && <Notice kind="success">Session revoked: that browser is signed out at its next request.</Notice>}
-      <ErrorNotice error={sessions.error} title="The sessions could not be loaded" />
-      <ErrorNotice error={revoke.error} title="The session was not revoked" />
-      {sessions.loading && !sessions.data && <Loading label="Loading sessions…" />}
-      {sessions.data && items.length === 0 && <Empty>{mine ? 'You have no console sessions: you signed in with an API key.' : 'No console sessions.'}</Empty>}
+      <h2 id={headingId}>{t('Signed-in sessions')}</h2>
+      <p class="muted">{t('Browsers signed in to the console by e-mail link or single sign-on. API keys are listed apart.')}</p>
+      {revoked && <Notice kind="success">{t('Session revoked: that browser is signed out at its next request.')}</Notice>}
+      <ErrorNotice error={sessions.error} title={t('The sessions could not be loaded')} />
+      <ErrorNotice error={revoke.error} title={t('The session was not revoked')} />
+      {sessions.loading && !sessions.data && <Loading label={t('Loading sessions…')} />}
+      {sessions.data && items.length === 0 && <Empty>{mine ? t('You have no console sessions: you signed in with an API key.') : t('No console sessions.')}</Empty>}
       {items.length > 0 && (
         <div class="table-wrap">
           <table>
-            <caption class="visually-hidden">Sessions, open ones first</caption>
+            <caption class="visually-hidden">{t('Sessions, open ones first')}</caption>
             <thead>
               <tr>
-                <th scope="col">Device</th>
-                <th scope="col">Signed in with</th>
-                <th scope="col">Address</th>
-                <th scope="col">Started</th>
-                <th scope="col">Last seen</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t('Device')}</th>
+                <th scope="col">{t('Signed in with')}</th>
+                <th scope="col">{t('Address')}</th>
+                <th scope="col">{t('Started')}</th>
+                <th scope="col">{t('Last seen')}</th>
+                <th scope="col">{t('Status')}</th>
                 <th scope="col">
-                  <span class="visually-hidden">Action</span>
+                  <span class="visually-hidden">{t('Action')}</span>
                 </th>
               </tr>
             </thead>
@@ -71,28 +72,32 @@ export function SessionsCard({ basePath, headingId, mine }: { basePath: string; 
                   <tr key={session.id} class={session.current ? 'current-session' : undefined}>
                     <th scope="row" title={session.userAgent ?? undefined}>
                       {device}
-                      {session.current && <span class="badge badge-running current-badge">This browser</span>}
+                      {session.current && <span class="badge badge-running current-badge">{t('This browser')}</span>}
                     </th>
-                    <td>{methodLabels[session.method] ?? session.method}</td>
+                    <td>{t(methodLabels[session.method] ?? session.method)}</td>
                     <td>{session.ipAddress ?? '—'}</td>
                     <td>{formatDateTime(session.createdAt)}</td>
                     <td>{formatDateTime(session.lastSeenAt)}</td>
                     <td>
                       {session.revokedAt ? (
-                        <span class="badge badge-cancelled">Revoked {formatDateTime(session.revokedAt)}</span>
+                        <span class="badge badge-cancelled">{t('Revoked {revokedAt}', { revokedAt: formatDateTime(session.revokedAt) })}</span>
                       ) : open ? (
-                        <span class="badge badge-approved">Open until {formatDateTime(session.expiresAt)}</span>
+                        <span class="badge badge-approved">{t('Open until {expiresAt}', { expiresAt: formatDateTime(session.expiresAt) })}</span>
                       ) : (
-                        <span class="badge badge-expired">Expired</span>
+                        <span class="badge badge-expired">{t('Expired')}</span>
                       )}
                     </td>
                     <td>
                       {open && (
                         <ConfirmAction
-                          label="Revoke"
-                          name={`Revoke session: ${device}, started ${formatDateTime(session.createdAt)}${session.current ? ' (this browser)' : ''}`}
-                          question={session.current ? 'Revoke the session of this browser? You are signed out.' : `Sign out ${device}? It is signed out at its next request.`}
-                          confirmLabel="Revoke session"
+                          label={t('Revoke')}
+                          name={
+                            session.current
+                              ? t('Revoke session: {device}, started {createdAt} (this browser)', { device, createdAt: formatDateTime(session.createdAt) })
+                              : t('Revoke session: {device}, started {createdAt}', { device, createdAt: formatDateTime(session.createdAt) })
+                          }
+                          question={session.current ? t('Revoke the session of this browser? You are signed out.') : t('Sign out {device}? It is signed out at its next request.', { device })}
+                          confirmLabel={t('Revoke session')}
                           busy={revoke.busy}
                           onConfirm={() => revokeSession(session)}
                         />

@@ -3,6 +3,7 @@ import type { AccountList } from '../../../../accounts/account-views.schemas';
 import { Field } from '../../components/field';
 import { ErrorNotice, Loading } from '../../components/notices';
 import { useApi } from '../../use-api';
+import { t, tp } from '../../i18n/i18n';
 
 export interface PickedAccount {
   id: string;
@@ -18,16 +19,15 @@ export function AccountPicker({ chosen, onChange, error }: { chosen: PickedAccou
   const shown = [...chosen, ...(found.data?.items ?? []).filter((account) => !chosenIds.has(account.id))];
   return (
     <div>
-      <Field label="Find accounts" hint="Name, contact name or e-mail" error={error}>
+      <Field label={t('Find accounts')} hint={t('Name, contact name or e-mail')} error={error}>
         {(props) => <input {...props} type="search" value={search} onInput={(event) => setSearch(event.currentTarget.value)} />}
       </Field>
-      <ErrorNotice error={found.error} title="Accounts could not be searched" />
-      {found.loading && !found.data && <Loading label="Searching accounts…" />}
+      <ErrorNotice error={found.error} title={t('Accounts could not be searched')} />
+      {found.loading && !found.data && <Loading label={t('Searching accounts…')} />}
       <p class="muted" aria-live="polite">
-        {chosen.length} account{chosen.length === 1 ? '' : 's'} chosen
-      </p>
+        {tp(chosen.length, '{count} account chosen', '{count} accounts chosen')}</p>
       {shown.length > 0 && (
-        <ul class="checkbox-list" aria-label="Accounts">
+        <ul class="checkbox-list" aria-label={t('Accounts')}>
           {shown.map((account) => (
             <li key={account.id}>
               <label>

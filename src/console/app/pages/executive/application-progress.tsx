@@ -4,6 +4,7 @@ import { ApiError, asApiError, get } from '../../api';
 import { ErrorNotice, Notice } from '../../components/notices';
 import { Progress } from '../../components/progress';
 import { formatNumber } from '../../format';
+import { t, tp } from '../../i18n/i18n';
 
 const POLL_MS = 400;
 
@@ -44,17 +45,15 @@ export function ApplicationProgress({ applicationId, expected, onFinished }: { a
   const total = finished ? application.matched : expected;
   return (
     <div aria-live="polite">
-      <Progress label="Accounts matched" done={application?.matched ?? 0} total={total} />
-      <ErrorNotice error={error} title="The progress could not be read (retrying)" />
+      <Progress label={t('Accounts matched')} done={application?.matched ?? 0} total={total} />
+      <ErrorNotice error={error} title={t('The progress could not be read (retrying)')} />
       {application?.state === 'COMPLETED' && (
         <Notice kind="success">
-          Done: {formatNumber(application.matched)} account{application.matched === 1 ? '' : 's'} matched, {formatNumber(application.added)} newly applied,{' '}
-          {formatNumber(application.matched - application.added)} already applied.
-        </Notice>
+          {tp(application.matched, 'Done: {count} account matched, {added} newly applied, {already} already applied.', 'Done: {count} accounts matched, {added} newly applied, {already} already applied.', { count: formatNumber(application.matched), added: formatNumber(application.added), already: formatNumber(application.matched - application.added) })}</Notice>
       )}
       {application?.state === 'FAILED' && (
         <div class="notice notice-error" role="alert">
-          Applying failed: {application.error ?? 'unknown error'}
+          {t('Applying failed:')}{' '}{application.error ?? t('unknown error')}
         </div>
       )}
     </div>

@@ -9,6 +9,7 @@ import { newId } from '../../new-id';
 import { useAction, useApi } from '../../use-api';
 import { AccountPicker, type PickedAccount } from './account-picker';
 import { ApplicationProgress } from './application-progress';
+import { t } from '../../i18n/i18n';
 
 type Target = 'all' | 'segment' | 'accounts';
 
@@ -39,28 +40,27 @@ export function ApplyPanel({ plan, onApplied }: { plan: PlanView; onApplied(appl
 
   return (
     <form onSubmit={submit} aria-labelledby="apply-heading" noValidate>
-      <h2 id="apply-heading">Apply to accounts</h2>
-      <ErrorNotice error={error} title="Not applied" />
-      <Field label="What to apply">
+      <h2 id="apply-heading">{t('Apply to accounts')}</h2>
+      <ErrorNotice error={error} title={t('Not applied')} />
+      <Field label={t('What to apply')}>
         {(props) => (
           <select {...props} value={subject} onChange={(event) => setSubject(event.currentTarget.value)}>
-            <option value="plan">The plan "{plan.name}"</option>
+            <option value="plan">{t('The plan "{name}"', { name: plan.name })}</option>
             {plan.objectives.items.map((objective) => (
               <option key={objective.id} value={objective.id}>
-                Objective "{objective.name}"
-              </option>
+                {t('Objective "{name}"', { name: objective.name })}</option>
             ))}
           </select>
         )}
       </Field>
       <fieldset>
-        <legend>To which accounts</legend>
+        <legend>{t('To which accounts')}</legend>
         <div class="radio-row">
           {(
             [
-              ['all', 'All accounts'],
-              ['segment', 'A segment'],
-              ['accounts', 'Chosen accounts'],
+              ['all', t('All accounts')],
+              ['segment', t('A segment')],
+              ['accounts', t('Chosen accounts')],
             ] as const
           ).map(([value, label]) => (
             <label key={value}>
@@ -70,11 +70,11 @@ export function ApplyPanel({ plan, onApplied }: { plan: PlanView; onApplied(appl
         </div>
         {target === 'segment' && (
           <>
-            <ErrorNotice error={segments.error} title="Segments could not be loaded" />
-            <Field label="Segment" error={targetError}>
+            <ErrorNotice error={segments.error} title={t('Segments could not be loaded')} />
+            <Field label={t('Segment')} error={targetError}>
               {(props) => (
                 <select {...props} value={segmentId} onChange={(event) => setSegmentId(event.currentTarget.value)}>
-                  <option value="">Choose a segment</option>
+                  <option value="">{t('Choose a segment')}</option>
                   {(segments.data?.items ?? []).map((segment) => (
                     <option key={segment.id} value={segment.id}>
                       {segment.name}
@@ -89,7 +89,7 @@ export function ApplyPanel({ plan, onApplied }: { plan: PlanView; onApplied(appl
         {target === 'all' && targetError && <p class="field-error">{targetError}</p>}
       </fieldset>
       <button type="submit" class="primary" disabled={apply.busy || (target === 'segment' && !segmentId) || (target === 'accounts' && accounts.length === 0)}>
-        {apply.busy ? 'Applying…' : 'Apply'}
+        {apply.busy ? t('Applying…') : t('Apply')}
       </button>
       {running && <ApplicationProgress key={running.applicationId} applicationId={running.applicationId} expected={running.expected} onFinished={onApplied} />}
     </form>

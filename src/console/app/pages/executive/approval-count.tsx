@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import type { ApprovalInbox } from '../../../../approvals/approvals.schemas';
 import { get } from '../../api';
 import { signal, useSignal } from '../../signal';
+import { t } from '../../i18n/i18n';
 
 const waiting = signal<number | null>(null);
 
@@ -32,7 +33,7 @@ export function ApprovalCountBadge() {
       <span class="nav-count" aria-hidden="true">
         {` (${count})`}
       </span>
-      <span class="visually-hidden">{` (${count} waiting)`}</span>
+      <span class="visually-hidden">{(' ' + t('({count} waiting)', { count }))}</span>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { ApprovalItem } from '../../../../approvals/approvals.schemas';
 import { Field } from '../../components/field';
+import { msg, t } from '../../i18n/i18n';
 
 type ApprovalKind = ApprovalItem['kind'];
 
@@ -11,34 +12,34 @@ export interface ApprovalFilterValues {
 }
 
 const kindOptions: [ApprovalKind, string][] = [
-  ['campaign-stage', 'Campaign stages'],
-  ['plan', 'Plans'],
-  ['budget-transfer', 'Budget transfers'],
-  ['budget-overrun', 'Work over its budget'],
+  ['campaign-stage', msg('Campaign stages')],
+  ['plan', msg('Plans')],
+  ['budget-transfer', msg('Budget transfers')],
+  ['budget-overrun', msg('Work over its budget')],
 ];
 
 /** The inbox's filters: the kind of request, and for admins whose requests (their own, or everyone's). */
 export function ApprovalFilters({ values, admin, onChange }: { values: ApprovalFilterValues; admin: boolean; onChange(values: ApprovalFilterValues): void }) {
   return (
-    <form class="card filters" aria-label="Filter approvals" onSubmit={(event) => event.preventDefault()}>
-      <Field label="Kind">
+    <form class="card filters" aria-label={t('Filter approvals')} onSubmit={(event) => event.preventDefault()}>
+      <Field label={t('Kind')}>
         {(props) => (
           <select {...props} value={values.kind} onChange={(event) => onChange({ ...values, kind: event.currentTarget.value as ApprovalFilterValues['kind'] })}>
-            <option value="">Every kind</option>
+            <option value="">{t('Every kind')}</option>
             {kindOptions.map(([kind, label]) => (
               <option key={kind} value={kind}>
-                {label}
+                {t(label)}
               </option>
             ))}
           </select>
         )}
       </Field>
       {admin && (
-        <Field label="Waiting for">
+        <Field label={t('Waiting for')}>
           {(props) => (
             <select {...props} value={values.scope} onChange={(event) => onChange({ ...values, scope: event.currentTarget.value as ApprovalFilterValues['scope'] })}>
-              <option value="mine">Me</option>
-              <option value="all">Anyone (decide on behalf of the approvers)</option>
+              <option value="mine">{t('Me')}</option>
+              <option value="all">{t('Anyone (decide on behalf of the approvers)')}</option>
             </select>
           )}
         </Field>

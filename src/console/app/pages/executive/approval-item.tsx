@@ -9,6 +9,7 @@ import { decideTransfer, outcomeOf } from '../marketer/budgets/transfer-model';
 import { DecisionForm } from './decision-form';
 import { decideOverrun, OverrunFacts, OverrunHeading, overrunItemTitle } from './overrun-approval';
 import { TransferFacts, TransferHeading, transferItemTitle } from './transfer-approval';
+import { msg, t, tp } from '../../i18n/i18n';
 
 /** What the approver is told once a decision is recorded; the item itself then leaves the inbox. */
 export interface DecisionOutcome {
@@ -33,9 +34,9 @@ export function itemKey(item: ApprovalItem): string {
 export function itemTitle(item: ApprovalItem): string {
   switch (item.kind) {
     case 'plan':
-      return `plan "${item.planName}"`;
+      return t('plan "{planName}"', { planName: item.planName });
     case 'campaign-stage':
-      return `campaign "${item.campaignName}", stage "${item.stageName}"`;
+      return t('campaign "{campaignName}", stage "{stageName}"', { campaignName: item.campaignName, stageName: item.stageName });
     case 'budget-transfer':
       return transferItemTitle(item);
     case 'budget-overrun':
@@ -43,15 +44,15 @@ export function itemTitle(item: ApprovalItem): string {
   }
 }
 
-const kindLabels: Record<ApprovalItem['kind'], string> = { plan: 'Business plan', 'campaign-stage': 'Campaign approval stage', 'budget-transfer': 'Budget transfer', 'budget-overrun': 'Over its budget' };
+const kindLabels: Record<ApprovalItem['kind'], string> = { plan: msg('Business plan'), 'campaign-stage': msg('Campaign approval stage'), 'budget-transfer': msg('Budget transfer'), 'budget-overrun': msg('Over its budget') };
 
 async function decide(item: ApprovalItem, decision: 'approve' | 'reject', text: string | undefined): Promise<string> {
   const body = decision === 'approve' ? (text ? { comment: text } : {}) : { reason: text };
-  const verb = decision === 'approve' ? 'Approved' : 'Rejected';
+  const verb = decision === 'approve' ? t('Approved') : t('Rejected');
   switch (item.kind) {
     case 'plan': {
       const plan = await post<PlanView>(`/plans/${item.planId}/${decision}`, body);
-      return `${verb} ${itemTitle(item)}: the plan is now ${humanize(plan.status)}.`;
+      return t('{verb} {item}: the plan is now {status}.', { verb, item: itemTitle(item), status: humanize(plan.status) });
     }
     case 'budget-transfer':
       return `${verb} ${itemTitle(item)}: ${outcomeOf(await decideTransfer(item.transferId, decision, text))}`;
@@ -60,7 +61,9 @@ async function decide(item: ApprovalItem, decision: 'approve' | 'reject', text: 
     case 'campaign-stage': {
       const campaign = await post<CampaignView>(`/campaigns/${item.campaignId}/stages/${item.stageId}/${decision}`, body);
       const stage = campaign.stages.find((candidate) => candidate.id === item.stageId);
-      return `${verb} ${itemTitle(item)}: the campaign is ${humanize(campaign.status)}${stage ? `, the stage ${humanize(stage.status)}` : ''}.`;
+      return stage
+        ? t('{verb} {item}: the campaign is {status}, the stage {stageStatus}.', { verb, item: itemTitle(item), status: humanize(campaign.status), stageStatus: humanize(stage.status) })
+        : t('{verb} {item}: the campaign is {status}.', { verb, item: itemTitle(item), status: humanize(campaign.status) });
     }
   }
 }
@@ -72,7 +75,7 @@ export function ApprovalItemCard({ item, onDecided }: { item: ApprovalItem; onDe
     } catch (caught) {
       // Decided meanwhile (another approver, or this user in another tab): nothing is left to decide,
       // so the item leaves the inbox with the reason instead of staying with an error.
-      if (caught instanceof ApiError && caught.status === 409) return { kind: 'warning' as const, message: `Not recorded for ${itemTitle(item)}: ${caught.message}` };
+      if (caught instanceof ApiError && caught.status === 409) return { kind: 'warning' as const, message: t('Not recorded for {item}: {message}', { item: itemTitle(item), message: caught.message }) };
       throw caught;
     }
   });
@@ -83,14 +86,14 @@ export function ApprovalItemCard({ item, onDecided }: { item: ApprovalItem; onDe
   const headingId = `${itemKey(item)}-heading`;
   return (
     <article class="card approval-item" aria-labelledby={headingId}>
-      <p class="muted approval-kind">{kindLabels[item.kind]}</p>
+      <p class="muted approval-kind">{t(kindLabels[item.kind])}</p>
       <h2 id={headingId}>
         <ItemHeading item={item} />
       </h2>
       <dl class="facts">
-        <dt>Asked by</dt>
-        <dd>{item.askedBy?.name ?? 'Unknown'}</dd>
-        <dt>Waiting since</dt>
+        <dt>{t('Asked by')}</dt>
+        <dd>{item.askedBy?.name ?? t('Unknown')}</dd>
+        <dt>{t('Waiting since')}</dt>
         <dd>
           <time dateTime={item.askedAt} title={formatDateTime(item.askedAt)}>
             {formatRelative(item.askedAt)}
@@ -98,8 +101,8 @@ export function ApprovalItemCard({ item, onDecided }: { item: ApprovalItem; onDe
         </dd>
         {item.onBehalf && (
           <>
-            <dt>On behalf</dt>
-            <dd>You are not an approver: as an admin you decide on behalf of {item.waitingOn.map((person) => person.name).join(', ') || 'the approvers'}</dd>
+            <dt>{t('On behalf')}</dt>
+            <dd>{t('You are not an approver: as an admin you decide on behalf of')}{' '}{item.waitingOn.map((person) => person.name).join(', ') || t('the approvers')}</dd>
           </>
         )}
         {item.kind === 'plan' && <PlanFacts item={item} />}
@@ -132,15 +135,15 @@ function ItemHeading({ item }: { item: ApprovalItem }) {
 function PlanFacts({ item }: { item: PlanApprovalItem }) {
   return (
     <>
-      <dt>Period</dt>
+      <dt>{t('Period')}</dt>
       <dd>
-        {formatDate(item.periodStart)} to {formatDate(item.periodEnd)}
+        {t('{periodStart} to {periodEnd}', { periodStart: formatDate(item.periodStart), periodEnd: formatDate(item.periodEnd) })}
       </dd>
-      <dt>Revenue target</dt>
-      <dd>{item.revenueTarget === null ? 'None' : formatMoney(item.revenueTarget, item.currency)}</dd>
+      <dt>{t('Revenue target')}</dt>
+      <dd>{item.revenueTarget === null ? t('None') : formatMoney(item.revenueTarget, item.currency)}</dd>
       {item.parent && (
         <>
-          <dt>Part of</dt>
+          <dt>{t('Part of')}</dt>
           <dd>
             <a href={href(`/plans/${item.parent.id}`)}>{item.parent.name}</a>
           </dd>
@@ -148,7 +151,7 @@ function PlanFacts({ item }: { item: PlanApprovalItem }) {
       )}
       {item.goals.length > 0 && (
         <>
-          <dt>Goals</dt>
+          <dt>{t('Goals')}</dt>
           <dd>{item.goals.join('; ')}</dd>
         </>
       )}
@@ -159,11 +162,11 @@ function PlanFacts({ item }: { item: PlanApprovalItem }) {
 function StageFacts({ item }: { item: CampaignStageApprovalItem }) {
   return (
     <>
-      <dt>Campaign status</dt>
+      <dt>{t('Campaign status')}</dt>
       <dd>{humanize(item.campaignStatus)}</dd>
-      <dt>Rule</dt>
+      <dt>{t('Rule')}</dt>
       <dd>
-        {item.require === 'all' ? `Every approver must approve (${item.approvedSoFar} of ${item.approvers} so far)` : `One approval of ${item.approvers} approver${item.approvers === 1 ? '' : 's'} suffices`}
+        {item.require === 'all' ? t('Every approver must approve ({approvedSoFar} of {approvers} so far)', { approvedSoFar: item.approvedSoFar, approvers: item.approvers }) : tp(item.approvers, 'One approval of {count} approver suffices', 'One approval of {count} approvers suffices')}
       </dd>
     </>
   );

@@ -8,8 +8,8 @@ import { ApprovalFilters, type ApprovalFilterValues } from './approval-filters';
 import { ApprovalItemCard, itemKey, type DecisionOutcome } from './approval-item';
 import { approvalCount } from './approval-count';
 import './executive.css';
+import { t, tp } from '../../i18n/i18n';
 
-const counted = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
 
 export function ApprovalsPage() {
   const me = useSignal(currentUser);
@@ -28,10 +28,10 @@ export function ApprovalsPage() {
   return (
     <section>
       <div class="page-head">
-        <h1>Approvals</h1>
+        <h1>{t('Approvals')}</h1>
         {counts && (
           <p class="muted">
-            {counts.total} waiting: {counted(counts.plans, 'plan')}, {counted(counts.campaignStages, 'campaign stage')}, {counted(counts.budgetTransfers, 'budget transfer')}, {counted(counts.budgetOverruns, 'budget overrun')}
+            {t('{total} waiting: {plans}, {campaignStages}, {budgetTransfers}, {budgetOverruns}', { total: counts.total, plans: tp(counts.plans, '{count} plan', '{count} plans'), campaignStages: tp(counts.campaignStages, '{count} campaign stage', '{count} campaign stages'), budgetTransfers: tp(counts.budgetTransfers, '{count} budget transfer', '{count} budget transfers'), budgetOverruns: tp(counts.budgetOverruns, '{count} budget overrun', '{count} budget overruns') })}
           </p>
         )}
       </div>
@@ -43,9 +43,9 @@ export function ApprovalsPage() {
           </Notice>
         ))}
       </div>
-      <ErrorNotice error={inbox.error} title="The inbox could not be loaded" />
-      {inbox.loading && !inbox.data && <Loading label="Loading your approvals…" />}
-      {inbox.data && items.length === 0 && <Empty>{everyone ? 'Nothing waits for a decision.' : 'Nothing waits for your decision.'}</Empty>}
+      <ErrorNotice error={inbox.error} title={t('The inbox could not be loaded')} />
+      {inbox.loading && !inbox.data && <Loading label={t('Loading your approvals…')} />}
+      {inbox.data && items.length === 0 && <Empty>{everyone ? t('Nothing waits for a decision.') : t('Nothing waits for your decision.')}</Empty>}
       {items.map((item) => (
         <ApprovalItemCard key={itemKey(item)} item={item} onDecided={decided} />
       ))}

@@ -1,5 +1,7 @@
 import type { UserResponse } from '../../../../users/users.schemas';
+import { FieldError } from '../../components/field-error';
 import { humanize } from '../../format';
+import { t } from '../../i18n/i18n';
 
 /**
  * Checkboxes over the directory: approvers may have any role, never the author. A fieldset with a
@@ -10,10 +12,10 @@ export function ApproverPicker({ users, excludeId, chosen, onChange, error }: { 
   const toggle = (id: string, on: boolean) => onChange(on ? [...chosen, id] : chosen.filter((other) => other !== id));
   return (
     <fieldset aria-describedby={error ? 'approvers-error' : undefined}>
-      <legend>Approvers</legend>
-      <p class="hint">One approval is final. You cannot approve your own plan.</p>
+      <legend>{t('Approvers')}</legend>
+      <p class="hint">{t('One approval is final. You cannot approve your own plan.')}</p>
       {candidates.length === 0 ? (
-        <p class="muted">There is nobody else in the directory to approve.</p>
+        <p class="muted">{t('There is nobody else in the directory to approve.')}</p>
       ) : (
         <ul class="checkbox-list">
           {candidates.map((user) => (
@@ -26,11 +28,7 @@ export function ApproverPicker({ users, excludeId, chosen, onChange, error }: { 
           ))}
         </ul>
       )}
-      {error && (
-        <small id="approvers-error" class="field-error">
-          {error}
-        </small>
-      )}
+      <FieldError id="approvers-error" label={t('Approvers')} error={error} />
     </fieldset>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ApiError } from '../../api';
 import { ErrorNotice } from '../../components/notices';
 import { Field } from '../../components/field';
+import { t } from '../../i18n/i18n';
 
 /**
  * Approve (with an optional comment) or reject (with a required reason) one request. The reason is
@@ -22,20 +23,18 @@ export function DecisionForm({ subject, busy, error, onApprove, onReject }: {
     if (!trimmed) return setReasonMissing(true);
     onReject(trimmed);
   };
-  const fieldError = (reasonMissing && !trimmed ? 'Give a reason to reject: it is sent back with the rejection' : undefined) ?? error?.detailFor('body.reason') ?? error?.detailFor('body.comment');
+  const fieldError = (reasonMissing && !trimmed ? t('Give a reason to reject: it is sent back with the rejection') : undefined) ?? error?.detailFor('body.reason') ?? error?.detailFor('body.comment');
   return (
     <form class="decision" onSubmit={(event) => (event.preventDefault(), onApprove(trimmed || undefined))}>
-      <ErrorNotice error={error} title="Not recorded" />
-      <Field label="Comment or reason" hint="Optional when approving; required when rejecting" error={fieldError}>
+      <ErrorNotice error={error} title={t('Not recorded')} />
+      <Field label={t('Comment or reason')} hint={t('Optional when approving; required when rejecting')} error={fieldError}>
         {(props) => <textarea {...props} maxLength={500} value={text} onInput={(event) => (setText(event.currentTarget.value), setReasonMissing(false))} />}
       </Field>
       <div class="actions">
-        <button type="submit" class="primary" disabled={busy} aria-label={`Approve ${subject}`}>
-          Approve
-        </button>
-        <button type="button" class="danger" disabled={busy} onClick={reject} aria-label={`Reject ${subject}`}>
-          Reject
-        </button>
+        <button type="submit" class="primary" disabled={busy} aria-label={t('Approve {subject}', { subject })}>
+          {t('Approve')}</button>
+        <button type="button" class="danger" disabled={busy} onClick={reject} aria-label={t('Reject {subject}', { subject })}>
+          {t('Reject')}</button>
       </div>
     </form>
   );

@@ -6,6 +6,8 @@ import { formatNumber, formatPercent } from '../../format';
 import { useApi } from '../../use-api';
 import { useReloadOn } from './use-reload-on';
 import { chartColors } from '../../components/chart-colors';
+import { t, tp } from '../../i18n/i18n';
+import { ProductFiguresTable } from '../products/product-figures-table';
 
 const SHOWN_ACCOUNTS = 10;
 
@@ -21,29 +23,29 @@ export function ObjectiveProgressView({ objectiveId, version }: { objectiveId: s
         <>
           <h3 id={headingId}>{data.name}</h3>
           <p class="muted">
-            {data.kind} · target {formatNumber(data.target)} {data.unit} · {data.appliesToAll ? 'applies to all accounts' : `applied to ${formatNumber(data.accountCount)} account${data.accountCount === 1 ? '' : 's'}`}
+            {t('{kind} · target {target} {unit} ·', { kind: data.kind, target: formatNumber(data.target), unit: data.unit })}{' '}{data.appliesToAll ? t('applies to all accounts') : tp(data.accountCount, 'applied to {count} account', 'applied to {count} accounts', { count: formatNumber(data.accountCount) })}
           </p>
-          <Progress label={`${data.name}: done`} done={data.done} total={data.target} />
+          <Progress label={t('{name}: done', { name: data.name })} done={data.done} total={data.target} />
           {data.perAccount.length === 0 ? (
-            <Empty>No account yet: apply the objective to accounts to follow them here.</Empty>
+            <Empty>{t('No account yet: apply the objective to accounts to follow them here.')}</Empty>
           ) : (
             <>
               <ChartView
-                label={`${data.name}: done per account, top ${data.perAccount.length}; the same figures are in the table below`}
+                label={t('{name}: done per account, top {length}; the same figures are in the table below', { name: data.name, length: data.perAccount.length })}
                 height={Math.max(140, data.perAccount.length * 32)}
                 config={{
                   type: 'bar',
-                  data: { labels: data.perAccount.map((row) => row.accountName), datasets: [{ label: 'Done', data: data.perAccount.map((row) => row.done), backgroundColor: chartColors.blue }] },
+                  data: { labels: data.perAccount.map((row) => row.accountName), datasets: [{ label: t('Done'), data: data.perAccount.map((row) => row.done), backgroundColor: chartColors.blue }] },
                   options: { indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } },
                 }}
               />
               <div class="table-wrap">
                 <table>
-                  <caption class="visually-hidden">{data.name}: done per account</caption>
+                  <caption class="visually-hidden">{t('{name}: done per account', { name: data.name })}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Account</th>
-                      <th scope="col" class="number">Done</th>
+                      <th scope="col">{t('Account')}</th>
+                      <th scope="col" class="number">{t('Done')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -57,15 +59,20 @@ export function ObjectiveProgressView({ objectiveId, version }: { objectiveId: s
                 </table>
               </div>
               <p class="muted">
-                Total {formatNumber(data.done)} of {formatNumber(data.target)} ({formatPercent(data.ratio)}).
-              </p>
+                {t('Total {done} of {target} ({ratio}).', { done: formatNumber(data.done), target: formatNumber(data.target), ratio: formatPercent(data.ratio) })}</p>
+            </>
+          )}
+          {data.perProduct.length > 0 && (
+            <>
+              <h4>{t('Per product')}</h4>
+              <ProductFiguresTable rows={data.perProduct} caption={t('{name}: per product', { name: data.name })} empty={t('No product sold yet.')} />
             </>
           )}
         </>
       ) : progress.error ? (
-        <ErrorNotice error={progress.error} title="This objective's progress could not be loaded" />
+        <ErrorNotice error={progress.error} title={t('This objective\'s progress could not be loaded')} />
       ) : (
-        <Loading label="Loading the objective's progress…" />
+        <Loading label={t('Loading the objective\'s progress…')} />
       )}
     </article>
   );

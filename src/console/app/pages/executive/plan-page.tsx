@@ -19,6 +19,7 @@ import { PlanHistory } from './plan-history';
 import { planPermissions } from './plan-permissions';
 import { ChildPlans, PlanProgress } from './plan-progress';
 import './executive.css';
+import { t } from '../../i18n/i18n';
 
 export function PlanPage({ params, query }: PageProps) {
   const me = useSignal(currentUser)!;
@@ -38,20 +39,20 @@ export function PlanPage({ params, query }: PageProps) {
     return (
       <section>
         <p>
-          <a href={href('/plans')}>← All plans</a>
+          <a href={href('/plans')}>{t('← All plans')}</a>
         </p>
-        <h1>Plan</h1>
-        <ErrorNotice error={plan.error} title="The plan could not be loaded" />
+        <h1>{t('Plan')}</h1>
+        <ErrorNotice error={plan.error} title={t('The plan could not be loaded')} />
       </section>
     );
   }
-  if (!plan.data) return <Loading label="Loading the plan…" />;
+  if (!plan.data) return <Loading label={t('Loading the plan…')} />;
   const data = plan.data;
   const may = planPermissions(data, me);
   return (
     <section>
       <p>
-        <a href={href(data.parent ? `/plans/${data.parent.id}` : '/plans')}>← {data.parent ? data.parent.name : 'All plans'}</a>
+        <a href={href(data.parent ? `/plans/${data.parent.id}` : '/plans')}>← {data.parent ? data.parent.name : t('All plans')}</a>
       </p>
       <div class="page-head">
         <h1>{data.name}</h1>
@@ -60,13 +61,12 @@ export function PlanPage({ params, query }: PageProps) {
       </div>
       {created !== null && (
         <Notice kind="success">
-          Plan created as a draft{Number(created) > 0 ? `, with ${created} quarterly plans` : ''}. Add objectives, then submit it for approval.
-        </Notice>
+          {t('Plan created as a draft')}{Number(created) > 0 ? t(', with {created} quarterly plans', { created }) : ''}{t('. Add objectives, then submit it for approval.')}</Notice>
       )}
-      <ErrorNotice error={plan.error} title="The plan could not be refreshed" />
+      <ErrorNotice error={plan.error} title={t('The plan could not be refreshed')} />
       <div class="grid">
         <section class="card" aria-labelledby="plan-facts-heading">
-          <h2 id="plan-facts-heading">Plan</h2>
+          <h2 id="plan-facts-heading">{t('Plan')}</h2>
           {data.description && <p>{data.description}</p>}
           <PlanFacts plan={data} nameOf={nameOf} />
         </section>
@@ -74,18 +74,18 @@ export function PlanPage({ params, query }: PageProps) {
       </div>
 
       <section class="card" aria-labelledby="plan-progress-heading">
-        <h2 id="plan-progress-heading">Progress</h2>
+        <h2 id="plan-progress-heading">{t('Progress')}</h2>
         <PlanProgress report={report} />
       </section>
 
       <section class="card" aria-labelledby="plan-children-heading">
-        <h2 id="plan-children-heading">Quarterly plans</h2>
-        {report.data && report.data.children.length > 0 ? <ChildPlans children={report.data.children} /> : <Empty>{report.data ? 'This plan has no child plans.' : 'Loading…'}</Empty>}
+        <h2 id="plan-children-heading">{t('Quarterly plans')}</h2>
+        {report.data && report.data.children.length > 0 ? <ChildPlans children={report.data.children} /> : <Empty>{report.data ? t('This plan has no child plans.') : t('Loading…')}</Empty>}
       </section>
 
       <section class="card" aria-labelledby="plan-objectives-heading">
-        <h2 id="plan-objectives-heading">Objectives</h2>
-        {data.objectives.items.length === 0 && <Empty>No objectives yet.</Empty>}
+        <h2 id="plan-objectives-heading">{t('Objectives')}</h2>
+        {data.objectives.items.length === 0 && <Empty>{t('No objectives yet.')}</Empty>}
         {data.objectives.items.map((objective) => (
           <ObjectiveProgressView key={objective.id} objectiveId={objective.id} version={version} />
         ))}
@@ -103,7 +103,7 @@ export function PlanPage({ params, query }: PageProps) {
       )}
 
       <section class="card" aria-labelledby="plan-history-heading">
-        <h2 id="plan-history-heading">History</h2>
+        <h2 id="plan-history-heading">{t('History')}</h2>
         <PlanHistory history={data.history} nameOf={nameOf} />
       </section>
     </section>

@@ -6,6 +6,8 @@ import { href } from '../../router';
 import { StatusBadge } from '../../components/badge';
 import type { Loaded } from '../../use-api';
 import { chartColors } from '../../components/chart-colors';
+import { t } from '../../i18n/i18n';
+import { ProductFiguresTable } from '../products/product-figures-table';
 
 type Row = Pick<PlanReport, 'id' | 'name' | 'revenueTarget' | 'currency' | 'revenue' | 'ratio' | 'accountsApplied'>;
 
@@ -13,15 +15,15 @@ type Row = Pick<PlanReport, 'id' | 'name' | 'revenueTarget' | 'currency' | 'reve
 function RevenueChart({ rows, currency }: { rows: Row[]; currency: string | null }) {
   return (
     <ChartView
-      label={`Revenue against target${currency ? ` in ${currency}` : ''}, for the plan and its quarters; the same figures are in the table below`}
+      label={t('Revenue against target{value}, for the plan and its quarters; the same figures are in the table below', { value: currency ? ` in ${currency}` : '' })}
       config={{
         type: 'bar',
         data: {
           labels: rows.map((row) => row.name),
           datasets: [
-            { label: 'Won', data: rows.map((row) => row.revenue?.won ?? 0), backgroundColor: chartColors.green },
-            { label: 'Pipeline', data: rows.map((row) => row.revenue?.pipeline ?? 0), backgroundColor: chartColors.blue },
-            { label: 'Target', data: rows.map((row) => row.revenueTarget ?? 0), backgroundColor: chartColors.grey },
+            { label: t('Won'), data: rows.map((row) => row.revenue?.won ?? 0), backgroundColor: chartColors.green },
+            { label: t('Pipeline'), data: rows.map((row) => row.revenue?.pipeline ?? 0), backgroundColor: chartColors.blue },
+            { label: t('Target'), data: rows.map((row) => row.revenueTarget ?? 0), backgroundColor: chartColors.grey },
           ],
         },
         options: { scales: { y: { beginAtZero: true } } },
@@ -34,15 +36,15 @@ function RevenueChart({ rows, currency }: { rows: Row[]; currency: string | null
 function ObjectivesChart({ objectives }: { objectives: PlanReport['objectives'] }) {
   return (
     <ChartView
-      label="Objectives: done against target; the same figures are in the table below"
+      label={t('Objectives: done against target; the same figures are in the table below')}
       height={Math.max(160, objectives.length * 56)}
       config={{
         type: 'bar',
         data: {
           labels: objectives.map((objective) => objective.name),
           datasets: [
-            { label: 'Done', data: objectives.map((objective) => objective.done), backgroundColor: chartColors.blue },
-            { label: 'Target', data: objectives.map((objective) => objective.target), backgroundColor: chartColors.grey },
+            { label: t('Done'), data: objectives.map((objective) => objective.done), backgroundColor: chartColors.blue },
+            { label: t('Target'), data: objectives.map((objective) => objective.target), backgroundColor: chartColors.grey },
           ],
         },
         options: { indexAxis: 'y', scales: { x: { beginAtZero: true } } },
@@ -53,30 +55,30 @@ function ObjectivesChart({ objectives }: { objectives: PlanReport['objectives'] 
 
 export function PlanProgress({ report }: { report: Loaded<PlanReport> }) {
   const data = report.data;
-  if (report.error) return <ErrorNotice error={report.error} title="The progress could not be loaded" />;
-  if (!data) return <Loading label="Loading progress…" />;
+  if (report.error) return <ErrorNotice error={report.error} title={t('The progress could not be loaded')} />;
+  if (!data) return <Loading label={t('Loading progress…')} />;
   const rows: (Row & { child?: PlanReport['children'][number] })[] = [data, ...data.children.map((child) => ({ ...child, child }))];
   return (
     <>
-      <h3>Revenue</h3>
+      <h3>{t('Revenue')}</h3>
       <RevenueChart rows={rows} currency={data.currency} />
       <div class="table-wrap">
         <table>
-          <caption class="visually-hidden">Revenue of the plan and its quarters</caption>
+          <caption class="visually-hidden">{t('Revenue of the plan and its quarters')}</caption>
           <thead>
             <tr>
-              <th scope="col">Plan</th>
-              <th scope="col" class="number">Target</th>
-              <th scope="col" class="number">Won</th>
-              <th scope="col" class="number">Pipeline</th>
-              <th scope="col" class="number">Won / target</th>
-              <th scope="col" class="number">Accounts</th>
+              <th scope="col">{t('Plan')}</th>
+              <th scope="col" class="number">{t('Target')}</th>
+              <th scope="col" class="number">{t('Won')}</th>
+              <th scope="col" class="number">{t('Pipeline')}</th>
+              <th scope="col" class="number">{t('Won / target')}</th>
+              <th scope="col" class="number">{t('Accounts')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.id}>
-                <th scope="row">{row.child ? <a href={href(`/plans/${row.id}`)}>{row.name}</a> : `${row.name} (whole plan)`}</th>
+                <th scope="row">{row.child ? <a href={href(`/plans/${row.id}`)}>{row.name}</a> : t('{name} (whole plan)', { name: row.name })}</th>
                 <td class="number">{formatMoney(row.revenueTarget, row.currency)}</td>
                 <td class="number">{formatMoney(row.revenue?.won ?? null, row.currency)}</td>
                 <td class="number">{formatMoney(row.revenue?.pipeline ?? null, row.currency)}</td>
@@ -89,23 +91,22 @@ export function PlanProgress({ report }: { report: Loaded<PlanReport> }) {
       </div>
       {data.revenueInOtherCurrencies.length > 0 && (
         <p class="muted">
-          Also linked, in other currencies (not converted):{' '}
-          {data.revenueInOtherCurrencies.map((revenue) => `${formatMoney(revenue.won, revenue.currency)} won, ${formatMoney(revenue.pipeline, revenue.currency)} pipeline`).join('; ')}
+          {t('Also linked, in other currencies (not converted): {value}', { value: data.revenueInOtherCurrencies.map((revenue) => `${formatMoney(revenue.won, revenue.currency)} won, ${formatMoney(revenue.pipeline, revenue.currency)} pipeline`).join('; ') })}
         </p>
       )}
       {data.objectives.length > 0 && (
         <>
-          <h3>Objectives</h3>
+          <h3>{t('Objectives')}</h3>
           <ObjectivesChart objectives={data.objectives} />
           <div class="table-wrap">
             <table>
-              <caption class="visually-hidden">Objectives: done against target</caption>
+              <caption class="visually-hidden">{t('Objectives: done against target')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Objective</th>
-                  <th scope="col" class="number">Done</th>
-                  <th scope="col" class="number">Target</th>
-                  <th scope="col" class="number">Progress</th>
+                  <th scope="col">{t('Objective')}</th>
+                  <th scope="col" class="number">{t('Done')}</th>
+                  <th scope="col" class="number">{t('Target')}</th>
+                  <th scope="col" class="number">{t('Progress')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -124,6 +125,12 @@ export function PlanProgress({ report }: { report: Loaded<PlanReport> }) {
           </div>
         </>
       )}
+      {data.perProduct.length > 0 && (
+        <>
+          <h3>{t('Per product')}</h3>
+          <ProductFiguresTable rows={data.perProduct} caption={t('The plan per product')} empty={t('No product sold yet.')} />
+        </>
+      )}
     </>
   );
 }
@@ -133,14 +140,14 @@ export function ChildPlans({ children }: { children: PlanReport['children'] }) {
   return (
     <div class="table-wrap">
       <table>
-        <caption class="visually-hidden">Child plans</caption>
+        <caption class="visually-hidden">{t('Child plans')}</caption>
         <thead>
           <tr>
-            <th scope="col">Plan</th>
-            <th scope="col">Status</th>
-            <th scope="col">Period</th>
-            <th scope="col" class="number">Revenue target</th>
-            <th scope="col" class="number">Objectives</th>
+            <th scope="col">{t('Plan')}</th>
+            <th scope="col">{t('Status')}</th>
+            <th scope="col">{t('Period')}</th>
+            <th scope="col" class="number">{t('Revenue target')}</th>
+            <th scope="col" class="number">{t('Objectives')}</th>
           </tr>
         </thead>
         <tbody>

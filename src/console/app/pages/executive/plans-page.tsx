@@ -10,6 +10,7 @@ import { href } from '../../router';
 import { usePagedList } from '../../use-paged-list';
 import { useUsers } from '../../use-users';
 import './executive.css';
+import { t } from '../../i18n/i18n';
 
 const statuses = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'EXPIRED'] as const;
 
@@ -24,13 +25,12 @@ export function PlansPage() {
   return (
     <section>
       <div class="page-head">
-        <h1>Business plans</h1>
+        <h1>{t('Business plans')}</h1>
         <a class="button-link" href={href('/plans/new')}>
-          New plan
-        </a>
+          {t('New plan')}</a>
       </div>
-      <form class="card filters" aria-label="Filter plans" onSubmit={(event) => event.preventDefault()}>
-        <Field label="Status">
+      <form class="card filters" aria-label={t('Filter plans')} onSubmit={(event) => event.preventDefault()}>
+        <Field label={t('Status')}>
           {(props) => (
             <select {...props} value={status} onChange={(event) => setStatus(event.currentTarget.value)}>
               <StatusOptions statuses={statuses} />
@@ -38,28 +38,25 @@ export function PlansPage() {
           )}
         </Field>
         <label class="checkbox">
-          <input type="checkbox" checked={active} onChange={(event) => setActive(event.currentTarget.checked)} /> Active only (approved, period not over)
-        </label>
+          <input type="checkbox" checked={active} onChange={(event) => setActive(event.currentTarget.checked)} />{' '}{t('Active only (approved, period not over)')}</label>
         <label class="checkbox">
-          <input type="checkbox" checked={topLevel} onChange={(event) => setTopLevel(event.currentTarget.checked)} /> Top-level plans only (hide quarters)
-        </label>
+          <input type="checkbox" checked={topLevel} onChange={(event) => setTopLevel(event.currentTarget.checked)} />{' '}{t('Top-level plans only (hide quarters)')}</label>
       </form>
-      <ErrorNotice error={first.error} title="The plans could not be loaded" />
-      {first.loading && !first.data && <Loading label="Loading plans…" />}
-      {first.data && plans.length === 0 && <Empty>No plan matches these filters.</Empty>}
+      <ErrorNotice error={first.error} title={t('The plans could not be loaded')} />
+      {first.loading && !first.data && <Loading label={t('Loading plans…')} />}
+      {first.data && plans.length === 0 && <Empty>{t('No plan matches these filters.')}</Empty>}
       {plans.length > 0 && (
         <div class="table-wrap">
           <table>
-            <caption class="visually-hidden">Business plans, newest first</caption>
+            <caption class="visually-hidden">{t('Business plans, newest first')}</caption>
             <thead>
               <tr>
-                <th scope="col">Plan</th>
-                <th scope="col">Status</th>
-                <th scope="col">Period</th>
+                <th scope="col">{t('Plan')}</th>
+                <th scope="col">{t('Status')}</th>
+                <th scope="col">{t('Period')}</th>
                 <th scope="col" class="number">
-                  Revenue target
-                </th>
-                <th scope="col">Author</th>
+                  {t('Revenue target')}</th>
+                <th scope="col">{t('Author')}</th>
               </tr>
             </thead>
             <tbody>
@@ -75,14 +72,14 @@ export function PlansPage() {
                     {formatDate(plan.periodStart)} – {formatDate(plan.periodEnd)}
                   </td>
                   <td class="number">{formatMoney(plan.revenueTarget, plan.currency)}</td>
-                  <td>{nameOf(plan.authorId) ?? 'Unknown user'}</td>
+                  <td>{nameOf(plan.authorId) ?? t('Unknown user')}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      <LoadMore list={list} label="Show more plans" errorTitle="More plans could not be loaded" />
+      <LoadMore list={list} label={t('Show more plans')} errorTitle={t('More plans could not be loaded')} />
     </section>
   );
 }

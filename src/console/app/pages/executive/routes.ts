@@ -5,11 +5,12 @@ import { ApprovalsPage } from './approvals-page';
 import { PlanFormPage } from './plan-form-page';
 import { PlanPage } from './plan-page';
 import { PlansPage } from './plans-page';
+import { msg } from '../../i18n/i18n';
 
 export const executiveRoutes: PageRoute[] = [
-  { path: '/approvals', title: 'Approvals', nav: { label: 'Approvals', order: 5, badge: () => h(ApprovalCountBadge, null) }, component: ApprovalsPage },
-  { path: '/plans', title: 'Business plans', nav: { label: 'Plans', order: 50 }, component: PlansPage },
+  { path: '/approvals', title: msg('Approvals'), nav: { label: msg('Approvals'), order: 5, badge: () => h(ApprovalCountBadge, null) }, component: ApprovalsPage },
+  { path: '/plans', title: msg('Business plans'), nav: { label: msg('Plans'), order: 50 }, component: PlansPage },
   // Before /plans/:id, which would take "new" for an id.
-  { path: '/plans/new', title: 'New business plan', component: PlanFormPage },
-  { path: '/plans/:id', title: 'Business plan', component: PlanPage },
+  { path: '/plans/new', title: msg('New business plan'), component: PlanFormPage },
+  { path: '/plans/:id', title: msg('Business plan'), component: PlanPage },
 ];

@@ -2,6 +2,7 @@ import type { BudgetTransferApprovalItem } from '../../../../approvals/approvals
 import { href } from '../../router';
 import { money } from '../marketer/budgets/budget-model';
 import { sideLabel, transferTitle } from '../marketer/budgets/transfer-model';
+import { t } from '../../i18n/i18n';
 
 // A budget transfer in the approvals inbox: its title, heading and facts.
 
@@ -10,7 +11,7 @@ export const transferItemTitle = (item: BudgetTransferApprovalItem) => transferT
 export function TransferHeading({ item }: { item: BudgetTransferApprovalItem }) {
   return (
     <>
-      {money(item.amount, item.currency)} from <a href={href(`/budgets/${item.from.id}`)}>{item.from.name}</a> to <a href={href(`/budgets/${item.to.id}`)}>{item.to.name}</a>
+      {t('{amount} from', { amount: money(item.amount, item.currency) })}{' '}<a href={href(`/budgets/${item.from.id}`)}>{item.from.name}</a>{' '}{t('to')}{' '}<a href={href(`/budgets/${item.to.id}`)}>{item.to.name}</a>
     </>
   );
 }
@@ -21,12 +22,12 @@ export function TransferFacts({ item }: { item: BudgetTransferApprovalItem }) {
   // "On behalf" (scope=all) is said by the card for every kind; the sides are then every waiting one.
   return (
     <>
-      <dt>Reason</dt>
+      <dt>{t('Reason')}</dt>
       <dd>{item.reason}</dd>
-      <dt>Your approval covers</dt>
+      <dt>{t('Your approval covers')}</dt>
       <dd>{sides.charAt(0).toUpperCase() + sides.slice(1)}</dd>
-      <dt>Approvers still asked</dt>
-      <dd>{item.waitingOn.map((person) => person.name).join(', ') || 'None active'}</dd>
+      <dt>{t('Approvers still asked')}</dt>
+      <dd>{item.waitingOn.map((person) => person.name).join(', ') || t('None active')}</dd>
     </>
   );
 }

@@ -2,16 +2,17 @@ import type { TaskCollateral, TaskCollateralItem } from '../../../../collateral-
 import { ErrorNotice } from '../../components/notices';
 import { downloadFile } from '../../download-file';
 import { useAction } from '../../use-api';
+import { t } from '../../i18n/i18n';
 
 /** One file of the task: a button that downloads it with the signed-in user's credentials. */
 function TaskFile({ item, label }: { item: TaskCollateralItem; label: string }) {
   const download = useAction(() => downloadFile(item.downloadPath, item.fileName));
   return (
     <>
-      <button type="button" class="link" onClick={() => void download.run()} disabled={download.busy} aria-label={`Download ${item.name}`}>
+      <button type="button" class="link" onClick={() => void download.run()} disabled={download.busy} aria-label={t('Download {name}', { name: item.name })}>
         {label}
       </button>
-      <ErrorNotice error={download.error} title="The file could not be downloaded" />
+      <ErrorNotice error={download.error} title={t('The file could not be downloaded')} />
     </>
   );
 }
@@ -23,12 +24,12 @@ export function TaskCollateralList({ collateral }: { collateral: TaskCollateral 
     <div class="task-collateral">
       {collateral.callScript && (
         <p>
-          Call script: <TaskFile item={collateral.callScript} label={collateral.callScript.name} />
+          {t('Call script:')}{' '}<TaskFile item={collateral.callScript} label={collateral.callScript.name} />
         </p>
       )}
       {collateral.kit && (
         <div>
-          <p>Kit: {collateral.kit.name}</p>
+          <p>{t('Kit: {name}', { name: collateral.kit.name })}</p>
           <ul>
             {collateral.kit.items.map((item) => (
               <li key={item.itemId}>

@@ -6,6 +6,7 @@ import { CompleteTaskButton } from './complete-task-button';
 import { TaskCollateralList } from './task-collateral';
 import { WhyExplanation } from './task-why';
 import { When } from './when';
+import { t } from '../../i18n/i18n';
 
 /** A task as a manager acts on it: what, when, on which account, why it exists, and Complete. */
 export function TaskItem({ task, overdue, accountName, onCompleted, showAccount = true }: { task: TaskView; overdue: boolean; accountName?: string; onCompleted: (done: TaskView) => void; showAccount?: boolean }) {
@@ -18,8 +19,8 @@ export function TaskItem({ task, overdue, accountName, onCompleted, showAccount 
       <div class="task-meta">
         {overdue && <StatusBadge status="OVERDUE" />}
         <span class="badge">{humanize(task.type)}</span>
-        <When iso={task.dueAt} prefix="Due" />
-        {showAccount && <a href={href(`/accounts/${task.accountId}`)}>{accountName ?? 'Open account'}</a>}
+        <When iso={task.dueAt} prefix={t('Due')} />
+        {showAccount && <a href={href(`/accounts/${task.accountId}`)}>{accountName ?? t('Open account')}</a>}
       </div>
       <TaskCollateralList collateral={task.collateral} />
       <WhyExplanation why={task.why} />

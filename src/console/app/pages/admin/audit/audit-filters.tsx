@@ -1,16 +1,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Field } from '../../../components/field';
+import { dayEnd, dayStart } from '../../../date-input';
 import type { UserView } from '../admin-types';
 import { userLabel } from '../users/use-all-users';
+import { t } from '../../../i18n/i18n';
 
 export interface AuditFilterValues {
   actorId: string;
   action: string;
   entityType: string;
   entityId: string;
-  /** YYYY-MM-DD, the first day shown (from its start, local time). */
+  /** YYYY-MM-DD, the first day shown (from its start in the user's time zone). */
   from: string;
-  /** YYYY-MM-DD, the last day shown (to its end, local time). */
+  /** YYYY-MM-DD, the last day shown (to its end in the user's time zone; the API's `to` is excluded). */
   to: string;
 }
 
@@ -19,16 +21,8 @@ const names = ['actorId', 'action', 'entityType', 'entityId', 'from', 'to'] as c
 export const readAuditFilters = (query: URLSearchParams): AuditFilterValues =>
   Object.fromEntries(names.map((name) => [name, query.get(name) ?? ''])) as unknown as AuditFilterValues;
 
-const dayStart = (day: string) => (day ? new Date(`${day}T00:00:00`).toISOString() : undefined);
-/** The start of the next local day: the API's `to` is excluded. */
-function dayEnd(day: string): string | undefined {
-  if (!day) return undefined;
-  const next = new Date(`${day}T00:00:00`);
-  next.setDate(next.getDate() + 1);
-  return next.toISOString();
-}
 
-/** The API's query: the days become the instants they start and end in the browser's time zone. */
+/** The API's query: the days become the instants they start and end in the user's time zone. */
 export const toAuditQuery = (filters: AuditFilterValues) => ({
   actorId: filters.actorId || undefined,
   action: filters.action.trim() || undefined,
@@ -65,26 +59,26 @@ export function AuditFilters({ value, users, onChange }: { value: AuditFilterVal
     <form
       class="card filters audit-filters"
       role="search"
-      aria-label="Filter the audit log"
+      aria-label={t('Filter the audit log')}
       onSubmit={(event) => {
         event.preventDefault();
         onChange(draft);
       }}
     >
-      <Field label="Who">
+      <Field label={t('Who')}>
         {(props) => (
           <select {...props} value={draft.actorId} onChange={set('actorId', true)}>
-            <option value="">Anyone</option>
+            <option value="">{t('Anyone')}</option>
             {users.map((user) => (
               <option key={user.id} value={user.id}>
                 {userLabel(user)}
-                {user.deactivatedAt ? ' — deactivated' : ''}
+                {user.deactivatedAt ? t(' — deactivated') : ''}
               </option>
             ))}
           </select>
         )}
       </Field>
-      <Field label="Action" hint="e.g. rule.update">
+      <Field label={t('Action')} hint={t('e.g. rule.update')}>
         {(props) => <input {...props} list="audit-actions" value={draft.action} onInput={set('action')} autoComplete="off" />}
       </Field>
       <datalist id="audit-actions">
@@ -92,7 +86,7 @@ export function AuditFilters({ value, users, onChange }: { value: AuditFilterVal
           <option key={action} value={action} />
         ))}
       </datalist>
-      <Field label="Entity type">
+      <Field label={t('Entity type')}>
         {(props) => <input {...props} list="audit-entities" value={draft.entityType} onInput={set('entityType')} autoComplete="off" />}
       </Field>
       <datalist id="audit-entities">
@@ -100,22 +94,20 @@ export function AuditFilters({ value, users, onChange }: { value: AuditFilterVal
           <option key={entity} value={entity} />
         ))}
       </datalist>
-      <Field label="Entity id">
+      <Field label={t('Entity id')}>
         {(props) => <input {...props} value={draft.entityId} onInput={set('entityId')} autoComplete="off" spellcheck={false} />}
       </Field>
-      <Field label="From (day)">
+      <Field label={t('From (day)')}>
         {(props) => <input {...props} type="date" value={draft.from} onInput={set('from')} />}
       </Field>
-      <Field label="To (day)">
+      <Field label={t('To (day)')}>
         {(props) => <input {...props} type="date" value={draft.to} onInput={set('to')} />}
       </Field>
       <div class="filter-actions">
         <button type="submit" class="primary">
-          Apply filters
-        </button>
+          {t('Apply filters')}</button>
         <button type="button" onClick={() => onChange(readAuditFilters(new URLSearchParams()))}>
-          Clear
-        </button>
+          {t('Clear')}</button>
       </div>
     </form>
   );

@@ -11,6 +11,7 @@ import { useAllUsers } from '../users/use-all-users';
 import { AuditFilters, readAuditFilters, toAuditQuery, type AuditFilterValues } from './audit-filters';
 import { changedFields } from './changed-fields';
 import '../admin.css';
+import { t } from '../../../i18n/i18n';
 
 const PAGE_SIZE = 50;
 
@@ -37,31 +38,31 @@ export function AuditPage({ query }: PageProps) {
   const apiQuery = toAuditQuery(filters);
   const list = usePagedList<AuditEntry>('/audit', { ...apiQuery, limit: PAGE_SIZE });
   const { users, byId } = useAllUsers();
-  // A value that is a user's id (a manager, a new owner) reads better as their name.
-  const shown = (value: string) => byId.get(value)?.name ?? value;
+  // A value that is a user's id (a manager, a new owner) reads better as their name, an instant as a date.
+  const shown = (value: string) => byId.get(value)?.name ?? (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value)) ? formatDateTime(value) : value);
   const { first, items } = list;
 
   return (
     <section>
       <div class="page-head">
-        <h1>Audit log</h1>
-        <CsvDownloadButton path="/audit" query={apiQuery} filename="audit-log.csv" label="Download CSV (these filters)" />
+        <h1>{t('Audit log')}</h1>
+        <CsvDownloadButton path="/audit" query={apiQuery} filename="audit-log.csv" label={t('Download CSV (these filters)')} />
       </div>
       <AuditFilters value={filters} users={users} onChange={(next) => navigate(filtersPath(next))} />
-      <ErrorNotice error={first.error} title="The audit log could not be loaded" />
-      {first.loading && !first.data && <Loading label="Loading the audit log…" />}
-      {first.data && items.length === 0 && <Empty>No change matches these filters.</Empty>}
+      <ErrorNotice error={first.error} title={t('The audit log could not be loaded')} />
+      {first.loading && !first.data && <Loading label={t('Loading the audit log…')} />}
+      {first.data && items.length === 0 && <Empty>{t('No change matches these filters.')}</Empty>}
       {items.length > 0 && (
         <div class="table-wrap">
           <table class="audit-table">
-            <caption class="visually-hidden">Changes, newest first</caption>
+            <caption class="visually-hidden">{t('Changes, newest first')}</caption>
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">On</th>
-                <th scope="col">Changes</th>
+                <th scope="col">{t('When')}</th>
+                <th scope="col">{t('Who')}</th>
+                <th scope="col">{t('Action')}</th>
+                <th scope="col">{t('On')}</th>
+                <th scope="col">{t('Changes')}</th>
               </tr>
             </thead>
             <tbody>
@@ -73,17 +74,17 @@ export function AuditPage({ query }: PageProps) {
                     <td>
                       <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
                     </td>
-                    <td>{entry.actorId ? <a href={href(`/users/${entry.actorId}`)}>{entry.actorName ?? 'Unknown user'}</a> : <span class="muted">{entry.actorName ?? 'The system'}</span>}</td>
+                    <td>{entry.actorId ? <a href={href(`/users/${entry.actorId}`)}>{entry.actorName ?? t('Unknown user')}</a> : <span class="muted">{entry.actorName ?? t('The system')}</span>}</td>
                     <td>
                       <code>{entry.action}</code>
                     </td>
                     <td class="wrap-anywhere">
                       {entry.entityType}{' '}
-                      {path ? <a href={href(path)}>{entry.entityId ?? 'settings'}</a> : <span class="muted">{entry.entityId}</span>}
+                      {path ? <a href={href(path)}>{entry.entityId ? shown(entry.entityId) : t('settings')}</a> : <span class="muted">{entry.entityId}</span>}
                     </td>
                     <td>
                       {changes.length === 0 ? (
-                        <span class="muted">No field changed</span>
+                        <span class="muted">{t('No field changed')}</span>
                       ) : (
                         <ul class="changes">
                           {changes.map((change) => (
@@ -91,14 +92,14 @@ export function AuditPage({ query }: PageProps) {
                               <strong>{change.field}</strong>:{' '}
                               {change.before !== undefined && (
                                 <del>
-                                  <span class="visually-hidden">was </span>
+                                  <span class="visually-hidden">{t('was')}{' '}</span>
                                   {shown(change.before)}
                                 </del>
                               )}
                               {change.before !== undefined && change.after !== undefined && ' → '}
                               {change.after !== undefined && (
                                 <ins>
-                                  <span class="visually-hidden">now </span>
+                                  <span class="visually-hidden">{t('now')}{' '}</span>
                                   {shown(change.after)}
                                 </ins>
                               )}
@@ -106,7 +107,7 @@ export function AuditPage({ query }: PageProps) {
                           ))}
                         </ul>
                       )}
-                      {entry.reason && <p class="audit-reason">Reason: {entry.reason}</p>}
+                      {entry.reason && <p class="audit-reason">{t('Reason: {reason}', { reason: entry.reason })}</p>}
                     </td>
                   </tr>
                 );
@@ -115,7 +116,7 @@ export function AuditPage({ query }: PageProps) {
           </table>
         </div>
       )}
-      <LoadMore list={list} label="Load more" errorTitle="More entries could not be loaded" />
+      <LoadMore list={list} label={t('Load more')} errorTitle={t('More entries could not be loaded')} />
     </section>
   );
 }

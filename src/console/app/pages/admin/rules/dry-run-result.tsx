@@ -2,6 +2,8 @@ import { StatusBadge } from '../../../components/badge';
 import { formatDateTime, formatNumber } from '../../../format';
 import { href } from '../../../router';
 import type { DryRunResult } from '../admin-types';
+import { t } from '../../../i18n/i18n';
+import { readableText } from '../../../field-errors';
 
 const change = ({ actual, proposed }: { actual: number; proposed: number }) => `${formatNumber(actual)} → ${formatNumber(proposed)}`;
 
@@ -11,53 +13,48 @@ export function DryRunResultView({ result }: { result: DryRunResult }) {
   return (
     <div class="dry-run-result">
       <p>
-        Replayed {formatNumber(replayed.activities)} activities and {formatNumber(replayed.timerFirings)} timer firings of {formatNumber(replayed.accounts)} accounts, from{' '}
-        {formatDateTime(result.window.from)} to {formatDateTime(result.window.to)}.
-      </p>
+        {t('Replayed {activities} activities and {timerFirings} timer firings of {accounts} accounts, from {from} to {to}.', { activities: formatNumber(replayed.activities), timerFirings: formatNumber(replayed.timerFirings), accounts: formatNumber(replayed.accounts), from: formatDateTime(result.window.from), to: formatDateTime(result.window.to) })}</p>
       <dl class="figures">
         <div>
-          <dt>Accounts that differ</dt>
+          <dt>{t('Accounts that differ')}</dt>
           <dd>{formatNumber(totals.accountsDiffering)}</dd>
         </div>
         <div>
-          <dt>Status differs</dt>
+          <dt>{t('Status differs')}</dt>
           <dd>{formatNumber(totals.statusDiffers)}</dd>
         </div>
         <div>
-          <dt>Tasks (actual → proposed)</dt>
+          <dt>{t('Tasks (actual → proposed)')}</dt>
           <dd>{change(totals.tasks)}</dd>
         </div>
         <div>
-          <dt>Timers (actual → proposed)</dt>
+          <dt>{t('Timers (actual → proposed)')}</dt>
           <dd>{change(totals.timers)}</dd>
         </div>
         <div>
-          <dt>E-mails (actual → proposed)</dt>
+          <dt>{t('E-mails (actual → proposed)')}</dt>
           <dd>{change(totals.emails)}</dd>
         </div>
       </dl>
       {result.accounts.length === 0 ? (
-        <p>No account would end differently: the change makes no difference over this window.</p>
+        <p>{t('No account would end differently: the change makes no difference over this window.')}</p>
       ) : (
         <div class="table-wrap">
           <table>
             <caption>
-              Accounts that would differ{result.truncated ? ` (the first ${result.accounts.length} of ${formatNumber(totals.accountsDiffering)})` : ''}
+              {t('Accounts that would differ')}{result.truncated ? (' ' + t('(the first {length} of {accountsDiffering})', { length: result.accounts.length, accountsDiffering: formatNumber(totals.accountsDiffering) })) : ''}
             </caption>
             <thead>
               <tr>
-                <th scope="col">Account</th>
-                <th scope="col">Status (actual → proposed)</th>
+                <th scope="col">{t('Account')}</th>
+                <th scope="col">{t('Status (actual → proposed)')}</th>
                 <th scope="col" class="number">
-                  Tasks
-                </th>
+                  {t('Tasks')}</th>
                 <th scope="col" class="number">
-                  Timers
-                </th>
+                  {t('Timers')}</th>
                 <th scope="col" class="number">
-                  E-mails
-                </th>
-                <th scope="col">What differs</th>
+                  {t('E-mails')}</th>
+                <th scope="col">{t('What differs')}</th>
               </tr>
             </thead>
             <tbody>
@@ -76,7 +73,7 @@ export function DryRunResultView({ result }: { result: DryRunResult }) {
                   <td>
                     <ul class="plain">
                       {account.differences.map((difference, index) => (
-                        <li key={index}>{difference}</li>
+                        <li key={index}>{readableText(difference)}</li>
                       ))}
                     </ul>
                   </td>

@@ -8,6 +8,7 @@ import { useAction } from '../../../use-api';
 import type { DryRunResult } from '../admin-types';
 import { DryRunResultView } from './dry-run-result';
 import { parseRuleText, problemsInText, type RuleProblem } from './rule-text';
+import { t } from '../../../i18n/i18n';
 
 /** The API's error without the details the editor shows at their lines. */
 const withoutDetails = (error: ApiError | undefined) => error && new ApiError(error.status, error.code, error.message, error.details.filter((detail) => detail.path === 'body.days'));
@@ -73,9 +74,9 @@ export function RuleEditor({ ruleKey, initialText }: { ruleKey?: string; initial
   }
 
   return (
-    <form class="rule-editor" aria-label={ruleKey ? `Edit rule ${ruleKey}` : 'New rule'} noValidate onSubmit={submit}>
+    <form class="rule-editor" aria-label={ruleKey ? t('Edit rule {ruleKey}', { ruleKey }) : t('New rule')} noValidate onSubmit={submit}>
       <div class={`field${shown.length ? ' field-invalid' : ''}`}>
-        <label for={id}>Rule definition (JSON)</label>
+        <label for={id}>{t('Rule definition (JSON)')}</label>
         <textarea
           id={id}
           ref={textarea}
@@ -92,46 +93,44 @@ export function RuleEditor({ ruleKey, initialText }: { ruleKey?: string; initial
           }}
         />
         <small id={`${id}-hint`} class="hint">
-          The whole rule: key, name, enabled, priority, trigger, conditions and actions{ruleKey ? '. The key stays the same.' : '.'} Save is enabled after a dry run of exactly this text.
-        </small>
+          {t('The whole rule: key, name, enabled, priority, trigger, conditions and actions')}{ruleKey ? t('. The key stays the same.') : '.'}{' '}{t('Save is enabled after a dry run of exactly this text.')}</small>
         {shown.length > 0 && (
           <ul id={`${id}-problems`} class="rule-problems field-error">
             {shown.map((problem, index) => (
               <li key={index}>
-                {problem.line !== undefined && <span>Line {problem.line}</span>}
+                {problem.line !== undefined && <span>{t('Line {line}', { line: problem.line })}</span>}
                 {problem.field && <code>{problem.field}</code>} {problem.message}{' '}
                 {problem.start !== undefined && (
                   <button type="button" class="link" onClick={() => showProblem(problem)}>
-                    Show in the text
-                  </button>
+                    {t('Show in the text')}</button>
                 )}
               </li>
             ))}
           </ul>
         )}
       </div>
-      <ErrorNotice error={withoutDetails(dryRun.error)} title="The dry run did not run" />
-      <ErrorNotice error={withoutDetails(save.error)} title="The rule was not saved" />
+      <ErrorNotice error={withoutDetails(dryRun.error)} title={t('The dry run did not run')} />
+      <ErrorNotice error={withoutDetails(save.error)} title={t('The rule was not saved')} />
       <div class="row days-row">
-        <Field label="Days to replay" hint="1 to 365: logged activities and timer firings of this many past days" error={dryRun.error?.detailFor('body.days')}>
+        <Field label={t('Days to replay')} hint={t('1 to 365: logged activities and timer firings of this many past days')} error={dryRun.error?.detailFor('body.days')}>
           {(props) => <input {...props} type="number" min={1} max={365} inputMode="numeric" value={days} onInput={(event) => setDays(event.currentTarget.value)} />}
         </Field>
       </div>
       <div class="actions">
         <button type="button" class={checkedThisText ? undefined : 'primary'} disabled={dryRun.busy || save.busy} onClick={() => void runDryRun()}>
-          {dryRun.busy ? 'Running the dry run…' : 'Dry run'}
+          {dryRun.busy ? t('Running the dry run…') : t('Dry run')}
         </button>
         <button type="submit" class={checkedThisText ? 'primary' : undefined} disabled={!checkedThisText || save.busy || dryRun.busy} aria-describedby={`${id}-save-hint`}>
-          {save.busy ? 'Saving…' : ruleKey ? 'Save new version' : 'Create rule'}
+          {save.busy ? t('Saving…') : ruleKey ? t('Save new version') : t('Create rule')}
         </button>
       </div>
       <p id={`${id}-save-hint`} class="hint">
-        {checkedThisText ? 'The dry run below is for exactly this text.' : 'Run a dry run of this text to enable saving.'}
+        {checkedThisText ? t('The dry run below is for exactly this text.') : t('Run a dry run of this text to enable saving.')}
       </p>
       {checked && (
         <section class="card" aria-labelledby={`${id}-result`} aria-live="polite">
-          <h2 id={`${id}-result`}>{checkedThisText ? 'Dry run of this text' : 'Dry run of an earlier text'}</h2>
-          {!checkedThisText && <Notice kind="warning">The rule changed after this dry run: run it again before saving.</Notice>}
+          <h2 id={`${id}-result`}>{checkedThisText ? t('Dry run of this text') : t('Dry run of an earlier text')}</h2>
+          {!checkedThisText && <Notice kind="warning">{t('The rule changed after this dry run: run it again before saving.')}</Notice>}
           <DryRunResultView result={checked.result} />
         </section>
       )}

@@ -12,6 +12,7 @@ import { RuleDiff } from './rule-diff';
 import { triggerSummary } from './rule-summary';
 import { definitionText } from './rule-text';
 import '../admin.css';
+import { t } from '../../../i18n/i18n';
 
 type RuleWithVersions = z.output<typeof RuleDetail>;
 
@@ -31,86 +32,84 @@ export function RulePage({ params, query }: PageProps) {
     setFrom(Math.max(1, latest - 1));
   }, [latest]);
   const saved = query.get('saved');
-  const authorOf = (id: string | null) => (id ? (byId.get(id)?.name ?? 'Unknown user') : 'Installed with the defaults');
+  const authorOf = (id: string | null) => (id ? (byId.get(id)?.name ?? t('Unknown user')) : t('Installed with the defaults'));
 
   if (!rule.data) {
     return (
       <section>
         <p>
-          <a href={href('/rules')}>← All rules</a>
+          <a href={href('/rules')}>{t('← All rules')}</a>
         </p>
-        <h1>Rule {key}</h1>
-        <ErrorNotice error={rule.error} title="The rule could not be loaded" />
-        {rule.loading && <Loading label="Loading the rule…" />}
+        <h1>{t('Rule {key}', { key })}</h1>
+        <ErrorNotice error={rule.error} title={t('The rule could not be loaded')} />
+        {rule.loading && <Loading label={t('Loading the rule…')} />}
       </section>
     );
   }
   const data = rule.data;
   const versionOptions = versions.map((version) => (
     <option key={version.version} value={version.version}>
-      Version {version.version} ({formatDateTime(version.createdAt)})
-    </option>
+      {t('Version {version} ({createdAt})', { version: version.version, createdAt: formatDateTime(version.createdAt) })}</option>
   ));
   return (
     <section>
       <p>
-        <a href={href('/rules')}>← All rules</a>
+        <a href={href('/rules')}>{t('← All rules')}</a>
       </p>
       <div class="page-head">
         <h1>{data.name}</h1>
         <a class="button-link" href={href(`/rules/${encodeURIComponent(data.key)}/edit`)}>
-          Edit rule
-        </a>
+          {t('Edit rule')}</a>
       </div>
-      {saved && <Notice kind="success">Saved as version {saved}: events from now on use it; running timers keep the version that started them.</Notice>}
+      {saved && <Notice kind="success">{t('Saved as version {saved}: events from now on use it; running timers keep the version that started them.', { saved })}</Notice>}
       <section class="card" aria-labelledby="rule-heading">
-        <h2 id="rule-heading">Current version</h2>
+        <h2 id="rule-heading">{t('Current version')}</h2>
         <dl class="facts">
-          <dt>Key</dt>
+          <dt>{t('Key')}</dt>
           <dd>
             <code>{data.key}</code>
           </dd>
-          <dt>When</dt>
+          <dt>{t('When')}</dt>
           <dd>{triggerSummary(data.trigger)}</dd>
-          <dt>State</dt>
+          <dt>{t('State')}</dt>
           <dd>
-            {data.enabled ? 'Enabled' : 'Disabled'}, priority {data.priority}
+            {data.enabled ? t('Enabled') : t('Disabled')}{t(', priority {priority}', { priority: data.priority })}
           </dd>
-          <dt>Version</dt>
+          <dt>{t('Version')}</dt>
           <dd>
-            {data.version}, {formatDateTime(data.createdAt)} by {authorOf(data.createdById)}
+            {t('{version}, {createdAt} by {createdById}', { version: data.version, createdAt: formatDateTime(data.createdAt), createdById: authorOf(data.createdById) })}
           </dd>
           {data.description && (
             <>
-              <dt>Description</dt>
+              <dt>{t('Description')}</dt>
               <dd>{data.description}</dd>
             </>
           )}
         </dl>
         <details>
-          <summary>Definition (JSON)</summary>
+          <summary>{t('Definition (JSON)')}</summary>
           <pre class="code definition">{definitionText(data)}</pre>
         </details>
       </section>
 
       <section class="card" aria-labelledby="versions-heading">
-        <h2 id="versions-heading">Versions</h2>
+        <h2 id="versions-heading">{t('Versions')}</h2>
         <div class="table-wrap">
           <table>
-            <caption class="visually-hidden">Every version, newest first</caption>
+            <caption class="visually-hidden">{t('Every version, newest first')}</caption>
             <thead>
               <tr>
-                <th scope="col">Version</th>
-                <th scope="col">Written</th>
-                <th scope="col">By</th>
+                <th scope="col">{t('Version')}</th>
+                <th scope="col">{t('Written')}</th>
+                <th scope="col">{t('By')}</th>
               </tr>
             </thead>
             <tbody>
               {[...versions].reverse().map((version) => (
                 <tr key={version.version}>
                   <td>
-                    v{version.version}
-                    {version.version === latest && <span class="badge badge-approved current-badge">Current</span>}
+                    {t('v{version}', { version: version.version })}
+                    {version.version === latest && <span class="badge badge-approved current-badge">{t('Current')}</span>}
                   </td>
                   <td>{formatDateTime(version.createdAt)}</td>
                   <td>{authorOf(version.createdById)}</td>
@@ -119,20 +118,20 @@ export function RulePage({ params, query }: PageProps) {
             </tbody>
           </table>
         </div>
-        <h3 id="diff-heading">Compare versions</h3>
+        <h3 id="diff-heading">{t('Compare versions')}</h3>
         {versions.length < 2 ? (
-          <p class="muted">Only one version so far: nothing to compare.</p>
+          <p class="muted">{t('Only one version so far: nothing to compare.')}</p>
         ) : (
           <>
             <form class="filters diff-choice" aria-labelledby="diff-heading" onSubmit={(event) => event.preventDefault()}>
-              <Field label="From">
+              <Field label={t('From')}>
                 {(props) => (
                   <select {...props} value={from} onChange={(event) => setFrom(Number(event.currentTarget.value))}>
                     {versionOptions}
                   </select>
                 )}
               </Field>
-              <Field label="To">
+              <Field label={t('To')}>
                 {(props) => (
                   <select {...props} value={to} onChange={(event) => setTo(Number(event.currentTarget.value))}>
                     {versionOptions}

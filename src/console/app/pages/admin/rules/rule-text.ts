@@ -2,6 +2,7 @@ import type { RuleView } from '../../../../../rule-store/rules-api.schemas';
 import type { RuleDefinition } from '../../../../../rules/rule.schemas';
 import type { ErrorDetail } from '../../../api';
 import { locateJsonPath } from './json-locate';
+import { t } from '../../../i18n/i18n';
 
 /** The fields of a rule definition, in the schema's order; the views add others (id, version, versions…). */
 const DEFINITION_FIELDS = ['key', 'name', 'description', 'enabled', 'priority', 'trigger', 'conditions', 'actions'] as const satisfies readonly (keyof RuleDefinition)[];
@@ -60,7 +61,7 @@ export interface RuleProblem {
 export function parseRuleText(text: string): Parsed {
   try {
     const value: unknown = JSON.parse(text);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, problem: { field: '', message: 'The rule must be a JSON object: { "key": …, "trigger": …, "actions": […] }' } };
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, problem: { field: '', message: t('The rule must be a JSON object: { "key": …, "trigger": …, "actions": […] }') } };
     return { ok: true, value: value as Record<string, unknown> };
   } catch (caught) {
     const message = caught instanceof Error ? caught.message : String(caught);
@@ -68,7 +69,7 @@ export function parseRuleText(text: string): Parsed {
     const position = /position (\d+)/.exec(message);
     const start = position ? Number(position[1]) : undefined;
     const line = start === undefined ? undefined : text.slice(0, start).split('\n').length;
-    return { ok: false, problem: { field: '', message: `Not valid JSON: ${message}`, line, start, end: start === undefined ? undefined : start + 1 } };
+    return { ok: false, problem: { field: '', message: t('Not valid JSON: {message}', { message }), line, start, end: start === undefined ? undefined : start + 1 } };
   }
 }
 

@@ -5,6 +5,7 @@ import { href } from '../../../router';
 import { useApi } from '../../../use-api';
 import { triggerSummary } from './rule-summary';
 import '../admin.css';
+import { t } from '../../../i18n/i18n';
 
 /** The current rule set in the order the engine runs it (priority, then key), as GET /rules answers. */
 export function RulesPage() {
@@ -13,34 +14,30 @@ export function RulesPage() {
   return (
     <section>
       <div class="page-head">
-        <h1>Rules</h1>
+        <h1>{t('Rules')}</h1>
         <a class="button-link" href={href('/rules/new')}>
-          New rule
-        </a>
+          {t('New rule')}</a>
       </div>
-      <p class="muted">The engine evaluates every event against these rules in this order: lower priority first, then by key. An edit makes a new version; running timers keep the version that started them.</p>
-      <ErrorNotice error={rules.error} title="The rules could not be loaded" />
-      {rules.loading && !rules.data && <Loading label="Loading rules…" />}
-      {rules.data && items.length === 0 && <Empty>No rules.</Empty>}
+      <p class="muted">{t('The engine evaluates every event against these rules in this order: lower priority first, then by key. An edit makes a new version; running timers keep the version that started them.')}</p>
+      <ErrorNotice error={rules.error} title={t('The rules could not be loaded')} />
+      {rules.loading && !rules.data && <Loading label={t('Loading rules…')} />}
+      {rules.data && items.length === 0 && <Empty>{t('No rules.')}</Empty>}
       {items.length > 0 && (
         <div class="table-wrap">
           <table>
-            <caption class="visually-hidden">Current rules in evaluation order</caption>
+            <caption class="visually-hidden">{t('Current rules in evaluation order')}</caption>
             <thead>
               <tr>
                 <th scope="col" class="number">
-                  Order
-                </th>
-                <th scope="col">Rule</th>
-                <th scope="col">When</th>
+                  {t('Order')}</th>
+                <th scope="col">{t('Rule')}</th>
+                <th scope="col">{t('When')}</th>
                 <th scope="col" class="number">
-                  Priority
-                </th>
+                  {t('Priority')}</th>
                 <th scope="col" class="number">
-                  Version
-                </th>
-                <th scope="col">State</th>
-                <th scope="col">Changed</th>
+                  {t('Version')}</th>
+                <th scope="col">{t('State')}</th>
+                <th scope="col">{t('Changed')}</th>
               </tr>
             </thead>
             <tbody>
@@ -55,8 +52,8 @@ export function RulesPage() {
                   </td>
                   <td>{triggerSummary(rule.trigger)}</td>
                   <td class="number">{rule.priority}</td>
-                  <td class="number">v{rule.version}</td>
-                  <td>{rule.enabled ? <span class="badge badge-approved">Enabled</span> : <span class="badge badge-draft">Disabled</span>}</td>
+                  <td class="number">{t('v{version}', { version: rule.version })}</td>
+                  <td>{rule.enabled ? <span class="badge badge-approved">{t('Enabled')}</span> : <span class="badge badge-draft">{t('Disabled')}</span>}</td>
                   <td>{formatDateTime(rule.createdAt)}</td>
                 </tr>
               ))}

@@ -5,8 +5,9 @@ import { Field } from '../../../components/field';
 import { Empty, ErrorNotice, Loading, Notice } from '../../../components/notices';
 import { formatDate, formatDateTime } from '../../../format';
 import { useAction, useApi } from '../../../use-api';
+import { msg, t } from '../../../i18n/i18n';
 
-const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const weekdays = [msg('Monday'), msg('Tuesday'), msg('Wednesday'), msg('Thursday'), msg('Friday'), msg('Saturday'), msg('Sunday')];
 
 /**
  * The business calendar: weekend days and holidays, which business-day durations skip. Changes are
@@ -35,8 +36,8 @@ export function CalendarForm() {
   };
   function addHoliday(event: Event) {
     event.preventDefault();
-    if (!newHoliday) return setAddProblem('Pick a date');
-    if (holidays.includes(newHoliday)) return setAddProblem(`${formatDate(newHoliday)} is already a holiday`);
+    if (!newHoliday) return setAddProblem(t('Pick a date'));
+    if (holidays.includes(newHoliday)) return setAddProblem(t('{newHoliday} is already a holiday', { newHoliday: formatDate(newHoliday) }));
     setHolidays([...holidays, newHoliday].sort());
     setNewHoliday('');
     setAddProblem(undefined);
@@ -47,20 +48,20 @@ export function CalendarForm() {
 
   return (
     <section class="card" aria-labelledby="calendar-heading">
-      <h2 id="calendar-heading">Business calendar</h2>
-      <p class="muted">Business-day durations in rules (“P2D” with businessDays) skip these days. Due dates computed from now on use the new calendar; existing tasks keep theirs.</p>
-      <ErrorNotice error={loaded.error} title="The calendar could not be loaded" />
-      {loaded.loading && !loaded.data && <Loading label="Loading the calendar…" />}
+      <h2 id="calendar-heading">{t('Business calendar')}</h2>
+      <p class="muted">{t('Business-day durations in rules (such as “2 business days”) skip these days. Due dates computed from now on use the new calendar; existing tasks keep theirs.')}</p>
+      <ErrorNotice error={loaded.error} title={t('The calendar could not be loaded')} />
+      {loaded.loading && !loaded.data && <Loading label={t('Loading the calendar…')} />}
       {loaded.data && (
         <>
-          {savedAt && <Notice kind="success">Calendar saved at {formatDateTime(savedAt)}.</Notice>}
-          <ErrorNotice error={save.error} title="The calendar was not saved" />
+          {savedAt && <Notice kind="success">{t('Calendar saved at {savedAt}.', { savedAt: formatDateTime(savedAt) })}</Notice>}
+          <ErrorNotice error={save.error} title={t('The calendar was not saved')} />
           <fieldset aria-describedby={weekendError ? 'weekend-error' : undefined} aria-invalid={weekendError ? true : undefined}>
-            <legend>Weekend days</legend>
+            <legend>{t('Weekend days')}</legend>
             <div class="weekday-choices">
               {weekdays.map((name, index) => (
                 <label key={name}>
-                  <input type="checkbox" checked={weekendDays.includes(index + 1)} onChange={(event) => toggleDay(index + 1, event.currentTarget.checked)} /> {name}
+                  <input type="checkbox" checked={weekendDays.includes(index + 1)} onChange={(event) => toggleDay(index + 1, event.currentTarget.checked)} /> {t(name)}
                 </label>
               ))}
             </div>
@@ -70,9 +71,9 @@ export function CalendarForm() {
               </small>
             )}
           </fieldset>
-          <h3 id="holidays-heading">Holidays</h3>
+          <h3 id="holidays-heading">{t('Holidays')}</h3>
           {holidays.length === 0 ? (
-            <Empty>No holidays.</Empty>
+            <Empty>{t('No holidays.')}</Empty>
           ) : (
             <ul class="holiday-list" aria-labelledby="holidays-heading">
               {holidays.map((day, index) => (
@@ -80,19 +81,18 @@ export function CalendarForm() {
                   <span>
                     <time dateTime={day}>{formatDate(day)}</time> <span class="muted">({day})</span>
                   </span>
-                  <button type="button" aria-label={`Remove holiday ${formatDate(day)}`} onClick={() => (setHolidays(holidays.filter((other) => other !== day)), edited())}>
-                    Remove
-                  </button>
+                  <button type="button" aria-label={t('Remove holiday {day}', { day: formatDate(day) })} onClick={() => (setHolidays(holidays.filter((other) => other !== day)), edited())}>
+                    {t('Remove')}</button>
                   {holidayError(index) && <small class="field-error">{holidayError(index)}</small>}
                 </li>
               ))}
             </ul>
           )}
-          <form class="row add-holiday" aria-label="Add a holiday" noValidate onSubmit={addHoliday}>
-            <Field label="Holiday date" error={addProblem}>
+          <form class="row add-holiday" aria-label={t('Add a holiday')} noValidate onSubmit={addHoliday}>
+            <Field label={t('Holiday date')} error={addProblem}>
               {(props) => <input {...props} type="date" value={newHoliday} onInput={(event) => (setNewHoliday(event.currentTarget.value), setAddProblem(undefined))} />}
             </Field>
-            <button type="submit">Add holiday</button>
+            <button type="submit">{t('Add holiday')}</button>
           </form>
           <div class="actions">
             <button
@@ -106,14 +106,13 @@ export function CalendarForm() {
                 void loaded.reload();
               }}
             >
-              {save.busy ? 'Saving…' : 'Save calendar'}
+              {save.busy ? t('Saving…') : t('Save calendar')}
             </button>
             {dirty && (
               <button type="button" onClick={() => (setWeekendDays(loaded.data!.weekendDays), setHolidays(loaded.data!.holidays), save.clearError())}>
-                Discard changes
-              </button>
+                {t('Discard changes')}</button>
             )}
-            {dirty && <span class="muted">Unsaved changes.</span>}
+            {dirty && <span class="muted">{t('Unsaved changes.')}</span>}
           </div>
         </>
       )}

@@ -5,6 +5,7 @@ import { Field } from '../../../components/field';
 import { ErrorNotice, Loading, Notice } from '../../../components/notices';
 import { formatDateTime } from '../../../format';
 import { useAction, useApi } from '../../../use-api';
+import { t } from '../../../i18n/i18n';
 
 /** A number input's text as the API's number: an empty or unreadable box is sent as it is, so the API names the field. */
 const asNumber = (text: string) => (text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : text);
@@ -39,36 +40,35 @@ export function MailingForm() {
         void loaded.reload();
       }}
     >
-      <h2 id="mailing-heading">Mailing settings</h2>
-      <p class="muted">Applies to every campaign mailing from its next batch. A message over the cap is skipped, with the reason recorded.</p>
-      <ErrorNotice error={loaded.error} title="The mailing settings could not be loaded" />
-      {loaded.loading && !loaded.data && <Loading label="Loading the mailing settings…" />}
+      <h2 id="mailing-heading">{t('Mailing settings')}</h2>
+      <p class="muted">{t('Applies to every campaign mailing from its next batch. A message over the cap is skipped, with the reason recorded.')}</p>
+      <ErrorNotice error={loaded.error} title={t('The mailing settings could not be loaded')} />
+      {loaded.loading && !loaded.data && <Loading label={t('Loading the mailing settings…')} />}
       {loaded.data && (
         <>
-          {savedAt && <Notice kind="success">Mailing settings saved at {formatDateTime(savedAt)}.</Notice>}
-          <ErrorNotice error={save.error} title="The mailing settings were not saved" />
+          {savedAt && <Notice kind="success">{t('Mailing settings saved at {savedAt}.', { savedAt: formatDateTime(savedAt) })}</Notice>}
+          <ErrorNotice error={save.error} title={t('The mailing settings were not saved')} />
           <label class="checkbox">
-            <input type="checkbox" checked={capped} onChange={(event) => (setCapped(event.currentTarget.checked), setSavedAt(undefined))} /> Limit how many campaign e-mails a contact receives
-          </label>
+            <input type="checkbox" checked={capped} onChange={(event) => (setCapped(event.currentTarget.checked), setSavedAt(undefined))} />{' '}{t('Limit how many campaign e-mails a contact receives')}</label>
           {capped && (
             <div class="row">
-              <Field label="At most (e-mails)" hint="1 to 1000 campaign e-mails per contact…" error={detail('maxMessages')}>
+              <Field label={t('At most (e-mails)')} hint={t('1 to 1000 campaign e-mails per contact…')} error={detail('maxMessages')}>
                 {(props) => <input {...props} type="number" inputMode="numeric" min={1} max={1000} value={maxMessages} onInput={(event) => (setMaxMessages(event.currentTarget.value), setSavedAt(undefined))} />}
               </Field>
-              <Field label="In any window of (days)" hint="…in any rolling window of 1 to 365 days, across all campaigns" error={detail('windowDays')}>
+              <Field label={t('In any window of (days)')} hint={t('…in any rolling window of 1 to 365 days, across all campaigns')} error={detail('windowDays')}>
                 {(props) => <input {...props} type="number" inputMode="numeric" min={1} max={365} value={windowDays} onInput={(event) => (setWindowDays(event.currentTarget.value), setSavedAt(undefined))} />}
               </Field>
             </div>
           )}
           <p>
-            Now:{' '}
+            {t('Now:')}{' '}
             {loaded.data.frequencyCap
-              ? `at most ${loaded.data.frequencyCap.maxMessages} campaign e-mails per contact in any ${loaded.data.frequencyCap.windowDays} days`
-              : 'no cap'}
-            {loaded.data.updatedAt && <span class="muted"> (changed {formatDateTime(loaded.data.updatedAt)})</span>}.
+              ? t('at most {maxMessages} campaign e-mails per contact in any {windowDays} days', { maxMessages: loaded.data.frequencyCap.maxMessages, windowDays: loaded.data.frequencyCap.windowDays })
+              : t('no cap')}
+            {loaded.data.updatedAt && <span class="muted">{' '}{t('(changed {updatedAt})', { updatedAt: formatDateTime(loaded.data.updatedAt) })}</span>}.
           </p>
           <button type="submit" class="primary" disabled={save.busy}>
-            {save.busy ? 'Saving…' : 'Save mailing settings'}
+            {save.busy ? t('Saving…') : t('Save mailing settings')}
           </button>
         </>
       )}

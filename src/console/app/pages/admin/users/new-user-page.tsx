@@ -9,6 +9,7 @@ import type { CreatedUser } from '../admin-types';
 import { RoleOptions } from '../../account/role-options';
 import '../admin.css';
 import '../../account/account.css';
+import { t } from '../../../i18n/i18n';
 
 const roles = ['manager', 'marketer', 'admin'] as const;
 
@@ -23,20 +24,20 @@ export function NewUserPage() {
   return (
     <section>
       <p>
-        <a href={href('/users')}>← All users</a>
+        <a href={href('/users')}>{t('← All users')}</a>
       </p>
-      <h1>New user</h1>
+      <h1>{t('New user')}</h1>
       {created && (
         <>
           <OneTimeKey apiKey={created.apiKey} owner={created.user.name} onDismiss={() => setCreated(undefined)} />
           <p>
-            {created.user.name} was sent a welcome e-mail. Next: <a href={href(`/users/${created.user.id}`)}>set {created.user.name}'s manager and see their page</a>.
+            {t('{name} was sent a welcome e-mail. Next:', { name: created.user.name })}{' '}<a href={href(`/users/${created.user.id}`)}>{t('set {name}\'s manager and see their page', { name: created.user.name })}</a>.
           </p>
         </>
       )}
       <form
         class="card narrow-form"
-        aria-label="New user"
+        aria-label={t('New user')}
         noValidate
         onSubmit={async (event) => {
           event.preventDefault();
@@ -46,14 +47,14 @@ export function NewUserPage() {
           setDraft({ email: '', name: '', role: draft.role });
         }}
       >
-        <ErrorNotice error={create.error} title="The user was not created" />
-        <Field label="Name" error={detail('name')}>
+        <ErrorNotice error={create.error} title={t('The user was not created')} />
+        <Field label={t('Name')} error={detail('name')}>
           {(props) => <input {...props} required maxLength={200} value={draft.name} onInput={set('name')} autoComplete="off" />}
         </Field>
-        <Field label="E-mail" hint="They sign in with it and receive their mail there" error={detail('email')}>
+        <Field label={t('E-mail')} hint={t('They sign in with it and receive their mail there')} error={detail('email')}>
           {(props) => <input {...props} type="email" required maxLength={254} value={draft.email} onInput={set('email')} autoComplete="off" />}
         </Field>
-        <Field label="Role" error={detail('role')}>
+        <Field label={t('Role')} error={detail('role')}>
           {(props) => (
             <select {...props} value={draft.role} onChange={set('role')}>
               <RoleOptions roles={roles} />
@@ -61,7 +62,7 @@ export function NewUserPage() {
           )}
         </Field>
         <button type="submit" class="primary" disabled={create.busy}>
-          {create.busy ? 'Creating…' : 'Create user'}
+          {create.busy ? t('Creating…') : t('Create user')}
         </button>
       </form>
     </section>

@@ -15,6 +15,7 @@ import { UserWorkCard } from './user-work-card';
 import { roleLabel } from '../../account/role-label';
 import '../admin.css';
 import '../../account/account.css';
+import { t } from '../../../i18n/i18n';
 
 /** One user: profile and manager, access (deactivate / reactivate), work to reassign, keys and sessions. */
 export function UserPage({ params }: PageProps) {
@@ -32,11 +33,11 @@ export function UserPage({ params }: PageProps) {
     return (
       <section>
         <p>
-          <a href={href('/users')}>← All users</a>
+          <a href={href('/users')}>{t('← All users')}</a>
         </p>
-        <h1>User</h1>
-        <ErrorNotice error={user.error} title="The user could not be loaded" />
-        {user.loading && <Loading label="Loading the user…" />}
+        <h1>{t('User')}</h1>
+        <ErrorNotice error={user.error} title={t('The user could not be loaded')} />
+        {user.loading && <Loading label={t('Loading the user…')} />}
       </section>
     );
   }
@@ -46,30 +47,29 @@ export function UserPage({ params }: PageProps) {
   return (
     <section>
       <p>
-        <a href={href('/users')}>← All users</a>
+        <a href={href('/users')}>{t('← All users')}</a>
       </p>
       <div class="page-head">
         <h1>{data.name}</h1>
-        {data.deactivatedAt ? <span class="badge badge-cancelled">Deactivated</span> : <span class="badge badge-approved">Active</span>}
+        {data.deactivatedAt ? <span class="badge badge-cancelled">{t('Deactivated')}</span> : <span class="badge badge-approved">{t('Active')}</span>}
       </div>
       <p class="muted">
-        {roleLabel(data.role)} · {data.email} · since {formatDate(data.createdAt)}
+        {t('{role} · {email} · since {createdAt}', { role: roleLabel(data.role), email: data.email, createdAt: formatDate(data.createdAt) })}
         {manager && (
           <>
-            {' '}
-            · reports to <a href={href(`/users/${manager.id}`)}>{manager.name}</a>
+            {' '}{t('· reports to')}{' '}<a href={href(`/users/${manager.id}`)}>{manager.name}</a>
           </>
         )}
-        {reports.length > 0 && <> · manages {reports.map((report) => report.name).join(', ')}</>} ·{' '}
-        <a href={href(withQuery('/audit', { entityId: data.id }))}>Audit log</a>
+        {reports.length > 0 && <>{' '}{t('· manages {value}', { value: reports.map((report) => report.name).join(', ') })}</>} ·{' '}
+        <a href={href(withQuery('/audit', { entityId: data.id }))}>{t('Audit log')}</a>
       </p>
-      <ErrorNotice error={user.error} title="The user could not be refreshed" />
+      <ErrorNotice error={user.error} title={t('The user could not be refreshed')} />
       <div class="grid">
         <UserProfileForm user={data} users={all.users} onSaved={refresh} />
         <UserStatusCard user={data} onChanged={() => (refresh(), setAccessVersion((value) => value + 1))} />
       </div>
       <UserWorkCard user={data} users={all.users} onMoved={refresh} />
-      <KeysCard basePath={`/users/${data.id}/keys`} owner={data.name} headingId="user-keys-heading" suspended={data.deactivatedAt ? `None of these keys works while ${data.name} is deactivated.` : undefined} />
+      <KeysCard basePath={`/users/${data.id}/keys`} owner={data.name} headingId="user-keys-heading" suspended={data.deactivatedAt ? t('None of these keys works while {name} is deactivated.', { name: data.name }) : undefined} />
       <SessionsCard key={accessVersion} basePath={`/users/${data.id}/sessions`} headingId="user-sessions-heading" mine={false} />
     </section>
   );

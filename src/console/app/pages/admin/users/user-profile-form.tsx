@@ -6,6 +6,7 @@ import { useAction } from '../../../use-api';
 import type { UserView } from '../admin-types';
 import { userLabel } from './use-all-users';
 import { RoleOptions } from '../../account/role-options';
+import { t } from '../../../i18n/i18n';
 
 
 const draftOf = (user: UserView) => ({ name: user.name, role: user.role as string, managerId: user.managerId ?? '' });
@@ -47,28 +48,28 @@ export function UserProfileForm({ user, users, onSaved }: { user: UserView; user
         onSaved(answer);
       }}
     >
-      <h2 id="profile-heading">Profile</h2>
-      {saved && <Notice kind="success">Saved.</Notice>}
-      <ErrorNotice error={save.error} title="The changes were not saved" />
-      <Field label="Name" error={detail('name')}>
+      <h2 id="profile-heading">{t('Profile')}</h2>
+      {saved && <Notice kind="success">{t('Saved.')}</Notice>}
+      <ErrorNotice error={save.error} title={t('The changes were not saved')} />
+      <Field label={t('Name')} error={detail('name')}>
         {(props) => <input {...props} required maxLength={200} value={draft.name} onInput={set('name')} />}
       </Field>
-      <p class="muted">E-mail: {user.email}</p>
-      <Field label="Role" hint="Takes effect at the user's next request" error={detail('role')}>
+      <p class="muted">{t('E-mail: {email}', { email: user.email })}</p>
+      <Field label={t('Role')} hint={t('Takes effect at the user\'s next request')} error={detail('role')}>
         {(props) => (
           <select {...props} value={draft.role} onChange={set('role')}>
             <RoleOptions />
           </select>
         )}
       </Field>
-      <Field label="Manager" hint="Overdue tasks and unanswered approvals escalate to them" error={detail('managerId')}>
+      <Field label={t('Manager')} hint={t('Overdue tasks and unanswered approvals escalate to them')} error={detail('managerId')}>
         {(props) => (
           <select {...props} value={draft.managerId} onChange={set('managerId')}>
-            <option value="">No manager</option>
+            <option value="">{t('No manager')}</option>
             {candidates.map((candidate) => (
               <option key={candidate.id} value={candidate.id}>
                 {userLabel(candidate)}
-                {candidate.deactivatedAt ? ' — deactivated' : ''}
+                {candidate.deactivatedAt ? t(' — deactivated') : ''}
               </option>
             ))}
           </select>
@@ -76,12 +77,11 @@ export function UserProfileForm({ user, users, onSaved }: { user: UserView; user
       </Field>
       <div class="actions">
         <button type="submit" class="primary" disabled={save.busy || !dirty}>
-          {save.busy ? 'Saving…' : 'Save changes'}
+          {save.busy ? t('Saving…') : t('Save changes')}
         </button>
         {dirty && (
           <button type="button" onClick={() => (setDraft(original), save.clearError())}>
-            Discard changes
-          </button>
+            {t('Discard changes')}</button>
         )}
       </div>
     </form>

@@ -9,8 +9,8 @@ import { useAction } from '../../../use-api';
 import { ConfirmAction } from '../../account/confirm-action';
 import type { ReassignmentResult, UserDetail, UserView } from '../admin-types';
 import { userLabel } from './use-all-users';
+import { t, tp } from '../../../i18n/i18n';
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /**
  * What the user has in hand (accounts in work, open tasks, pending approvals) and "Reassign to…",
@@ -34,10 +34,15 @@ export function UserWorkCard({ user, users, onMoved }: { user: UserDetail; users
     }
     const answer = await reassign.run();
     if (!answer) return false;
-    const target = candidates.find((candidate) => candidate.id === toUserId)?.name ?? 'the new owner';
+    const target = candidates.find((candidate) => candidate.id === toUserId)?.name ?? t('the new owner');
     setOutcome(
-      `Moved to ${target}: ${plural(answer.accounts, 'account')}, ${plural(answer.tasks, 'task')}, ` +
-        `${plural(answer.approvals.campaignStages, 'campaign stage approval')} and ${plural(answer.approvals.plans, 'plan approval')}.`,
+      t('Moved to {target}: {accounts}, {tasks}, {stages} and {plans}.', {
+        target,
+        accounts: tp(answer.accounts, '{count} account', '{count} accounts'),
+        tasks: tp(answer.tasks, '{count} task', '{count} tasks'),
+        stages: tp(answer.approvals.campaignStages, '{count} campaign stage approval', '{count} campaign stage approvals'),
+        plans: tp(answer.approvals.plans, '{count} plan approval', '{count} plan approvals'),
+      }),
     );
     setToUserId('');
     setReason('');
@@ -47,25 +52,25 @@ export function UserWorkCard({ user, users, onMoved }: { user: UserDetail; users
 
   return (
     <section class="card" aria-labelledby="work-heading">
-      <h2 id="work-heading">Work in hand</h2>
+      <h2 id="work-heading">{t('Work in hand')}</h2>
       {outcome && <Notice kind="success">{outcome}</Notice>}
       <dl class="figures">
         <div>
-          <dt>Accounts in work</dt>
+          <dt>{t('Accounts in work')}</dt>
           <dd>{formatNumber(work.accountsInWork)}</dd>
         </div>
         <div>
-          <dt>Open tasks</dt>
+          <dt>{t('Open tasks')}</dt>
           <dd>{formatNumber(work.openTasks)}</dd>
         </div>
         <div>
-          <dt>Pending approvals</dt>
+          <dt>{t('Pending approvals')}</dt>
           <dd>{formatNumber(work.pendingApprovals)}</dd>
         </div>
       </dl>
       {work.accounts.length > 0 && (
         <>
-          <h3>Accounts{work.accountsInWork > work.accounts.length ? ` (first ${work.accounts.length} by name)` : ''}</h3>
+          <h3>{t('Accounts')}{work.accountsInWork > work.accounts.length ? (' ' + t('(first {length} by name)', { length: work.accounts.length })) : ''}</h3>
           <ul class="work-list">
             {work.accounts.map((account) => (
               <li key={account.id}>
@@ -77,15 +82,15 @@ export function UserWorkCard({ user, users, onMoved }: { user: UserDetail; users
       )}
       {work.tasks.length > 0 && (
         <>
-          <h3>Open tasks{work.openTasks > work.tasks.length ? ` (first ${work.tasks.length} by due date)` : ''}</h3>
+          <h3>{t('Open tasks')}{work.openTasks > work.tasks.length ? (' ' + t('(first {length} by due date)', { length: work.tasks.length })) : ''}</h3>
           <ul class="work-list">
             {work.tasks.map((task) => (
               <li key={task.id}>
-                {task.title} <span class="muted">due {formatDateTime(task.dueAt)}</span>
+                {task.title} <span class="muted">{t('due {dueAt}', { dueAt: formatDateTime(task.dueAt) })}</span>
                 {task.accountId && (
                   <>
                     {' '}
-                    · <a href={href(`/accounts/${task.accountId}`)}>{accountName.get(task.accountId) ?? 'account'}</a>
+                    · <a href={href(`/accounts/${task.accountId}`)}>{accountName.get(task.accountId) ?? t('account')}</a>
                   </>
                 )}
               </li>
@@ -94,23 +99,23 @@ export function UserWorkCard({ user, users, onMoved }: { user: UserDetail; users
         </>
       )}
       {nothing ? (
-        <Empty>Nothing to reassign.</Empty>
+        <Empty>{t('Nothing to reassign.')}</Empty>
       ) : (
         <>
-          <ErrorNotice error={reassign.error} title="Nothing was moved" />
+          <ErrorNotice error={reassign.error} title={t('Nothing was moved')} />
           <ConfirmAction
-            label="Reassign to…"
-            name={`Reassign ${user.name}'s work to…`}
-            question={<>Move every account in work, open task and pending approval of {user.name} to:</>}
-            confirmLabel="Reassign everything"
+            label={t('Reassign to…')}
+            name={t("Reassign {name}'s work to…", { name: user.name })}
+            question={t('Move every account in work, open task and pending approval of {name} to:', { name: user.name })}
+            confirmLabel={t('Reassign everything')}
             danger={false}
             busy={reassign.busy}
             onConfirm={confirmReassign}
           >
-            <Field label="New owner" error={(missingTarget && !toUserId ? 'Pick who takes over' : undefined) ?? reassign.error?.detailFor('body.toUserId')}>
+            <Field label={t('New owner')} error={(missingTarget && !toUserId ? t('Pick who takes over') : undefined) ?? reassign.error?.detailFor('body.toUserId')}>
               {(props) => (
                 <select {...props} value={toUserId} onChange={(event) => (setToUserId(event.currentTarget.value), setMissingTarget(false))}>
-                  <option value="">Choose someone…</option>
+                  <option value="">{t('Choose someone…')}</option>
                   {candidates.map((candidate) => (
                     <option key={candidate.id} value={candidate.id}>
                       {userLabel(candidate)}
@@ -119,7 +124,7 @@ export function UserWorkCard({ user, users, onMoved }: { user: UserDetail; users
                 </select>
               )}
             </Field>
-            <Field label="Reason (optional)" hint="Kept in each account's history and in the audit log" error={reassign.error?.detailFor('body.reason')}>
+            <Field label={t('Reason (optional)')} hint={t('Kept in each account\'s history and in the audit log')} error={reassign.error?.detailFor('body.reason')}>
               {(props) => <input {...props} maxLength={500} value={reason} onInput={(event) => setReason(event.currentTarget.value)} />}
             </Field>
           </ConfirmAction>

@@ -9,6 +9,7 @@ import { useAllUsers, userLabel } from './use-all-users';
 import { RoleOptions } from '../../account/role-options';
 import { roleLabel } from '../../account/role-label';
 import '../admin.css';
+import { t } from '../../../i18n/i18n';
 
 type StatusFilter = 'active' | 'deactivated' | 'all';
 
@@ -43,34 +44,33 @@ export function UsersPage({ query }: PageProps) {
   return (
     <section>
       <div class="page-head">
-        <h1>Users</h1>
+        <h1>{t('Users')}</h1>
         <a class="button-link" href={href('/users/new')}>
-          New user
-        </a>
+          {t('New user')}</a>
       </div>
-      <form class="card filters" aria-label="Filter users" onSubmit={(event) => event.preventDefault()}>
-        <Field label="Status">
+      <form class="card filters" aria-label={t('Filter users')} onSubmit={(event) => event.preventDefault()}>
+        <Field label={t('Status')}>
           {(props) => (
             <select {...props} value={filters.status} onChange={(event) => set({ status: event.currentTarget.value as StatusFilter })}>
-              <option value="active">Active</option>
-              <option value="deactivated">Deactivated</option>
-              <option value="all">Everyone</option>
+              <option value="active">{t('Active')}</option>
+              <option value="deactivated">{t('Deactivated')}</option>
+              <option value="all">{t('Everyone')}</option>
             </select>
           )}
         </Field>
-        <Field label="Role">
+        <Field label={t('Role')}>
           {(props) => (
             <select {...props} value={filters.role} onChange={(event) => set({ role: event.currentTarget.value })}>
-              <option value="">Any role</option>
+              <option value="">{t('Any role')}</option>
               <RoleOptions />
             </select>
           )}
         </Field>
-        <Field label="Manager">
+        <Field label={t('Manager')}>
           {(props) => (
             <select {...props} value={filters.manager} onChange={(event) => set({ manager: event.currentTarget.value })}>
-              <option value="">Anyone</option>
-              <option value="none">Nobody (no manager)</option>
+              <option value="">{t('Anyone')}</option>
+              <option value="none">{t('Nobody (no manager)')}</option>
               {managers.map((manager) => (
                 <option key={manager.id} value={manager.id}>
                   {userLabel(manager)}
@@ -80,20 +80,20 @@ export function UsersPage({ query }: PageProps) {
           )}
         </Field>
       </form>
-      <ErrorNotice error={all.error} title="The users could not be loaded" />
-      {all.loading && !all.data && <Loading label="Loading users…" />}
-      {all.data && shown.length === 0 && <Empty>No user matches these filters.</Empty>}
+      <ErrorNotice error={all.error} title={t('The users could not be loaded')} />
+      {all.loading && !all.data && <Loading label={t('Loading users…')} />}
+      {all.data && shown.length === 0 && <Empty>{t('No user matches these filters.')}</Empty>}
       {shown.length > 0 && (
         <div class="table-wrap">
           <table>
-            <caption class="visually-hidden">Users by name</caption>
+            <caption class="visually-hidden">{t('Users by name')}</caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">E-mail</th>
-                <th scope="col">Role</th>
-                <th scope="col">Manager</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t('Name')}</th>
+                <th scope="col">{t('E-mail')}</th>
+                <th scope="col">{t('Role')}</th>
+                <th scope="col">{t('Manager')}</th>
+                <th scope="col">{t('Status')}</th>
               </tr>
             </thead>
             <tbody>
@@ -106,8 +106,8 @@ export function UsersPage({ query }: PageProps) {
                     </td>
                     <td class="wrap-anywhere">{user.email}</td>
                     <td>{roleLabel(user.role)}</td>
-                    <td>{user.managerId ? (manager?.name ?? 'Unknown user') : <span class="muted">None</span>}</td>
-                    <td>{user.deactivatedAt ? <span class="badge badge-cancelled">Deactivated {formatDate(user.deactivatedAt)}</span> : <span class="badge badge-approved">Active</span>}</td>
+                    <td>{user.managerId ? (manager?.name ?? t('Unknown user')) : <span class="muted">{t('None')}</span>}</td>
+                    <td>{user.deactivatedAt ? <span class="badge badge-cancelled">{t('Deactivated {deactivatedAt}', { deactivatedAt: formatDate(user.deactivatedAt) })}</span> : <span class="badge badge-approved">{t('Active')}</span>}</td>
                   </tr>
                 );
               })}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { Field } from '../../../components/field';
 import { StatusOptions } from '../../../components/status-options';
 import { ACCOUNT_STATUSES } from '../../../lifecycle-terms';
+import { t } from '../../../i18n/i18n';
 
 export type Scope = 'all' | 'mine' | 'pool';
 
@@ -33,37 +34,36 @@ export function AccountFilters({ value, showScope, onChange }: { value: AccountF
     <form
       class="row filters card"
       role="search"
-      aria-label="Filter accounts"
+      aria-label={t('Filter accounts')}
       onSubmit={(event) => {
         event.preventDefault();
         onChange({ ...value, q: text });
       }}
     >
       {showScope && (
-        <Field label="Show">
+        <Field label={t('Show')}>
           {(props) => (
             <select {...props} value={value.scope} onChange={(event) => onChange({ ...value, scope: event.currentTarget.value as Scope })}>
-              <option value="all">All I can see</option>
-              <option value="mine">Mine</option>
-              <option value="pool">Unowned NEW pool</option>
+              <option value="all">{t('All I can see')}</option>
+              <option value="mine">{t('Mine')}</option>
+              <option value="pool">{t('Unowned NEW pool')}</option>
             </select>
           )}
         </Field>
       )}
-      <Field label="Status" hint={value.scope === 'pool' ? 'The pool holds only NEW accounts' : undefined}>
+      <Field label={t('Status')} hint={value.scope === 'pool' ? t('The pool holds only NEW accounts') : undefined}>
         {(props) => (
           <select {...props} value={value.scope === 'pool' ? 'NEW' : value.status} disabled={value.scope === 'pool'} onChange={(event) => onChange({ ...value, status: event.currentTarget.value })}>
             <StatusOptions statuses={ACCOUNT_STATUSES} />
           </select>
         )}
       </Field>
-      <Field label="Search" hint="Account name, contact name or e-mail">
+      <Field label={t('Search')} hint={t('Account name, contact name or e-mail')}>
         {(props) => <input {...props} type="search" value={text} onInput={(event) => setText(event.currentTarget.value)} />}
       </Field>
       <div class="filter-submit">
         <button type="submit" class="primary">
-          Search
-        </button>
+          {t('Search')}</button>
       </div>
     </form>
   );

@@ -13,6 +13,7 @@ import { useUsers } from '../../../use-users';
 import { mayWorkAccounts, useTakeAccount } from '../take-account';
 import { AccountFilters, filtersPath, readFilters, toListQuery } from './account-filters';
 import '../manager.css';
+import { msg, t, tp } from '../../../i18n/i18n';
 
 const PAGE_SIZE = 25;
 
@@ -24,7 +25,7 @@ export function AccountsPage({ query }: PageProps) {
   const [taken, setTaken] = useState<Map<string, AccountSummary>>(new Map());
   const [takenNotice, setTakenNotice] = useState<{ id: string; name: string }>();
   const take = useTakeAccount();
-  const { nameOf } = useUsers({ meAs: 'you' });
+  const { nameOf } = useUsers({ meAs: msg('you') });
   const mayWork = mayWorkAccounts(me?.role);
 
   async function takeIntoWork(account: AccountSummary) {
@@ -39,32 +40,31 @@ export function AccountsPage({ query }: PageProps) {
   return (
     <section>
       <div class="page-head">
-        <h1>Accounts</h1>
+        <h1>{t('Accounts')}</h1>
       </div>
       <AccountFilters value={filters} showScope={mayWork} onChange={(next) => navigate(filtersPath(next))} />
       {takenNotice && (
         <Notice kind="success">
-          You took <a href={href(`/accounts/${takenNotice.id}`)}>{takenNotice.name}</a> into work: it is now Potential and yours.
-        </Notice>
+          {t('You took')}{' '}<a href={href(`/accounts/${takenNotice.id}`)}>{takenNotice.name}</a>{' '}{t('into work: it is now Potential and yours.')}</Notice>
       )}
-      <ErrorNotice error={take.error} title="Could not take the account" />
-      <ErrorNotice error={first.error} title="Could not load the accounts" />
-      {first.loading && !first.data && <Loading label="Loading accounts…" />}
-      {first.data && items.length === 0 && <Empty>No account matches these filters.</Empty>}
+      <ErrorNotice error={take.error} title={t('Could not take the account')} />
+      <ErrorNotice error={first.error} title={t('Could not load the accounts')} />
+      {first.loading && !first.data && <Loading label={t('Loading accounts…')} />}
+      {first.data && items.length === 0 && <Empty>{t('No account matches these filters.')}</Empty>}
       {items.length > 0 && (
         <div class="table-wrap">
           <table>
             <caption class="muted" style={{ textAlign: 'left', padding: '0.5rem 0.6rem' }}>
-              {items.length} account{items.length === 1 ? '' : 's'} shown{list.hasMore ? ', more to load' : ''}
+              {list.hasMore ? tp(items.length, '{count} account shown, more to load', '{count} accounts shown, more to load') : tp(items.length, '{count} account shown', '{count} accounts shown')}
             </caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Status</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Segment</th>
-                <th scope="col">Created</th>
-                {mayWork && <th scope="col">Action</th>}
+                <th scope="col">{t('Name')}</th>
+                <th scope="col">{t('Status')}</th>
+                <th scope="col">{t('Owner')}</th>
+                <th scope="col">{t('Segment')}</th>
+                <th scope="col">{t('Created')}</th>
+                {mayWork && <th scope="col">{t('Action')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -76,15 +76,14 @@ export function AccountsPage({ query }: PageProps) {
                   <td>
                     <StatusBadge status={account.status} />
                   </td>
-                  <td>{account.ownerId ? (nameOf(account.ownerId) ?? 'Someone') : <span class="muted">Nobody (pool)</span>}</td>
+                  <td>{account.ownerId ? (nameOf(account.ownerId) ?? t('Someone')) : <span class="muted">{t('Nobody (pool)')}</span>}</td>
                   <td>{account.segment ?? <span class="muted">—</span>}</td>
                   <td>{formatDate(account.createdAt)}</td>
                   {mayWork && (
                     <td>
                       {account.status === 'NEW' && !account.ownerId && (
-                        <button type="button" disabled={take.busy} aria-label={`Take into work: ${account.name}`} onClick={() => void takeIntoWork(account)}>
-                          Take into work
-                        </button>
+                        <button type="button" disabled={take.busy} aria-label={t('Take into work: {name}', { name: account.name })} onClick={() => void takeIntoWork(account)}>
+                          {t('Take into work')}</button>
                       )}
                     </td>
                   )}
@@ -94,7 +93,7 @@ export function AccountsPage({ query }: PageProps) {
           </table>
         </div>
       )}
-      <LoadMore list={list} label="Load more" errorTitle="Could not load more accounts" />
+      <LoadMore list={list} label={t('Load more')} errorTitle={t('Could not load more accounts')} />
     </section>
   );
 }

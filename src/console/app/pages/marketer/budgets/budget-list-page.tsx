@@ -9,6 +9,7 @@ import { useAction, useApi } from '../../../use-api';
 import { userLabel, useUsers } from '../../../use-users';
 import '../marketer.css';
 import { mayKeepBudgets, money, typedAmount, type BudgetNode, type BudgetView } from './budget-model';
+import { t } from '../../../i18n/i18n';
 
 /** /budgets: every budget tree with its figures rolled up; marketers start trees and add sub-budgets. */
 export function BudgetListPage() {
@@ -18,12 +19,12 @@ export function BudgetListPage() {
   return (
     <section>
       <div class="page-head">
-        <h1>Budgets</h1>
+        <h1>{t('Budgets')}</h1>
       </div>
-      <ErrorNotice error={tree.error} title="The budgets could not be loaded" />
+      <ErrorNotice error={tree.error} title={t('The budgets could not be loaded')} />
       {tree.loading && !tree.data && <Loading />}
-      {tree.data && nodes.length === 0 && <Empty>No budget yet.</Empty>}
-      {nodes.length > 0 && <BudgetTable nodes={nodes} caption="Budgets, each tree from its root; figures include sub-budgets" />}
+      {tree.data && nodes.length === 0 && <Empty>{t('No budget yet.')}</Empty>}
+      {nodes.length > 0 && <BudgetTable nodes={nodes} caption={t('Budgets, each tree from its root; figures include sub-budgets')} />}
       {mayKeepBudgets(me?.role) && <NewBudgetForm parents={nodes} />}
     </section>
   );
@@ -38,10 +39,10 @@ export function BudgetTable({ nodes, caption }: { nodes: BudgetNode[]; caption: 
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Budget</th>
-            <th scope="col">Owner</th>
-            <th scope="col">Period</th>
-            {['Amount', 'Unallocated', 'Committed', 'Spent', 'Remaining', 'Revenue', 'ROI'].map((label) => (
+            <th scope="col">{t('Budget')}</th>
+            <th scope="col">{t('Owner')}</th>
+            <th scope="col">{t('Period')}</th>
+            {[t('Amount'), t('Unallocated'), t('Committed'), t('Spent'), t('Remaining'), t('Revenue'), 'ROI'].map((label) => (
               <th scope="col" class="number" key={label}>
                 {label}
               </th>
@@ -96,33 +97,31 @@ function NewBudgetForm({ parents }: { parents: BudgetNode[] }) {
   }
   return (
     <form class="card" onSubmit={submit} noValidate aria-labelledby="new-budget-heading">
-      <h2 id="new-budget-heading">New budget</h2>
-      <ErrorNotice error={create.error} title="The budget was not created" />
+      <h2 id="new-budget-heading">{t('New budget')}</h2>
+      <ErrorNotice error={create.error} title={t('The budget was not created')} />
       <div class="row">
-        <Field label="Budget name" error={at('name')}>
+        <Field label={t('Budget name')} error={at('name')}>
           {(props) => <input {...props} value={draft.name} maxLength={200} onInput={(event) => set({ name: event.currentTarget.value })} />}
         </Field>
-        <Field label="Funded from" hint="None: a new tree" error={at('parentId')}>
+        <Field label={t('Funded from')} hint={t('None: a new tree')} error={at('parentId')}>
           {(props) => (
             <select {...props} value={draft.parentId} onChange={(event) => set({ parentId: event.currentTarget.value })}>
-              <option value="">None (a new tree)</option>
+              <option value="">{t('None (a new tree)')}</option>
               {parents.map((parent) => (
                 <option key={parent.id} value={parent.id}>
-                  {'  '.repeat(parent.depth)}
-                  {parent.name} ({money(parent.figures.unallocated, parent.currency)} left)
-                </option>
+                  {t('{depth}{name} ({unallocated} left)', { depth: '  '.repeat(parent.depth), name: parent.name, unallocated: money(parent.figures.unallocated, parent.currency) })}</option>
               ))}
             </select>
           )}
         </Field>
         {!draft.parentId && (
-          <Field label="Currency" error={at('currency')}>
+          <Field label={t('Currency')} error={at('currency')}>
             {(props) => <input {...props} value={draft.currency} maxLength={3} onInput={(event) => set({ currency: event.currentTarget.value })} />}
           </Field>
         )}
       </div>
       <div class="row">
-        <Field label="Owner" error={at('ownerId')}>
+        <Field label={t('Owner')} error={at('ownerId')}>
           {(props) => (
             <select {...props} value={draft.ownerId || me?.id} onChange={(event) => set({ ownerId: event.currentTarget.value })}>
               {users.map((user) => (
@@ -133,18 +132,18 @@ function NewBudgetForm({ parents }: { parents: BudgetNode[] }) {
             </select>
           )}
         </Field>
-        <Field label="Starts" error={at('periodStart')}>
+        <Field label={t('Starts')} error={at('periodStart')}>
           {(props) => <input {...props} type="date" value={draft.periodStart} onInput={(event) => set({ periodStart: event.currentTarget.value })} />}
         </Field>
-        <Field label="Ends" error={at('periodEnd')}>
+        <Field label={t('Ends')} error={at('periodEnd')}>
           {(props) => <input {...props} type="date" value={draft.periodEnd} onInput={(event) => set({ periodEnd: event.currentTarget.value })} />}
         </Field>
-        <Field label="Amount" error={at('amount')}>
+        <Field label={t('Amount')} error={at('amount')}>
           {(props) => <input {...props} inputMode="decimal" value={draft.amount} onInput={(event) => set({ amount: event.currentTarget.value })} />}
         </Field>
       </div>
       <button type="submit" class="primary" disabled={create.busy}>
-        {create.busy ? 'Creating…' : 'Create the budget'}
+        {create.busy ? t('Creating…') : t('Create the budget')}
       </button>
     </form>
   );

@@ -1,4 +1,5 @@
 import type { BudgetAllocationView, BudgetHistory, BudgetNode, BudgetView, Checkbook, CheckbookLine } from '../../../../../budgets/budgets.schemas';
+import { todayInput } from '../../../date-input';
 
 export type { BudgetAllocationView, BudgetHistory, BudgetNode, BudgetView, Checkbook, CheckbookLine };
 
@@ -14,4 +15,5 @@ export function money(amount: string, currency: string): string {
 /** A money amount typed in a form: a number when it reads as one (the API names what is wrong otherwise). */
 export const typedAmount = (text: string): number | string => (/^\d+(\.\d{1,2})?$/.test(text.trim()) ? Number(text.trim()) : text);
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/** Today on the user's wall clock, as a date input holds it. */
+export const today = () => todayInput();

@@ -15,6 +15,7 @@ import { CsvDownloadButton } from '../reports/download-csv';
 import { BudgetTable } from './budget-list-page';
 import { mayKeepBudgets, money, today, typedAmount, type BudgetHistory, type BudgetNode, type BudgetView, type Checkbook } from './budget-model';
 import { BudgetTransfers } from './budget-transfers';
+import { t } from '../../../i18n/i18n';
 
 /** /budgets/:id: a budget's figures, sub-budgets, the campaigns and events it funds, transfers, its checkbook, merge and history. */
 export function BudgetPage({ params }: PageProps) {
@@ -35,12 +36,12 @@ export function BudgetPage({ params }: PageProps) {
   return (
     <section class="report-page">
       <div class="page-head">
-        <h1>{view ? `Budget: ${view.name}` : 'Budget'}</h1>
+        <h1>{view ? t('Budget: {name}', { name: view.name }) : t('Budget')}</h1>
         <div class="actions">
-          <a href={href('/budgets')}>All budgets</a>
+          <a href={href('/budgets')}>{t('All budgets')}</a>
         </div>
       </div>
-      <ErrorNotice error={budget.error} title="The budget could not be loaded" />
+      <ErrorNotice error={budget.error} title={t('The budget could not be loaded')} />
       {budget.loading && !view && <Loading />}
       {notice && <Notice kind="success">{notice}</Notice>}
       {view && (
@@ -54,22 +55,22 @@ export function BudgetPage({ params }: PageProps) {
             {view.name} · {view.ownerName} · {view.periodStart} – {view.periodEnd} · {view.currency}
           </p>
           <Figures view={view} />
-          {view.children.length > 0 && <BudgetTable nodes={view.children} caption="Sub-budgets" />}
+          {view.children.length > 0 && <BudgetTable nodes={view.children} caption={t('Sub-budgets')} />}
           <Allocations view={view} keeper={keeper} onChanged={changed} />
           <BudgetTransfers view={view} keeper={keeper} onChanged={changed} />
           <section class="card" aria-labelledby="checkbook-heading">
             <div class="page-head">
-              <h2 id="checkbook-heading">Checkbook</h2>
+              <h2 id="checkbook-heading">{t('Checkbook')}</h2>
               <CsvDownloadButton path={`/budgets/${id}/checkbook`} filename={`checkbook-${id}.csv`} />
             </div>
-            <ErrorNotice error={checkbook.error} title="The checkbook could not be loaded" />
+            <ErrorNotice error={checkbook.error} title={t('The checkbook could not be loaded')} />
             {checkbook.data && <CheckbookTable checkbook={checkbook.data} budgetId={id} keeper={keeper} onChanged={changed} />}
-            {keeper && <EntryForm view={view} onSaved={() => changed('Entry added to the checkbook.')} />}
+            {keeper && <EntryForm view={view} onSaved={() => changed(t('Entry added to the checkbook.'))} />}
           </section>
-          {keeper && <AmountForm view={view} onSaved={() => changed('Amount changed.')} />}
+          {keeper && <AmountForm view={view} onSaved={() => changed(t('Amount changed.'))} />}
           {keeper && <MergeForm view={view} />}
           <section class="card" aria-labelledby="history-heading">
-            <h2 id="history-heading">History</h2>
+            <h2 id="history-heading">{t('History')}</h2>
             <ol class="plain-list">
               {history.data?.items.map((line) => (
                 <li key={line.id}>
@@ -88,17 +89,17 @@ export function BudgetPage({ params }: PageProps) {
 function Figures({ view }: { view: BudgetView }) {
   const { figures, currency } = view;
   const shown: [string, string][] = [
-    ['Amount', money(figures.amount, currency)],
-    ['To sub-budgets', money(figures.allocatedToBudgets, currency)],
-    ['To campaigns and events', money(figures.allocatedToWork, currency)],
-    ['Unallocated', money(figures.unallocated, currency)],
-    ['Committed', money(figures.committed, currency)],
-    ['Spent', money(figures.spent, currency)],
-    ['Remaining', money(figures.remaining, currency)],
-    ['Revenue', money(figures.revenue, currency)],
+    [t('Amount'), money(figures.amount, currency)],
+    [t('To sub-budgets'), money(figures.allocatedToBudgets, currency)],
+    [t('To campaigns and events'), money(figures.allocatedToWork, currency)],
+    [t('Unallocated'), money(figures.unallocated, currency)],
+    [t('Committed'), money(figures.committed, currency)],
+    [t('Spent'), money(figures.spent, currency)],
+    [t('Remaining'), money(figures.remaining, currency)],
+    [t('Revenue'), money(figures.revenue, currency)],
     ['ROI', figures.roi === null ? '—' : `${(figures.roi * 100).toFixed(1)} %`],
   ];
-  return <FigureCards label="Budget figures" figures={shown} />;
+  return <FigureCards label={t('Budget figures')} figures={shown} />;
 }
 
 interface Choice {
@@ -119,45 +120,44 @@ function Allocations({ view, keeper, onChanged }: { view: BudgetView; keeper: bo
     submitted.preventDefault();
     if (await fund.run()) {
       setAmount('');
-      onChanged('Funding saved.');
+      onChanged(t('Funding saved.'));
     }
   }
   return (
     <section class="card" aria-labelledby="funded-heading">
-      <h2 id="funded-heading">Campaigns and events funded</h2>
+      <h2 id="funded-heading">{t('Campaigns and events funded')}</h2>
       {view.allocations.length === 0 ? (
-        <Empty>This budget funds no campaign or event.</Empty>
+        <Empty>{t('This budget funds no campaign or event.')}</Empty>
       ) : (
         <ul class="plain-list">
           {view.allocations.map((allocation) => (
             <li key={allocation.id}>
               <a href={href(allocation.campaignId ? `/campaigns/${allocation.campaignId}` : `/events/${allocation.eventId}`)}>{allocation.name}</a>: {money(allocation.amount, view.currency)}{' '}
               {keeper && (
-                <button type="button" disabled={remove.busy} aria-label={`Stop funding ${allocation.name}`} onClick={async () => (await remove.run(allocation.id)) && onChanged(`“${allocation.name}” is no longer funded.`)}>
-                  Stop funding
-                </button>
+                <button type="button" disabled={remove.busy} aria-label={t('Stop funding {name}', { name: allocation.name })} onClick={async () => (await remove.run(allocation.id)) && onChanged(t('“{name}” is no longer funded.', { name: allocation.name }))}>
+                  {t('Stop funding')}</button>
               )}
             </li>
           ))}
         </ul>
       )}
-      <ErrorNotice error={remove.error} title="Not changed" />
+      <ErrorNotice error={remove.error} title={t('Not changed')} />
       {keeper && (
-        <form onSubmit={submit} noValidate aria-label="Fund a campaign or event">
-          <ErrorNotice error={fund.error} title="Not funded" />
+        <form onSubmit={submit} noValidate aria-label={t('Fund a campaign or event')}>
+          <ErrorNotice error={fund.error} title={t('Not funded')} />
           <div class="row">
-            <Field label="Fund a">
+            <Field label={t('Fund a')}>
               {(props) => (
                 <select {...props} value={kind} onChange={(event) => { setKind(event.currentTarget.value as 'campaign' | 'event'); setWorkId(''); }}>
-                  <option value="campaign">Campaign</option>
-                  <option value="event">Event</option>
+                  <option value="campaign">{t('Campaign')}</option>
+                  <option value="event">{t('Event')}</option>
                 </select>
               )}
             </Field>
-            <Field label={kind === 'campaign' ? 'Campaign' : 'Event'} error={fund.error?.detailFor(`body.${kind}Id`)}>
+            <Field label={kind === 'campaign' ? t('Campaign') : t('Event')} error={fund.error?.detailFor(`body.${kind}Id`)}>
               {(props) => (
                 <select {...props} value={workId} onChange={(event) => setWorkId(event.currentTarget.value)}>
-                  <option value="">Choose…</option>
+                  <option value="">{t('Choose…')}</option>
                   {choices.map((choice) => (
                     <option key={choice.id} value={choice.id}>
                       {choice.name}
@@ -166,13 +166,12 @@ function Allocations({ view, keeper, onChanged }: { view: BudgetView; keeper: bo
                 </select>
               )}
             </Field>
-            <Field label="Funds" error={fund.error?.detailFor('body.amount')}>
+            <Field label={t('Funds')} error={fund.error?.detailFor('body.amount')}>
               {(props) => <input {...props} inputMode="decimal" value={amount} onInput={(event) => setAmount(event.currentTarget.value)} />}
             </Field>
           </div>
           <button type="submit" disabled={fund.busy}>
-            Fund it
-          </button>
+            {t('Fund it')}</button>
         </form>
       )}
     </section>
@@ -181,26 +180,24 @@ function Allocations({ view, keeper, onChanged }: { view: BudgetView; keeper: bo
 
 function CheckbookTable({ checkbook, budgetId, keeper, onChanged }: { checkbook: Checkbook; budgetId: string; keeper: boolean; onChanged(message: string): void }) {
   const spend = useAction((entryId: string) => patch(`/budgets/${budgetId}/entries/${entryId}`, { state: 'ACTUAL' }));
-  if (checkbook.lines.length === 0) return <Empty>No cost yet.</Empty>;
+  if (checkbook.lines.length === 0) return <Empty>{t('No cost yet.')}</Empty>;
   return (
     <div class="table-wrap">
-      <ErrorNotice error={spend.error} title="Not changed" />
+      <ErrorNotice error={spend.error} title={t('Not changed')} />
       <table>
         <caption>
-          Costs of this budget and its sub-budgets: committed {money(checkbook.committed, checkbook.currency)}, spent {money(checkbook.spent, checkbook.currency)}
+          {t('Costs of this budget and its sub-budgets: committed {committed}, spent {spent}', { committed: money(checkbook.committed, checkbook.currency), spent: money(checkbook.spent, checkbook.currency) })}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Date</th>
-            <th scope="col">What</th>
-            <th scope="col">Budget</th>
-            <th scope="col">For</th>
+            <th scope="col">{t('Date')}</th>
+            <th scope="col">{t('What')}</th>
+            <th scope="col">{t('Budget')}</th>
+            <th scope="col">{t('For')}</th>
             <th scope="col" class="number">
-              Committed
-            </th>
+              {t('Committed')}</th>
             <th scope="col" class="number">
-              Spent
-            </th>
+              {t('Spent')}</th>
           </tr>
         </thead>
         <tbody>
@@ -209,16 +206,15 @@ function CheckbookTable({ checkbook, budgetId, keeper, onChanged }: { checkbook:
               <td>{line.date ?? '—'}</td>
               <td>
                 {[line.supplier, line.description, line.reference, line.category].filter(Boolean).join(' · ')}
-                <div class="muted">{line.origin === 'ENTRY' ? 'Entered' : line.origin === 'SOURCE_COST' ? 'Sub-source cost' : 'Event cost'}</div>
+                <div class="muted">{line.origin === 'ENTRY' ? t('Entered') : line.origin === 'SOURCE_COST' ? t('Sub-source cost') : t('Event cost')}</div>
               </td>
               <td>{line.budgetName}</td>
               <td>{line.workName ?? '—'}</td>
               <td class="number">
                 {money(line.committed, checkbook.currency)}
                 {keeper && line.origin === 'ENTRY' && line.budgetId === budgetId && line.committed !== '0.00' && (
-                  <button type="button" disabled={spend.busy} onClick={async () => (await spend.run(line.id)) && onChanged('Marked as spent.')} aria-label={`Mark ${line.supplier ?? 'entry'} spent`}>
-                    Mark spent
-                  </button>
+                  <button type="button" disabled={spend.busy} onClick={async () => (await spend.run(line.id)) && onChanged(t('Marked as spent.'))} aria-label={t('Mark {value} spent', { value: line.supplier ?? t('entry') })}>
+                    {t('Mark spent')}</button>
                 )}
               </td>
               <td class="number">{money(line.spent, checkbook.currency)}</td>
@@ -252,38 +248,38 @@ function EntryForm({ view, onSaved }: { view: BudgetView; onSaved(): void }) {
   }
   return (
     <form onSubmit={submit} noValidate aria-labelledby="new-entry-heading">
-      <h3 id="new-entry-heading">New entry</h3>
-      <ErrorNotice error={create.error} title="The entry was not added" />
+      <h3 id="new-entry-heading">{t('New entry')}</h3>
+      <ErrorNotice error={create.error} title={t('The entry was not added')} />
       <div class="row">
-        <Field label="Supplier" error={at('supplier')}>
+        <Field label={t('Supplier')} error={at('supplier')}>
           {(props) => <input {...props} value={draft.supplier} maxLength={200} onInput={(event) => set({ supplier: event.currentTarget.value })} />}
         </Field>
-        <Field label="Date" error={at('date')}>
+        <Field label={t('Date')} error={at('date')}>
           {(props) => <input {...props} type="date" value={draft.date} onInput={(event) => set({ date: event.currentTarget.value })} />}
         </Field>
-        <Field label="Entry amount" error={at('amount')}>
+        <Field label={t('Entry amount')} error={at('amount')}>
           {(props) => <input {...props} inputMode="decimal" value={draft.amount} onInput={(event) => set({ amount: event.currentTarget.value })} />}
         </Field>
-        <Field label="State" error={at('state')}>
+        <Field label={t('State')} error={at('state')}>
           {(props) => (
             <select {...props} value={draft.state} onChange={(event) => set({ state: event.currentTarget.value })}>
-              <option value="ACTUAL">Spent (invoice)</option>
-              <option value="COMMITTED">Committed (order)</option>
+              <option value="ACTUAL">{t('Spent (invoice)')}</option>
+              <option value="COMMITTED">{t('Committed (order)')}</option>
             </select>
           )}
         </Field>
       </div>
       <div class="row">
-        <Field label="Category" error={at('category')}>
+        <Field label={t('Category')} error={at('category')}>
           {(props) => <input {...props} value={draft.category} maxLength={100} onInput={(event) => set({ category: event.currentTarget.value })} />}
         </Field>
-        <Field label="Reference" error={at('reference')}>
+        <Field label={t('Reference')} error={at('reference')}>
           {(props) => <input {...props} value={draft.reference} maxLength={100} onInput={(event) => set({ reference: event.currentTarget.value })} />}
         </Field>
-        <Field label="For" error={at('campaignId') ?? at('eventId')}>
+        <Field label={t('For')} error={at('campaignId') ?? at('eventId')}>
           {(props) => (
             <select {...props} value={draft.work} onChange={(event) => set({ work: event.currentTarget.value })}>
-              <option value="">The budget itself</option>
+              <option value="">{t('The budget itself')}</option>
               {view.allocations.map((allocation) => (
                 <option key={allocation.id} value={allocation.id}>
                   {allocation.name}
@@ -294,8 +290,7 @@ function EntryForm({ view, onSaved }: { view: BudgetView; onSaved(): void }) {
         </Field>
       </div>
       <button type="submit" disabled={create.busy}>
-        Add the entry
-      </button>
+        {t('Add the entry')}</button>
     </form>
   );
 }
@@ -309,14 +304,13 @@ function AmountForm({ view, onSaved }: { view: BudgetView; onSaved(): void }) {
   }
   return (
     <form class="card" onSubmit={submit} noValidate aria-labelledby="amount-heading">
-      <h2 id="amount-heading">Funds</h2>
-      <ErrorNotice error={save.error} title="The amount was not changed" />
-      <Field label="Budget amount" hint={view.parentId ? 'More is taken from the parent budget' : 'The tree’s total'} error={save.error?.detailFor('body.amount')}>
+      <h2 id="amount-heading">{t('Funds')}</h2>
+      <ErrorNotice error={save.error} title={t('The amount was not changed')} />
+      <Field label={t('Budget amount')} hint={view.parentId ? t('More is taken from the parent budget') : t('The tree’s total')} error={save.error?.detailFor('body.amount')}>
         {(props) => <input {...props} inputMode="decimal" value={amount} onInput={(event) => setAmount(event.currentTarget.value)} />}
       </Field>
       <button type="submit" disabled={save.busy || amount === view.figures.amount}>
-        Change the amount
-      </button>
+        {t('Change the amount')}</button>
     </form>
   );
 }
@@ -334,13 +328,13 @@ function MergeForm({ view }: { view: BudgetView }) {
   if (siblings.length === 0) return null;
   return (
     <form class="card" onSubmit={submit} noValidate aria-labelledby="merge-heading">
-      <h2 id="merge-heading">Merge</h2>
-      <p class="muted">Its funds, sub-budgets, funding and entries move to the other budget; this one stays only as history.</p>
-      <ErrorNotice error={merge.error} title="Not merged" />
-      <Field label="Merge into" error={merge.error?.detailFor('body.intoId')}>
+      <h2 id="merge-heading">{t('Merge')}</h2>
+      <p class="muted">{t('Its funds, sub-budgets, funding and entries move to the other budget; this one stays only as history.')}</p>
+      <ErrorNotice error={merge.error} title={t('Not merged')} />
+      <Field label={t('Merge into')} error={merge.error?.detailFor('body.intoId')}>
         {(props) => (
           <select {...props} value={intoId} onChange={(event) => setIntoId(event.currentTarget.value)}>
-            <option value="">Choose…</option>
+            <option value="">{t('Choose…')}</option>
             {siblings.map((node) => (
               <option key={node.id} value={node.id}>
                 {node.name}
@@ -350,8 +344,7 @@ function MergeForm({ view }: { view: BudgetView }) {
         )}
       </Field>
       <button type="submit" disabled={merge.busy || !intoId}>
-        Merge “{view.name}” into it
-      </button>
+        {t('Merge “{name}” into it', { name: view.name })}</button>
     </form>
   );
 }

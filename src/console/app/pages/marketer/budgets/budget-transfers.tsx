@@ -10,6 +10,7 @@ import './budget-transfers.css';
 import { TransferForm } from './transfer-form';
 import { TransferItem } from './transfer-item';
 import type { BudgetTransferView } from './transfer-model';
+import { t } from '../../../i18n/i18n';
 
 /** The budget page's transfers from and to this budget, newest first, and (for those who keep budgets) the form asking for one. */
 export function BudgetTransfers({ view, keeper, onChanged }: { view: BudgetView; keeper: boolean; onChanged(message: string): void }) {
@@ -22,10 +23,10 @@ export function BudgetTransfers({ view, keeper, onChanged }: { view: BudgetView;
   };
   return (
     <section class="card" aria-labelledby="transfers-heading">
-      <h2 id="transfers-heading">Transfers</h2>
-      <ErrorNotice error={transfers.first.error} title="The transfers could not be loaded" />
-      {transfers.first.loading && !transfers.first.data && <Loading label="Loading the transfers…" />}
-      {transfers.first.data && transfers.items.length === 0 && <Empty>No transfer from or to this budget.</Empty>}
+      <h2 id="transfers-heading">{t('Transfers')}</h2>
+      <ErrorNotice error={transfers.first.error} title={t('The transfers could not be loaded')} />
+      {transfers.first.loading && !transfers.first.data && <Loading label={t('Loading the transfers…')} />}
+      {transfers.first.data && transfers.items.length === 0 && <Empty>{t('No transfer from or to this budget.')}</Empty>}
       {transfers.items.length > 0 && (
         <ul class="transfer-list">
           {transfers.items.map((transfer) => (
@@ -35,7 +36,7 @@ export function BudgetTransfers({ view, keeper, onChanged }: { view: BudgetView;
           ))}
         </ul>
       )}
-      <LoadMore list={transfers} label="Show older transfers" errorTitle="Older transfers could not be loaded" />
+      <LoadMore list={transfers} label={t('Show older transfers')} errorTitle={t('Older transfers could not be loaded')} />
       {keeper && <TransferForm view={view} onAsked={changed} />}
     </section>
   );

@@ -6,6 +6,7 @@ import { useAction, useApi } from '../../../use-api';
 import { money, typedAmount, type BudgetNode, type BudgetView } from './budget-model';
 import { ReminderField } from './budget-request-controls';
 import { outcomeOf, type BudgetTransferView } from './transfer-model';
+import { t } from '../../../i18n/i18n';
 
 /**
  * Asks to move funds from this budget to another of its currency (there is no conversion). The
@@ -33,19 +34,19 @@ export function TransferForm({ view, onAsked }: { view: BudgetView; onAsked(mess
     const transfer = await ask.run();
     if (!transfer) return;
     setDraft(empty);
-    onAsked(transfer.status === 'APPLIED' ? `Transfer applied: ${money(transfer.amount, transfer.currency)} moved to “${transfer.to.budgetName}”.` : `Transfer asked: ${outcomeOf(transfer)}`);
+    onAsked(transfer.status === 'APPLIED' ? t('Transfer applied: {amount} moved to “{budgetName}”.', { amount: money(transfer.amount, transfer.currency), budgetName: transfer.to.budgetName }) : t('Transfer asked: {transfer}', { transfer: outcomeOf(transfer) }));
   }
   return (
     <form onSubmit={submit} noValidate aria-labelledby="transfer-form-heading">
-      <h3 id="transfer-form-heading">Transfer funds</h3>
-      <p class="muted">Each budget’s owner, or the owner’s manager, approves its side; the funds move with the last approval.</p>
-      <ErrorNotice error={ask.error} title="The transfer was not asked" />
-      <ErrorNotice error={tree.error} title="The other budgets could not be loaded" />
+      <h3 id="transfer-form-heading">{t('Transfer funds')}</h3>
+      <p class="muted">{t('Each budget’s owner, or the owner’s manager, approves its side; the funds move with the last approval.')}</p>
+      <ErrorNotice error={ask.error} title={t('The transfer was not asked')} />
+      <ErrorNotice error={tree.error} title={t('The other budgets could not be loaded')} />
       <div class="row">
-        <Field label="To budget" hint={`Budgets in ${view.currency}`} error={at('toBudgetId')}>
+        <Field label={t('To budget')} hint={t('Budgets in {currency}', { currency: view.currency })} error={at('toBudgetId')}>
           {(props) => (
             <select {...props} value={draft.toBudgetId} onChange={(event) => set({ toBudgetId: event.currentTarget.value })}>
-              <option value="">Choose…</option>
+              <option value="">{t('Choose…')}</option>
               {receivers.map((node) => (
                 <option key={node.id} value={node.id}>
                   {node.name}
@@ -54,16 +55,16 @@ export function TransferForm({ view, onAsked }: { view: BudgetView; onAsked(mess
             </select>
           )}
         </Field>
-        <Field label="Amount to transfer" hint={`${money(view.figures.unallocated, view.currency)} unallocated here`} error={at('amount')}>
+        <Field label={t('Amount to transfer')} hint={t('{unallocated} unallocated here', { unallocated: money(view.figures.unallocated, view.currency) })} error={at('amount')}>
           {(props) => <input {...props} inputMode="decimal" value={draft.amount} onInput={(event) => set({ amount: event.currentTarget.value })} />}
         </Field>
         <ReminderField value={draft.remindAfter} error={at('remindAfter')} onChange={(remindAfter) => set({ remindAfter })} />
       </div>
-      <Field label="Reason" hint="The approvers read it" error={at('reason')}>
+      <Field label={t('Reason')} hint={t('The approvers read it')} error={at('reason')}>
         {(props) => <textarea {...props} maxLength={2000} value={draft.reason} onInput={(event) => set({ reason: event.currentTarget.value })} />}
       </Field>
       <button type="submit" class="primary" disabled={ask.busy}>
-        {ask.busy ? 'Asking…' : 'Ask for the transfer'}
+        {ask.busy ? t('Asking…') : t('Ask for the transfer')}
       </button>
     </form>
   );

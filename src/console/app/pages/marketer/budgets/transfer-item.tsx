@@ -8,6 +8,7 @@ import { DecisionForm } from '../../executive/decision-form';
 import { money } from './budget-model';
 import { WithdrawRequest } from './budget-request-controls';
 import { decideTransfer, decisionOf, eitherOf, mayWithdraw, outcomeOf, sideLabel, titleOf, type BudgetTransferView, type SideName } from './transfer-model';
+import { t } from '../../../i18n/i18n';
 
 /** One transfer seen from `budgetId`'s page: where the funds go or come from, each side's approval, and what the caller may do. */
 export function TransferItem({ transfer, budgetId, me, onChanged }: { transfer: BudgetTransferView; budgetId: string; me: Me | null; onChanged(message: string): void }) {
@@ -20,31 +21,31 @@ export function TransferItem({ transfer, budgetId, me, onChanged }: { transfer: 
   const run = async (verb: 'approve' | 'reject', text: string | undefined) => {
     const after = await decide.run(transfer.id, verb, text);
     if (!after) return;
-    onChanged(`${verb === 'approve' ? 'Approved' : 'Rejected'} ${title}: ${outcomeOf(after)}`);
+    onChanged(`${verb === 'approve' ? t('Approved') : t('Rejected')} ${title}: ${outcomeOf(after)}`);
     void approvalCount.refresh();
   };
   return (
     <article class="transfer-item" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        {outgoing ? 'To ' : 'From '}
+        {outgoing ? t('To ') : t('From ')}
         <a href={href(`/budgets/${other.budgetId}`)}>{other.budgetName}</a>: {money(transfer.amount, transfer.currency)}
       </h3>
       <dl class="facts">
-        <dt>Status</dt>
+        <dt>{t('Status')}</dt>
         <dd>
           <StatusBadge status={transfer.status} /> <Decided transfer={transfer} />
         </dd>
-        <dt>Asked by</dt>
+        <dt>{t('Asked by')}</dt>
         <dd>
           {transfer.requestedBy.name}, {formatDateTime(transfer.requestedAt)}
         </dd>
-        <dt>Reason</dt>
+        <dt>{t('Reason')}</dt>
         <dd>{transfer.reason}</dd>
         <SideApproval transfer={transfer} side="from" />
         <SideApproval transfer={transfer} side="to" />
         {transfer.comment && (
           <>
-            <dt>{transfer.status === 'REJECTED' ? 'Why rejected' : 'Comment'}</dt>
+            <dt>{transfer.status === 'REJECTED' ? t('Why rejected') : t('Comment')}</dt>
             <dd>{transfer.comment}</dd>
           </>
         )}
@@ -52,7 +53,7 @@ export function TransferItem({ transfer, budgetId, me, onChanged }: { transfer: 
       {decision && (
         <>
           <p class="muted">
-            {decision.onBehalf ? 'As an admin you decide on behalf of the approvers, for ' : 'Your approval covers '}
+            {decision.onBehalf ? t('As an admin you decide on behalf of the approvers, for ') : t('Your approval covers ')}
             {decision.sides.map((side) => sideLabel(side, transfer[side].budgetName)).join(' and ')}.
           </p>
           <DecisionForm subject={title} busy={decide.busy} error={decide.error} onApprove={(comment) => void run('approve', comment)} onReject={(reason) => void run('reject', reason)} />
@@ -68,8 +69,8 @@ function Decided({ transfer }: { transfer: BudgetTransferView }) {
   if (transfer.status === 'PENDING' || !transfer.decidedBy) return null;
   return (
     <>
-      by {transfer.decidedBy.name}
-      {transfer.decidedOnBehalf && ' (an admin, on behalf of the approvers)'}, {formatDateTime(transfer.decidedAt)}
+      {t('by {name}', { name: transfer.decidedBy.name })}
+      {transfer.decidedOnBehalf && t(' (an admin, on behalf of the approvers)')}, {formatDateTime(transfer.decidedAt)}
     </>
   );
 }
@@ -80,10 +81,10 @@ function SideApproval({ transfer, side }: { transfer: BudgetTransferView; side: 
   return (
     <>
       <dt>
-        {side === 'from' ? 'Giving' : 'Receiving'} “{budgetName}”
+        {side === 'from' ? t('Giving') : t('Receiving')} “{budgetName}”
       </dt>
       <dd>
-        {approvedBy ? `Approved by ${approvedBy.name}, ${formatDateTime(approvedAt)}` : transfer.status === 'PENDING' ? `Waits for ${eitherOf(approvers)}` : 'Not approved'}
+        {approvedBy ? t('Approved by {name}, {approvedAt}', { name: approvedBy.name, approvedAt: formatDateTime(approvedAt) }) : transfer.status === 'PENDING' ? t('Waits for {approvers}', { approvers: eitherOf(approvers) }) : t('Not approved')}
       </dd>
     </>
   );
@@ -94,10 +95,10 @@ function Withdraw({ transfer, title, onWithdrawn }: { transfer: BudgetTransferVi
   return (
     <WithdrawRequest<BudgetTransferView>
       cancelPath={`/budget-transfers/${transfer.id}/cancel`}
-      name={`Withdraw the ${title}`}
-      question="Withdraw this request? Nothing moves, and the approvers who have not answered are told."
+      name={t('Withdraw the {title}', { title })}
+      question={t('Withdraw this request? Nothing moves, and the approvers who have not answered are told.')}
       onWithdrawn={(after) => {
-        onWithdrawn(`Withdrew the ${title}: ${outcomeOf(after)}`);
+        onWithdrawn(t('Withdrew the {title}: {after}', { title, after: outcomeOf(after) }));
         void approvalCount.refresh();
       }}
     />

@@ -2,21 +2,22 @@ import type { BudgetTransferList, BudgetTransferView } from '../../../../../budg
 import { post } from '../../../api';
 import type { Me } from '../../../session';
 import { money } from './budget-model';
+import { t } from '../../../i18n/i18n';
 
 export type { BudgetTransferList, BudgetTransferView };
 export type TransferSide = BudgetTransferView['from'];
 export type SideName = 'from' | 'to';
 
 /** `transfer of 1,500.00 EUR from "Print" to "Fairs"`: how buttons and messages name one transfer. */
-export const transferTitle = (amount: string, currency: string, fromName: string, toName: string) => `transfer of ${money(amount, currency)} from "${fromName}" to "${toName}"`;
+export const transferTitle = (amount: string, currency: string, fromName: string, toName: string) => t('transfer of {amount} from "{fromName}" to "{toName}"', { amount: money(amount, currency), fromName, toName });
 
 export const titleOf = (transfer: BudgetTransferView) => transferTitle(transfer.amount, transfer.currency, transfer.from.budgetName, transfer.to.budgetName);
 
 /** "the giving side (“Print”)": which budget an approval answers for. */
-export const sideLabel = (side: SideName, budgetName: string) => `the ${side === 'from' ? 'giving' : 'receiving'} side (“${budgetName}”)`;
+export const sideLabel = (side: SideName, budgetName: string) => side === 'from' ? t('the giving side (“{budgetName}”)', { budgetName }) : t('the receiving side (“{budgetName}”)', { budgetName });
 
 /** "Olivia Owner or Bob Boss": anyone of them may approve a side. */
-export const eitherOf = (people: { name: string }[]) => (people.length ? people.map((person) => person.name).join(' or ') : 'an admin (no approver is active)');
+export const eitherOf = (people: { name: string }[]) => (people.length ? people.map((person) => person.name).join(t(' or ')) : t('an admin (no approver is active)'));
 
 const waitingSides = (transfer: BudgetTransferView): SideName[] => (['from', 'to'] as const).filter((side) => transfer[side].approvedBy === null);
 
@@ -40,13 +41,13 @@ export const mayWithdraw = (transfer: BudgetTransferView, me: Me | null) => tran
 export function outcomeOf(transfer: BudgetTransferView): string {
   switch (transfer.status) {
     case 'APPLIED':
-      return 'the funds moved.';
+      return t('the funds moved.');
     case 'REJECTED':
-      return 'it is rejected.';
+      return t('it is rejected.');
     case 'CANCELLED':
-      return 'it is withdrawn.';
+      return t('it is withdrawn.');
     case 'PENDING':
-      return `it waits for ${waitingSides(transfer).map((side) => `${eitherOf(transfer[side].approvers)} to approve for “${transfer[side].budgetName}”`).join(' and ')}.`;
+      return t('it waits for {sides}.', { sides: waitingSides(transfer).map((side) => t('{approvers} to approve for “{budgetName}”', { approvers: eitherOf(transfer[side].approvers), budgetName: transfer[side].budgetName })).join(t(' and ')) });
   }
 }
 

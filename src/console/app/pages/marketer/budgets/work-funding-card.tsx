@@ -19,6 +19,7 @@ import { money } from './budget-model';
 import { ReminderField, WithdrawRequest } from './budget-request-controls';
 import { eitherOf } from './transfer-model';
 import './work-funding.css';
+import { t } from '../../../i18n/i18n';
 
 export type { WorkFundingView };
 
@@ -49,34 +50,34 @@ export function WorkFundingCard({ work, version = 0 }: { work: FundedWork; versi
     void approvalCount.refresh();
   };
   const view = funding.data;
-  if (!view) return <ErrorNotice error={funding.error} title="The budget funding could not be loaded" />;
+  if (!view) return <ErrorNotice error={funding.error} title={t('The budget funding could not be loaded')} />;
   if (!view.budget) return null;
   const currency = view.currency ?? '';
   const over = isOver(view.over);
   return (
     <section class="card work-funding" aria-labelledby="work-funding-heading">
-      <h2 id="work-funding-heading">Budget funding</h2>
-      <ErrorNotice error={funding.error} title="The latest funding could not be loaded" />
+      <h2 id="work-funding-heading">{t('Budget funding')}</h2>
+      <ErrorNotice error={funding.error} title={t('The latest funding could not be loaded')} />
       {notice && <Notice kind="success">{notice}</Notice>}
       <p>
-        Funded by budget <a href={href(`/budgets/${view.budget.id}`)}>{view.budget.name}</a>.
+        {t('Funded by budget')}{' '}<a href={href(`/budgets/${view.budget.id}`)}>{view.budget.name}</a>.
       </p>
-      <dl class="figures" aria-label="Budget funding figures">
+      <dl class="figures" aria-label={t('Budget funding figures')}>
         <div>
-          <dt>Planned cost</dt>
+          <dt>{t('Planned cost')}</dt>
           <dd>{money(view.planned ?? '0.00', currency)}</dd>
         </div>
         <div>
-          <dt>Funds given</dt>
+          <dt>{t('Funds given')}</dt>
           <dd>{money(view.allocated ?? '0.00', currency)}</dd>
         </div>
         <div class={over ? 'funding-over' : undefined}>
-          <dt>Over its funding</dt>
+          <dt>{t('Over its funding')}</dt>
           <dd>{money(view.over ?? '0.00', currency)}</dd>
         </div>
         {view.approvedUpTo !== null && (
           <div>
-            <dt>Approved up to</dt>
+            <dt>{t('Approved up to')}</dt>
             <dd>{money(view.approvedUpTo, currency)}</dd>
           </div>
         )}
@@ -92,20 +93,20 @@ export function WorkFundingCard({ work, version = 0 }: { work: FundedWork; versi
 function WaitingOverrun({ overrun, me, onWithdrawn }: { overrun: BudgetOverrunView; me: Me | null; onWithdrawn(message: string): void }) {
   return (
     <article class="waiting-overrun" aria-labelledby="waiting-overrun-heading">
-      <h3 id="waiting-overrun-heading">Waiting for approval: {money(overrun.over, overrun.currency)} over</h3>
+      <h3 id="waiting-overrun-heading">{t('Waiting for approval: {over} over', { over: money(overrun.over, overrun.currency) })}</h3>
       <dl class="facts">
-        <dt>Asked by</dt>
+        <dt>{t('Asked by')}</dt>
         <dd>
           {overrun.requestedBy.name}, {formatDateTime(overrun.requestedAt)}
         </dd>
-        <dt>Reason</dt>
+        <dt>{t('Reason')}</dt>
         <dd>{overrun.reason}</dd>
-        <dt>May approve</dt>
+        <dt>{t('May approve')}</dt>
         <dd>{eitherOf(overrun.approvers)}</dd>
         {overrun.remindAfter && (
           <>
-            <dt>Reminder</dt>
-            <dd>After {durationWords(overrun.remindAfter)} without an answer</dd>
+            <dt>{t('Reminder')}</dt>
+            <dd>{t('After {remindAfter} without an answer', { remindAfter: durationWords(overrun.remindAfter) })}</dd>
           </>
         )}
       </dl>
@@ -120,9 +121,9 @@ function WithdrawOverrun({ overrun, onWithdrawn }: { overrun: BudgetOverrunView;
   return (
     <WithdrawRequest<BudgetOverrunView>
       cancelPath={`/budget-overruns/${overrun.id}/cancel`}
-      name="Withdraw the overrun request"
-      question="Withdraw this request? It can no longer be approved, and the approvers who have not answered are told."
-      onWithdrawn={() => onWithdrawn('Request withdrawn: the approvers are told.')}
+      name={t('Withdraw the overrun request')}
+      question={t('Withdraw this request? It can no longer be approved, and the approvers who have not answered are told.')}
+      onWithdrawn={() => onWithdrawn(t('Request withdrawn: the approvers are told.'))}
     />
   );
 }
@@ -146,22 +147,22 @@ function AskOverrunForm({ work, over, onAsked }: { work: FundedWork; over: strin
     setRemindAfter('');
     onAsked(
       overrun.status === 'APPROVED'
-        ? `Approved at once, as you answer for budget “${overrun.budget.name}”: it may be scheduled now.`
-        : `Approval asked: it waits for ${eitherOf(overrun.approvers)}.`,
+        ? t('Approved at once, as you answer for budget “{name}”: it may be scheduled now.', { name: overrun.budget.name })
+        : t('Approval asked: it waits for {approvers}.', { approvers: eitherOf(overrun.approvers) }),
     );
   }
-  const reasonError = (reasonMissing && !reason.trim() ? 'Give a reason: the approvers read it' : undefined) ?? ask.error?.detailFor('body.reason');
+  const reasonError = (reasonMissing && !reason.trim() ? t('Give a reason: the approvers read it') : undefined) ?? ask.error?.detailFor('body.reason');
   return (
-    <form class="inline-form" onSubmit={submit} noValidate aria-label="Ask to go over budget">
-      <h3>Ask for approval</h3>
-      <p class="muted">The budget’s owner, or the owner’s manager, may let it be scheduled {over} over its funding.</p>
-      <ErrorNotice error={ask.error} title="Approval was not asked" />
-      <Field label="Reason" hint="Required: the approvers read it" error={reasonError}>
+    <form class="inline-form" onSubmit={submit} noValidate aria-label={t('Ask to go over budget')}>
+      <h3>{t('Ask for approval')}</h3>
+      <p class="muted">{t('The budget’s owner, or the owner’s manager, may let it be scheduled {over} over its funding.', { over })}</p>
+      <ErrorNotice error={ask.error} title={t('Approval was not asked')} />
+      <Field label={t('Reason')} hint={t('Required: the approvers read it')} error={reasonError}>
         {(props) => <textarea {...props} maxLength={2000} value={reason} onInput={(event) => (setReason(event.currentTarget.value), setReasonMissing(false))} />}
       </Field>
       <ReminderField value={remindAfter} error={ask.error?.detailFor('body.remindAfter')} onChange={setRemindAfter} />
       <button type="submit" class="primary" disabled={ask.busy}>
-        {ask.busy ? 'Asking…' : 'Ask for approval'}
+        {ask.busy ? t('Asking…') : t('Ask for approval')}
       </button>
     </form>
   );

@@ -1,7 +1,9 @@
 import { Field } from '../../../components/field';
+import { FieldError } from '../../../components/field-error';
 import type { CollateralChoice, KitChoice } from '../directory';
 import { fileSize } from '../collateral/collateral-model';
 import type { AttachmentDraft } from './stage-draft';
+import { t } from '../../../i18n/i18n';
 
 interface Props {
   attachments: AttachmentDraft[];
@@ -25,14 +27,14 @@ export function AttachmentsField({ attachments, collateral, kits, problem, onCha
   const ownProblem = listProblem !== undefined && !rowProblems.includes(listProblem) ? listProblem : undefined;
   return (
     <fieldset class={`attachments${ownProblem ? ' field-invalid' : ''}`}>
-      <legend>Collateral sent with each message</legend>
+      <legend>{t('Collateral sent with each message')}</legend>
       {attachments.map((attachment, index) => (
         <div class="row" key={index}>
-          <Field label={`Attachment ${index + 1}`} error={problem(`attachments.${index}.itemId`) ?? problem(`attachments.${index}.kitId`) ?? problem(`attachments.${index}`)}>
+          <Field label={t('Attachment {value}', { value: index + 1 })} error={problem(`attachments.${index}.itemId`) ?? problem(`attachments.${index}.kitId`) ?? problem(`attachments.${index}`)}>
             {(props) => (
               <select {...props} value={attachment.ref} onChange={(event) => change(index, { ...attachment, ref: event.currentTarget.value })}>
-                <option value="">Choose an item or a kit…</option>
-                <optgroup label="Approved items">
+                <option value="">{t('Choose an item or a kit…')}</option>
+                <optgroup label={t('Approved items')}>
                   {collateral.map((item) => (
                     <option key={item.id} value={`item:${item.id}`}>
                       {item.name}
@@ -40,34 +42,33 @@ export function AttachmentsField({ attachments, collateral, kits, problem, onCha
                     </option>
                   ))}
                 </optgroup>
-                <optgroup label="Kits">
+                <optgroup label={t('Kits')}>
                   {kits.map((kit) => (
                     <option key={kit.id} value={`kit:${kit.id}`}>
-                      Kit: {kit.name}
+                      {t('Kit: {name}', { name: kit.name })}
                     </option>
                   ))}
                 </optgroup>
               </select>
             )}
           </Field>
-          <Field label="Sent as" error={problem(`attachments.${index}.as`)}>
+          <Field label={t('Sent as')} error={problem(`attachments.${index}.as`)}>
             {(props) => (
               <select {...props} value={attachment.as} onChange={(event) => change(index, { ...attachment, as: event.currentTarget.value as AttachmentDraft['as'] })}>
-                <option value="link">A download link</option>
-                <option value="file">An attached file</option>
+                <option value="link">{t('A download link')}</option>
+                <option value="file">{t('An attached file')}</option>
               </select>
             )}
           </Field>
           <button type="button" class="link" onClick={() => onChange(attachments.filter((_, position) => position !== index))}>
-            Remove attachment {index + 1}
+            {t('Remove attachment')}{' '}{index + 1}
           </button>
         </div>
       ))}
-      {ownProblem && <small class="field-error">{ownProblem}</small>}
+      <FieldError label={t('Collateral sent with each message')} error={ownProblem} />
       <button type="button" onClick={() => onChange([...attachments, { ref: '', as: 'link' }])}>
-        Add an attachment
-      </button>
-      <small class="hint">Links work without signing in until they expire; attached files must stay under the size limit together.</small>
+        {t('Add an attachment')}</button>
+      <small class="hint">{t('Links work without signing in until they expire; attached files must stay under the size limit together.')}</small>
     </fieldset>
   );
 }

@@ -7,11 +7,12 @@ import { useAction } from '../../../use-api';
 import { endedStatuses } from './campaign-model';
 import { CompleteCampaignForm, StopEnrollmentsForm } from './journey-actions';
 import type { JourneyCampaignView as CampaignView } from './journey-view';
+import { msg, t } from '../../../i18n/i18n';
 
 type Command = 'schedule' | 'pause' | 'resume';
 
-const commandLabels: Record<Command, string> = { schedule: 'Schedule', pause: 'Pause', resume: 'Resume' };
-const commandDone: Record<Command, string> = { schedule: 'Scheduled', pause: 'Paused', resume: 'Resumed' };
+const commandLabels: Record<Command, string> = { schedule: msg('Schedule'), pause: msg('Pause'), resume: msg('Resume') };
+const commandDone: Record<Command, string> = { schedule: msg('Scheduled'), pause: msg('Paused'), resume: msg('Resumed') };
 
 /**
  * What a marketer can do with the campaign in its status: schedule, pause, resume, stop enrolling (evergreen), complete, cancel (with a reason), copy.
@@ -20,7 +21,7 @@ const commandDone: Record<Command, string> = { schedule: 'Scheduled', pause: 'Pa
 export function CampaignActions({ campaign, onChanged, onScheduleRefused }: { campaign: CampaignView; onChanged(view: CampaignView, what: string): void; onScheduleRefused?(): void }) {
   const [open, setOpen] = useState<'cancel' | 'copy' | 'stop' | 'complete' | null>(null);
   const [reason, setReason] = useState('');
-  const [copyName, setCopyName] = useState(`${campaign.name} (copy)`);
+  const [copyName, setCopyName] = useState(t('{name} (copy)', { name: campaign.name }));
   const command = useAction((name: Command) => api<CampaignView>('POST', `/campaigns/${campaign.id}/${name}`));
   const cancel = useAction(() => api<CampaignView>('POST', `/campaigns/${campaign.id}/cancel`, { reason }));
   const copy = useAction(() => api<CampaignView>('POST', `/campaigns/${campaign.id}/copy`, { name: copyName }));
@@ -42,7 +43,7 @@ export function CampaignActions({ campaign, onChanged, onScheduleRefused }: { ca
 
   async function runCommand(name: Command) {
     const answer = await command.run(name);
-    if (answer) onChanged(answer, commandDone[name]);
+    if (answer) onChanged(answer, t(commandDone[name]));
   }
 
   async function submitCancel(event: Event) {
@@ -50,7 +51,7 @@ export function CampaignActions({ campaign, onChanged, onScheduleRefused }: { ca
     const answer = await cancel.run();
     if (answer) {
       setOpen(null);
-      onChanged(answer, 'Cancelled');
+      onChanged(answer, t('Cancelled'));
     }
   }
 
@@ -63,58 +64,53 @@ export function CampaignActions({ campaign, onChanged, onScheduleRefused }: { ca
   return (
     <div>
       <div class="actions">
-        {campaign.status === 'DRAFT' && <a href={href(`/campaigns/${campaign.id}/edit`)}>Edit stages</a>}
+        {campaign.status === 'DRAFT' && <a href={href(`/campaigns/${campaign.id}/edit`)}>{t('Edit stages')}</a>}
         {commands.map((name) => (
           <button key={name} type="button" class={name === 'pause' ? undefined : 'primary'} disabled={busy} onClick={() => void runCommand(name)}>
-            {commandLabels[name]}
+            {t(commandLabels[name])}
           </button>
         ))}
         {mayStop && (
           <button type="button" aria-expanded={open === 'stop'} disabled={busy} onClick={() => toggle('stop')}>
-            Stop enrollments…
-          </button>
+            {t('Stop enrollments…')}</button>
         )}
         {mayComplete && (
           <button type="button" aria-expanded={open === 'complete'} disabled={busy} onClick={() => toggle('complete')}>
-            Complete campaign…
-          </button>
+            {t('Complete campaign…')}</button>
         )}
         {!ended && (
           <button type="button" aria-expanded={open === 'cancel'} disabled={busy} onClick={() => setOpen(open === 'cancel' ? null : 'cancel')}>
-            Cancel campaign…
-          </button>
+            {t('Cancel campaign…')}</button>
         )}
         <button type="button" aria-expanded={open === 'copy'} disabled={busy} onClick={() => setOpen(open === 'copy' ? null : 'copy')}>
-          Copy…
-        </button>
+          {t('Copy…')}</button>
       </div>
-      <ErrorNotice error={command.error} title="The campaign did not change" />
+      <ErrorNotice error={command.error} title={t('The campaign did not change')} />
       {open === 'stop' && <StopEnrollmentsForm campaign={campaign} onDone={done} onClose={() => setOpen(null)} />}
       {open === 'complete' && <CompleteCampaignForm campaign={campaign} onDone={done} onClose={() => setOpen(null)} />}
       {open === 'cancel' && (
         <form class="inline-form" onSubmit={submitCancel} noValidate>
-          <ErrorNotice error={cancel.error} title="The campaign was not cancelled" />
-          <Field label="Reason for cancelling" hint="Kept in the campaign’s history" error={cancel.error?.detailFor('body.reason')}>
+          <ErrorNotice error={cancel.error} title={t('The campaign was not cancelled')} />
+          <Field label={t('Reason for cancelling')} hint={t('Kept in the campaign’s history')} error={cancel.error?.detailFor('body.reason')}>
             {(props) => <input {...props} value={reason} maxLength={500} onInput={(event) => setReason(event.currentTarget.value)} />}
           </Field>
           <div class="actions">
             <button type="submit" class="danger" disabled={busy}>
-              {cancel.busy ? 'Cancelling…' : 'Cancel the campaign'}
+              {cancel.busy ? t('Cancelling…') : t('Cancel the campaign')}
             </button>
             <button type="button" onClick={() => setOpen(null)}>
-              Keep it running
-            </button>
+              {t('Keep it running')}</button>
           </div>
         </form>
       )}
       {open === 'copy' && (
         <form class="inline-form" onSubmit={submitCopy} noValidate>
-          <ErrorNotice error={copy.error} title="The campaign was not copied" />
-          <Field label="Name of the copy" hint="A new draft with the same fields, sources and stages" error={copy.error?.detailFor('body.name')}>
+          <ErrorNotice error={copy.error} title={t('The campaign was not copied')} />
+          <Field label={t('Name of the copy')} hint={t('A new draft with the same fields, sources and stages')} error={copy.error?.detailFor('body.name')}>
             {(props) => <input {...props} value={copyName} maxLength={200} onInput={(event) => setCopyName(event.currentTarget.value)} />}
           </Field>
           <button type="submit" class="primary" disabled={busy}>
-            {copy.busy ? 'Copying…' : 'Create the copy'}
+            {copy.busy ? t('Copying…') : t('Create the copy')}
           </button>
         </form>
       )}

@@ -21,21 +21,21 @@ import type { JourneyCampaignView as CampaignView } from './journey-view';
 import { StageCard } from './stage-card';
 import { newStage, stageForApi, stagesFromView, type StageDraft } from './stage-draft';
 import { StageTimeline } from './stage-timeline';
+import { t, tp } from '../../../i18n/i18n';
 
 /** /campaigns/new (a segment may be given: `?segment=<id>`) and /campaigns/:id/edit for a draft. */
 export function CampaignBuilderPage({ params, query }: PageProps) {
   const loaded = useApi<CampaignView>(params.id ? `/campaigns/${params.id}` : null);
   if (!params.id) return <CampaignBuilder key="new" segmentId={query.get('segment') ?? undefined} />;
-  if (loaded.error) return <ErrorNotice error={loaded.error} title="The campaign could not be loaded" />;
+  if (loaded.error) return <ErrorNotice error={loaded.error} title={t('The campaign could not be loaded')} />;
   if (!loaded.data) return <Loading />;
   if (loaded.data.status !== 'DRAFT') {
     return (
       <section>
-        <h1>Edit “{loaded.data.name}”</h1>
+        <h1>{t('Edit “{name}”', { name: loaded.data.name })}</h1>
         <Notice kind="warning">
-          This campaign is {humanize(loaded.data.status).toLowerCase()}: only a draft’s stages can be rebuilt. A stage that has not started can still be rescheduled from{' '}
-          <a href={href(`/campaigns/${loaded.data.id}`)}>the campaign’s page</a>, or copy the campaign into a new draft there.
-        </Notice>
+          {t('This campaign is {value}: only a draft’s stages can be rebuilt. A stage that has not started can still be rescheduled from', { value: humanize(loaded.data.status).toLowerCase() })}{' '}
+          <a href={href(`/campaigns/${loaded.data.id}`)}>{t('the campaign’s page')}</a>{t(', or copy the campaign into a new draft there.')}</Notice>
       </section>
     );
   }
@@ -86,7 +86,11 @@ function CampaignBuilder({ saved, segmentId }: { saved?: CampaignView; segmentId
     setSavedNotice(undefined);
     schedule.clearError();
     const answer = await save.run();
-    if (answer) setSavedNotice(`Draft “${answer.name}” saved with ${answer.stages.length} stages${answer.evergreen ? ', evergreen' : ''} (status ${humanize(answer.status).toLowerCase()}).`);
+    if (answer) setSavedNotice(
+        answer.evergreen
+          ? tp(answer.stages.length, 'Draft “{name}” saved with {count} stage, evergreen (status {status}).', 'Draft “{name}” saved with {count} stages, evergreen (status {status}).', { name: answer.name, status: humanize(answer.status).toLowerCase() })
+          : tp(answer.stages.length, 'Draft “{name}” saved with {count} stage (status {status}).', 'Draft “{name}” saved with {count} stages (status {status}).', { name: answer.name, status: humanize(answer.status).toLowerCase() }),
+      );
   }
 
   async function saveAndSchedule() {
@@ -116,29 +120,29 @@ function CampaignBuilder({ saved, segmentId }: { saved?: CampaignView; segmentId
   return (
     <section>
       <div class="page-head">
-        <h1>{campaign ? `Edit draft “${campaign.name}”` : 'New campaign'}</h1>
+        <h1>{campaign ? t('Edit draft “{name}”', { name: campaign.name }) : t('New campaign')}</h1>
         <div class="actions">
-          <a href={href('/campaigns')}>All campaigns</a>
-          {campaign && <a href={href(`/campaigns/${campaign.id}`)}>Campaign page</a>}
+          <a href={href('/campaigns')}>{t('All campaigns')}</a>
+          {campaign && <a href={href(`/campaigns/${campaign.id}`)}>{t('Campaign page')}</a>}
         </div>
       </div>
       {savedNotice && <Notice kind="success">{savedNotice}</Notice>}
-      <ErrorNotice error={save.error} title="The campaign was not saved" />
-      <ErrorNotice error={schedule.error} title="The campaign was saved as a draft but not scheduled" />
+      <ErrorNotice error={save.error} title={t('The campaign was not saved')} />
+      <ErrorNotice error={schedule.error} title={t('The campaign was saved as a draft but not scheduled')} />
       {[users, segments, templates].map((loaded, index) => (
-        <ErrorNotice key={index} error={loaded.error} title={['Users', 'Segments', 'Templates'][index] + ' could not be loaded'} />
+        <ErrorNotice key={index} error={loaded.error} title={[t('Users could not be loaded'), t('Segments could not be loaded'), t('Templates could not be loaded')][index]} />
       ))}
       <form onSubmit={saveDraft} noValidate>
         <CampaignDetailsForm draft={details} error={save.error} onChange={setDetails} />
         <EvergreenForm draft={evergreen} segments={choices.segments} error={save.error} onSwitch={switchTo} onChange={setEvergreen} />
         <section class="card" aria-labelledby="timeline-heading">
-          <h2 id="timeline-heading">Timeline</h2>
-          <StageTimeline stages={timeline} relative={evergreen.on} label="Journey timeline" />
+          <h2 id="timeline-heading">{t('Timeline')}</h2>
+          <StageTimeline stages={timeline} relative={evergreen.on} label={t('Journey timeline')} />
           {stageListProblem && <p class="group-error">{stageListProblem}</p>}
         </section>
-        <h2>Stages</h2>
+        <h2>{t('Stages')}</h2>
         {stages.length === 0 && (
-          <p class="muted">No stages: a tracking-only campaign (press, billboards, a trade fair) collects responses and costs through its sub-sources.</p>
+          <p class="muted">{t('No stages: a tracking-only campaign (press, billboards, a trade fair) collects responses and costs through its sub-sources.')}</p>
         )}
         {stages.map((stage, index) => (
           <StageCard
@@ -154,27 +158,26 @@ function CampaignBuilder({ saved, segmentId }: { saved?: CampaignView; segmentId
           />
         ))}
         <div class="card row">
-          <Field label="New stage type" hint={stages.length >= MAX_STAGES ? `At most ${MAX_STAGES} stages` : undefined}>
+          <Field label={t('New stage type')} hint={stages.length >= MAX_STAGES ? t('At most {MAX_STAGES} stages', { MAX_STAGES }) : undefined}>
             {(props) => (
               <select {...props} value={newType} onChange={(event) => setNewType(event.currentTarget.value as StageType)}>
                 {offeredTypes.map((type) => (
                   <option key={type} value={type}>
-                    {stageTypeLabels[type]}
+                    {t(stageTypeLabels[type])}
                   </option>
                 ))}
               </select>
             )}
           </Field>
           <button type="button" onClick={() => setStages((list) => [...list, newStage(newType)])} disabled={stages.length >= MAX_STAGES} style={{ marginBottom: '0.75rem' }}>
-            Add stage
-          </button>
+            {t('Add stage')}</button>
         </div>
         <div class="actions">
           <button type="submit" disabled={busy}>
-            {save.busy && !schedule.busy ? 'Saving…' : 'Save draft'}
+            {save.busy && !schedule.busy ? t('Saving…') : t('Save draft')}
           </button>
           <button type="button" class="primary" disabled={busy} onClick={() => void saveAndSchedule()}>
-            {schedule.busy ? 'Scheduling…' : 'Save and schedule'}
+            {schedule.busy ? t('Scheduling…') : t('Save and schedule')}
           </button>
         </div>
       </form>

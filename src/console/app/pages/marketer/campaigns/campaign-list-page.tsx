@@ -10,6 +10,7 @@ import { useSignal } from '../../../signal';
 import { usePagedList } from '../../../use-paged-list';
 import '../marketer.css';
 import { campaignStatuses, mayWriteCampaigns } from './campaign-model';
+import { t } from '../../../i18n/i18n';
 
 /** /campaigns: newest first, filtered by status and text. */
 export function CampaignListPage() {
@@ -20,29 +21,27 @@ export function CampaignListPage() {
   return (
     <section>
       <div class="page-head">
-        <h1>Campaigns</h1>
+        <h1>{t('Campaigns')}</h1>
         {mayWriteCampaigns(me?.role) && (
           <a class="button-link" href={href('/campaigns/new')}>
-            New campaign
-          </a>
+            {t('New campaign')}</a>
         )}
       </div>
-      <StatusTextFilter label="Filter campaigns" statuses={campaignStatuses} textLabel="Name or description contains" filter={filter} />
-      <ErrorNotice error={first.error} title="The campaigns could not be loaded" />
+      <StatusTextFilter label={t('Filter campaigns')} statuses={campaignStatuses} textLabel={t('Name or description contains')} filter={filter} />
+      <ErrorNotice error={first.error} title={t('The campaigns could not be loaded')} />
       {first.loading && !first.data && <Loading />}
-      {first.data && items.length === 0 && <Empty>No campaign matches.</Empty>}
+      {first.data && items.length === 0 && <Empty>{t('No campaign matches.')}</Empty>}
       {items.length > 0 && (
         <div class="table-wrap">
           <table>
             <thead>
               <tr>
-                <th scope="col">Campaign</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t('Campaign')}</th>
+                <th scope="col">{t('Status')}</th>
                 <th scope="col" class="number">
-                  Stages
-                </th>
-                <th scope="col">Channels</th>
-                <th scope="col">Created</th>
+                  {t('Stages')}</th>
+                <th scope="col">{t('Channels')}</th>
+                <th scope="col">{t('Created')}</th>
               </tr>
             </thead>
             <tbody>
@@ -64,7 +63,7 @@ export function CampaignListPage() {
           </table>
         </div>
       )}
-      <LoadMore list={list} label="Show more campaigns" errorTitle="More campaigns could not be loaded" />
+      <LoadMore list={list} label={t('Show more campaigns')} errorTitle={t('More campaigns could not be loaded')} />
     </section>
   );
 }

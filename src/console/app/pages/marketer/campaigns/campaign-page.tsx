@@ -19,6 +19,7 @@ import { EvergreenSection } from './evergreen-section';
 import { durationMs } from './iso-duration';
 import type { JourneyCampaignView as CampaignView, JourneyStageView as StageView } from './journey-view';
 import { StageTimeline, type TimelineStage } from './stage-timeline';
+import { t } from '../../../i18n/i18n';
 
 export const POLL_MS = 2000;
 
@@ -52,15 +53,15 @@ export function CampaignPage({ params, query }: PageProps) {
     if (status) setLive(isLive(status));
   }, [status]);
   useEffect(() => {
-    if (query.get('scheduled') === '1') setNotice('Scheduled: each stage starts on its date, or when what it waits for holds.');
-    else if (query.get('copied') === '1') setNotice('Copied into this new draft.');
+    if (query.get('scheduled') === '1') setNotice(t('Scheduled: each stage starts on its date, or when what it waits for holds.'));
+    else if (query.get('copied') === '1') setNotice(t('Copied into this new draft.'));
   }, [params.id]);
 
-  if (!campaign.data) return campaign.error ? <ErrorNotice error={campaign.error} title="The campaign could not be loaded" /> : <Loading />;
+  if (!campaign.data) return campaign.error ? <ErrorNotice error={campaign.error} title={t('The campaign could not be loaded')} /> : <Loading />;
   const view = campaign.data;
   const writer = mayWriteCampaigns(me?.role);
   const onChanged = (answer: CampaignView, what: string) => {
-    setNotice(`${what}: the campaign is now ${humanize(answer.status).toLowerCase()}.`);
+    setNotice(t('{what}: the campaign is now {value}.', { what, value: humanize(answer.status).toLowerCase() }));
     void campaign.reload();
   };
   return (
@@ -70,26 +71,26 @@ export function CampaignPage({ params, query }: PageProps) {
           {view.name} <StatusBadge status={view.status} />
         </h1>
         <div class="actions">
-          <a href={href('/campaigns')}>All campaigns</a>
-          <a href={href(`/campaigns/${view.id}/report`)}>Return report</a>
+          <a href={href('/campaigns')}>{t('All campaigns')}</a>
+          <a href={href(`/campaigns/${view.id}/report`)}>{t('Return report')}</a>
           <WorkflowLink workflowId={view.workflowId} />
         </div>
       </div>
       {notice && <Notice kind="success">{notice}</Notice>}
       {/* A failed poll keeps the last answer on screen and says so. */}
-      <ErrorNotice error={campaign.error} title="The latest figures could not be loaded" />
-      {live && <p class="muted">Following the campaign: figures update every {POLL_MS / 1000} seconds.</p>}
+      <ErrorNotice error={campaign.error} title={t('The latest figures could not be loaded')} />
+      {live && <p class="muted">{t('Following the campaign: figures update every {seconds} seconds.', { seconds: POLL_MS / 1000 })}</p>}
       {writer && <CampaignActions key={view.status} campaign={view} onChanged={onChanged} onScheduleRefused={() => setFundingVersion((version) => version + 1)} />}
       {view.status === 'DRAFT' && <WorkFundingCard work={{ campaignId: view.id }} version={fundingVersion} />}
       <CampaignSummary view={view} />
       <CollateralUsageCard path={`/campaigns/${view.id}/collateral-usage`} />
       <section class="card" aria-labelledby="run-timeline">
-        <h2 id="run-timeline">Timeline</h2>
-        <StageTimeline stages={timelineOf(view.stages)} relative={!!view.evergreen} label="Journey timeline" />
+        <h2 id="run-timeline">{t('Timeline')}</h2>
+        <StageTimeline stages={timelineOf(view.stages)} relative={!!view.evergreen} label={t('Journey timeline')} />
       </section>
       <EvergreenSection view={view} />
-      <h2>Stages</h2>
-      {view.stages.length === 0 && <p class="muted">No stages: this tracking-only campaign collects responses and costs through its sub-sources until it is completed.</p>}
+      <h2>{t('Stages')}</h2>
+      {view.stages.length === 0 && <p class="muted">{t('No stages: this tracking-only campaign collects responses and costs through its sub-sources until it is completed.')}</p>}
       <ol class="stage-list-view">
         {view.stages.map((stage) => (
           <li key={stage.id}>
@@ -98,7 +99,7 @@ export function CampaignPage({ params, query }: PageProps) {
         ))}
       </ol>
       <section class="card" aria-labelledby="history-heading">
-        <h2 id="history-heading">History</h2>
+        <h2 id="history-heading">{t('History')}</h2>
         <CampaignHistory events={view.history} />
       </section>
     </section>
@@ -109,36 +110,36 @@ function CampaignSummary({ view }: { view: CampaignView }) {
   const { totals } = view;
   return (
     <section class="card" aria-labelledby="summary-heading">
-      <h2 id="summary-heading">Summary</h2>
+      <h2 id="summary-heading">{t('Summary')}</h2>
       {view.description && <p>{view.description}</p>}
-      {view.endReason && <Notice kind="warning">Ended: {view.endReason}</Notice>}
+      {view.endReason && <Notice kind="warning">{t('Ended: {endReason}', { endReason: view.endReason })}</Notice>}
       <p class="muted">
-        {view.channels.length > 0 ? `Channels: ${view.channels.join(', ')}. ` : ''}
-        {view.budget ? `Budget ${formatMoney(view.budget.amount, view.budget.currency)}. ` : ''}
-        {view.sources.length > 0 ? `Sub-sources: ${view.sources.map((source) => source.code).join(', ')}. ` : ''}
+        {view.channels.length > 0 ? (t('Channels: {value}.', { value: view.channels.join(', ') }) + ' ') : ''}
+        {view.budget ? (t('Budget {amount}.', { amount: formatMoney(view.budget.amount, view.budget.currency) }) + ' ') : ''}
+        {view.sources.length > 0 ? (t('Sub-sources: {value}.', { value: view.sources.map((source) => source.code).join(', ') }) + ' ') : ''}
         {view.parent && (
           <>
-            Part of <a href={href(`/campaigns/${view.parent.id}`)}>{view.parent.name}</a>.{' '}
+            {t('Part of')}{' '}<a href={href(`/campaigns/${view.parent.id}`)}>{view.parent.name}</a>.{' '}
           </>
         )}
         {view.copiedFromId && (
           <>
-            Copied from <a href={href(`/campaigns/${view.copiedFromId}`)}>another campaign</a>.{' '}
+            {t('Copied from')}{' '}<a href={href(`/campaigns/${view.copiedFromId}`)}>{t('another campaign')}</a>.{' '}
           </>
         )}
-        Created {formatDateTime(view.createdAt)}
-        {view.endedAt ? `, ended ${formatDateTime(view.endedAt)}` : ''}.
+        {t('Created {createdAt}', { createdAt: formatDateTime(view.createdAt) })}
+        {view.endedAt ? t(', ended {endedAt}', { endedAt: formatDateTime(view.endedAt) }) : ''}.
       </p>
-      <dl class="figures" aria-label="Campaign totals">
+      <dl class="figures" aria-label={t('Campaign totals')}>
         {(
           [
-            ['Listed', totals.listed],
-            ['Mails sent', totals.sent],
-            ['Mails failed', totals.failed],
-            ['Mails skipped', totals.skipped],
-            ['Mails pending', totals.pendingMail],
-            ['Tasks created', totals.tasksCreated],
-            ['Approvals pending', totals.pendingApprovals],
+            [t('Listed'), totals.listed],
+            [t('Mails sent'), totals.sent],
+            [t('Mails failed'), totals.failed],
+            [t('Mails skipped'), totals.skipped],
+            [t('Mails pending'), totals.pendingMail],
+            [t('Tasks created'), totals.tasksCreated],
+            [t('Approvals pending'), totals.pendingApprovals],
           ] as const
         ).map(([label, value]) => (
           <div key={label}>
@@ -149,7 +150,7 @@ function CampaignSummary({ view }: { view: CampaignView }) {
       </dl>
       {view.children.length > 0 && (
         <p>
-          Child campaigns:{' '}
+          {t('Child campaigns:')}{' '}
           {view.children.map((child, index) => (
             <span key={child.id}>
               {index > 0 && ', '}

@@ -8,6 +8,7 @@ import { CohortCounts, StageCounts } from './stage-counts';
 import { StageDecision } from './stage-decision';
 import { hasCohort } from './stage-draft';
 import { StageReschedule } from './stage-reschedule';
+import { t } from '../../../i18n/i18n';
 
 interface Props {
   view: JourneyCampaignView;
@@ -24,22 +25,22 @@ export function CampaignStageSection({ view, stage, me, writer, onChanged }: Pro
   return (
     <section class={`card stage-card stage-${stage.type.toLowerCase()}`} aria-labelledby={`stage-${stage.id}`}>
       <h3 id={`stage-${stage.id}`}>
-        Stage {stage.position + 1}: {stageTypeLabels[stage.type]}
+        {t('Stage')}{' '}{stage.position + 1}: {t(stageTypeLabels[stage.type])}
         {stage.name ? ` · ${stage.name}` : ''} <StatusBadge status={stage.status} />
       </h3>
       <p class="journey-words">
-        Starts {startWords(stage, stage.position, view.stages, !!view.evergreen)}
+        {t('Starts {stage}', { stage: startWords(stage, stage.position, view.stages, !!view.evergreen) })}
         {who && `, ${who}`}.
       </p>
       {stage.status === 'PENDING' && stage.waitsFor && (
         <p class="waits-for">
-          <strong>Waits for</strong> {withLocalTimes(stage.waitsFor)}
+          <strong>{t('Waits for')}</strong> {withLocalTimes(stage.waitsFor)}
         </p>
       )}
       {(stage.startedAt || stage.completedAt || stage.endReason) && (
         <p class="muted">
-          {stage.startedAt ? `Started ${formatDateTime(stage.startedAt)}` : 'Did not start'}
-          {stage.completedAt && ` · finished ${formatDateTime(stage.completedAt)}`}
+          {stage.startedAt ? t('Started {startedAt}', { startedAt: formatDateTime(stage.startedAt) }) : t('Did not start')}
+          {stage.completedAt && (' ' + t('· finished {completedAt}', { completedAt: formatDateTime(stage.completedAt) }))}
           {stage.endReason && ` · ${stage.endReason}`}
         </p>
       )}

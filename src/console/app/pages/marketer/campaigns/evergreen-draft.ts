@@ -1,4 +1,4 @@
-import { browserTimeZone } from '../../../date-input';
+import { userTimeZone } from '../../../date-input';
 import type { StageType } from './campaign-model';
 import { durationMs } from './iso-duration';
 import type { EvergreenSettings, EvergreenView } from './journey-view';
@@ -22,7 +22,7 @@ export const newEvergreen = (): EvergreenDraft => ({
   on: false,
   schedule: 'daily',
   time: '08:00',
-  timeZone: browserTimeZone(),
+  timeZone: userTimeZone(),
   days: [1, 2, 3, 4, 5],
   everyHours: '24',
 });

@@ -5,14 +5,15 @@ import { href } from '../../../router';
 import { stageTypeLabels } from './campaign-model';
 import { durationWords, withLocalTimes } from './journey-words';
 import type { EvergreenView, JourneyCampaignView } from './journey-view';
+import { msg, t } from '../../../i18n/i18n';
 
-const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const weekdays = [msg('Mon'), msg('Tue'), msg('Wed'), msg('Thu'), msg('Fri'), msg('Sat'), msg('Sun')];
 
 /** "daily at 08:00 (Europe/Paris) on Mon, Tue, Wed, Thu, Fri", "every 6 hours". */
 export function scheduleWords(schedule: EvergreenView['schedule']): string {
-  if ('every' in schedule) return `every ${durationWords(schedule.every)}`;
-  const days = schedule.days.length === 7 ? 'every day' : `on ${[...schedule.days].sort((a, b) => a - b).map((day) => weekdays[day - 1]).join(', ')}`;
-  return `daily at ${schedule.time} (${schedule.timeZone}) ${days}`;
+  if ('every' in schedule) return t('every {every}', { every: durationWords(schedule.every) });
+  const days = schedule.days.length === 7 ? t('every day') : t('on {days}', { days: [...schedule.days].sort((a, b) => a - b).map((day) => t(weekdays[day - 1])).join(', ') });
+  return t('daily at {time} ({timeZone}) {days}', { time: schedule.time, timeZone: schedule.timeZone, days });
 }
 
 /** An evergreen campaign's schedule, its next enrollment, and each enrollment with its counts and its run of each stage. */
@@ -22,44 +23,42 @@ export function EvergreenSection({ view }: { view: JourneyCampaignView }) {
   const enrollments = [...(view.enrollments ?? [])].sort((a, b) => b.number - a.number);
   return (
     <section class="card" aria-labelledby="enrollments-heading">
-      <h2 id="enrollments-heading">Enrollments</h2>
+      <h2 id="enrollments-heading">{t('Enrollments')}</h2>
       <p>
-        Evergreen: enrolls the new contacts of <a href={href(`/segments/${evergreen.segmentId}`)}>its segment</a> {scheduleWords(evergreen.schedule)}
-        {evergreen.testCell ? ', keeping a test cell apart' : ''}
-        {evergreen.excludeContactsInRunningCampaigns ? ', leaving out contacts in other running campaigns' : ''}.
+        {t('Evergreen: enrolls the new contacts of')}{' '}<a href={href(`/segments/${evergreen.segmentId}`)}>{t('its segment')}</a> {scheduleWords(evergreen.schedule)}
+        {evergreen.testCell ? t(', keeping a test cell apart') : ''}
+        {evergreen.excludeContactsInRunningCampaigns ? t(', leaving out contacts in other running campaigns') : ''}.
       </p>
       {evergreen.stoppedAt ? (
-        <p class="muted">Enrollments stopped {formatDateTime(evergreen.stoppedAt)}.</p>
+        <p class="muted">{t('Enrollments stopped {stoppedAt}.', { stoppedAt: formatDateTime(evergreen.stoppedAt) })}</p>
       ) : evergreen.nextEnrollmentAt ? (
         <p>
-          <strong>Next enrollment:</strong> {formatDateTime(evergreen.nextEnrollmentAt)} ({formatRelative(evergreen.nextEnrollmentAt)})
+          <strong>{t('Next enrollment:')}</strong> {formatDateTime(evergreen.nextEnrollmentAt)} ({formatRelative(evergreen.nextEnrollmentAt)})
         </p>
       ) : (
-        <p class="muted">The first enrollment is planned once the campaign is scheduled.</p>
+        <p class="muted">{t('The first enrollment is planned once the campaign is scheduled.')}</p>
       )}
       {view.enrollmentCount > enrollments.length && (
         <p class="hint">
-          The newest {formatNumber(enrollments.length)} of {formatNumber(view.enrollmentCount)} enrollments.
-        </p>
+          {t('The newest {length} of {enrollmentCount} enrollments.', { length: formatNumber(enrollments.length), enrollmentCount: formatNumber(view.enrollmentCount) })}</p>
       )}
       {enrollments.length === 0 ? (
-        <Empty>No enrollment yet.</Empty>
+        <Empty>{t('No enrollment yet.')}</Empty>
       ) : (
         <div class="table-wrap">
           <table>
-            <caption class="visually-hidden">Enrollments, newest first</caption>
+            <caption class="visually-hidden">{t('Enrollments, newest first')}</caption>
             <thead>
               <tr>
-                <th scope="col">Enrollment</th>
-                <th scope="col">Scheduled for</th>
-                <th scope="col">Enrolled</th>
+                <th scope="col">{t('Enrollment')}</th>
+                <th scope="col">{t('Scheduled for')}</th>
+                <th scope="col">{t('Enrolled')}</th>
                 <th scope="col" class="number">
-                  Contacts
-                </th>
-                <th scope="col">Status</th>
+                  {t('Contacts')}</th>
+                <th scope="col">{t('Status')}</th>
                 {view.stages.map((stage) => (
                   <th key={stage.id} scope="col">
-                    {stage.position + 1}. {stage.name ?? stageTypeLabels[stage.type]}
+                    {stage.position + 1}. {stage.name ?? t(stageTypeLabels[stage.type])}
                   </th>
                 ))}
               </tr>
@@ -70,7 +69,7 @@ export function EvergreenSection({ view }: { view: JourneyCampaignView }) {
                   <th scope="row">#{enrollment.number}</th>
                   <td>{formatDateTime(enrollment.scheduledFor)}</td>
                   <td>{formatDateTime(enrollment.enrolledAt)}</td>
-                  <td class="number" title={enrollment.counts ? `${formatNumber(enrollment.counts.target)} target, ${formatNumber(enrollment.counts.testCell)} test` : undefined}>
+                  <td class="number" title={enrollment.counts ? t('{target} target, {testCell} test', { target: formatNumber(enrollment.counts.target), testCell: formatNumber(enrollment.counts.testCell) }) : undefined}>
                     {formatNumber(enrollment.counts?.listed)}
                   </td>
                   <td>
@@ -82,7 +81,7 @@ export function EvergreenSection({ view }: { view: JourneyCampaignView }) {
                     return (
                       <td key={stage.id}>
                         <StatusBadge status={run.status} />
-                        {run.status === 'PENDING' && run.waitsFor && <div class="muted">Waits for {withLocalTimes(run.waitsFor)}</div>}
+                        {run.status === 'PENDING' && run.waitsFor && <div class="muted">{t('Waits for {waitsFor}', { waitsFor: withLocalTimes(run.waitsFor) })}</div>}
                       </td>
                     );
                   })}

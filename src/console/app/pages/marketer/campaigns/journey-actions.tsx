@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../../api';
 import { Field } from '../../../components/field';
+import { FieldError } from '../../../components/field-error';
 import { ErrorNotice } from '../../../components/notices';
 import { useAction } from '../../../use-api';
 import type { JourneyCampaignView } from './journey-view';
+import { t, tp } from '../../../i18n/i18n';
 
 type Done = (view: JourneyCampaignView, what: string) => void;
 const reasonBody = (reason: string) => (reason.trim() ? { reason: reason.trim() } : {});
@@ -17,33 +19,30 @@ export function StopEnrollmentsForm({ campaign, onDone, onClose }: { campaign: J
   async function submit(event: Event) {
     event.preventDefault();
     const answer = await stop.run();
-    if (answer) onDone(answer, enrolled === 'cancel' ? 'Stopped, enrolled contacts cancelled' : 'Stopped, enrolled contacts finishing');
+    if (answer) onDone(answer, enrolled === 'cancel' ? t('Stopped, enrolled contacts cancelled') : t('Stopped, enrolled contacts finishing'));
   }
   const problem = stop.error?.detailFor('body.enrolled');
   return (
     <form class="inline-form" onSubmit={submit} noValidate>
-      <ErrorNotice error={stop.error} title="The enrollments were not stopped" />
-      <p>No contact is enrolled any more. {running === 1 ? 'One enrollment is' : `${running} enrollments are`} still running through the stages:</p>
+      <ErrorNotice error={stop.error} title={t('The enrollments were not stopped')} />
+      <p>{t('No contact is enrolled any more.')}{' '}{tp(running, 'One enrollment is still running through the stages:', '{count} enrollments are still running through the stages:')}</p>
       <fieldset class={`choice-list stacked${problem ? ' field-invalid' : ''}`}>
-        <legend>The enrolled contacts</legend>
+        <legend>{t('The enrolled contacts')}</legend>
         <label>
-          <input type="radio" name="enrolled" value="finish" checked={enrolled === 'finish'} onChange={() => setEnrolled('finish')} /> Let them finish their stages, then complete the campaign
-        </label>
+          <input type="radio" name="enrolled" value="finish" checked={enrolled === 'finish'} onChange={() => setEnrolled('finish')} />{' '}{t('Let them finish their stages, then complete the campaign')}</label>
         <label>
-          <input type="radio" name="enrolled" value="cancel" checked={enrolled === 'cancel'} onChange={() => setEnrolled('cancel')} /> Cancel their stages now and cancel the campaign
-        </label>
-        {problem && <small class="field-error">{problem}</small>}
+          <input type="radio" name="enrolled" value="cancel" checked={enrolled === 'cancel'} onChange={() => setEnrolled('cancel')} />{' '}{t('Cancel their stages now and cancel the campaign')}</label>
+        <FieldError label={t('The enrolled contacts')} error={problem} />
       </fieldset>
-      <Field label="Reason for stopping" hint="Optional; kept in the campaign’s history" error={stop.error?.detailFor('body.reason')}>
+      <Field label={t('Reason for stopping')} hint={t('Optional; kept in the campaign’s history')} error={stop.error?.detailFor('body.reason')}>
         {(props) => <input {...props} value={reason} maxLength={500} onInput={(event) => setReason(event.currentTarget.value)} />}
       </Field>
       <div class="actions">
         <button type="submit" class="danger" disabled={stop.busy}>
-          {stop.busy ? 'Stopping…' : 'Stop enrollments'}
+          {stop.busy ? t('Stopping…') : t('Stop enrollments')}
         </button>
         <button type="button" onClick={onClose}>
-          Keep enrolling
-        </button>
+          {t('Keep enrolling')}</button>
       </div>
     </form>
   );
@@ -57,25 +56,23 @@ export function CompleteCampaignForm({ campaign, onDone, onClose }: { campaign: 
   async function submit(event: Event) {
     event.preventDefault();
     const answer = await complete.run();
-    if (answer) onDone(answer, 'Completed');
+    if (answer) onDone(answer, t('Completed'));
   }
   return (
     <form class="inline-form" onSubmit={submit} noValidate>
-      <ErrorNotice error={complete.error} title="The campaign was not completed" />
+      <ErrorNotice error={complete.error} title={t('The campaign was not completed')} />
       <p>
-        The campaign ends as completed; it keeps its responses and costs.
-        {waiting > 0 && ` ${waiting === 1 ? 'The stage that has' : `The ${waiting} stages that have`} not started will be cancelled.`}
+        {t('The campaign ends as completed; it keeps its responses and costs.')}{waiting > 0 && ` ${tp(waiting, 'The stage that has not started will be cancelled.', 'The {count} stages that have not started will be cancelled.')}`}
       </p>
-      <Field label="Reason for completing" hint="Optional; kept in the campaign’s history" error={complete.error?.detailFor('body.reason')}>
+      <Field label={t('Reason for completing')} hint={t('Optional; kept in the campaign’s history')} error={complete.error?.detailFor('body.reason')}>
         {(props) => <input {...props} value={reason} maxLength={500} onInput={(event) => setReason(event.currentTarget.value)} />}
       </Field>
       <div class="actions">
         <button type="submit" class="primary" disabled={complete.busy}>
-          {complete.busy ? 'Completing…' : 'Complete the campaign'}
+          {complete.busy ? t('Completing…') : t('Complete the campaign')}
         </button>
         <button type="button" onClick={onClose}>
-          Keep it running
-        </button>
+          {t('Keep it running')}</button>
       </div>
     </form>
   );

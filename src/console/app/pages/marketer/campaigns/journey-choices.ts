@@ -16,8 +16,6 @@ export interface JourneyContext {
 // The server's list is beside a zod schema: repeated here so the console does not bundle zod.
 export const MAILING_OUTCOMES = ['sent', 'bounced', 'failed', 'skipped'] as const satisfies readonly MailingOutcome[];
 
-export const DURATION_HINT = 'ISO 8601 duration: PT4H is 4 hours, P1D a day, P1W a week';
-
 export const stageRefs = (stages: readonly StageDraft[]): StageRef[] => stages.map((stage) => ({ type: stage.type, name: stage.name.trim() || null }));
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,10 +1,13 @@
 import type { ApiError } from '../../../api';
+import { DurationField } from '../../../components/duration-field';
+import { FieldError } from '../../../components/field-error';
 import { Field } from '../../../components/field';
 import { humanize } from '../../../format';
 import { ACCOUNT_STATUSES } from '../../../lifecycle-terms';
-import { DURATION_HINT, exactStageDetail, MAILING_OUTCOMES, sourceOptions, stageOptions, type JourneyContext } from './journey-choices';
+import { exactStageDetail, MAILING_OUTCOMES, sourceOptions, stageOptions, type JourneyContext } from './journey-choices';
 import type { CohortDraft } from './journey-draft';
 import { stageDetail, type StageDraft } from './stage-draft';
+import { t } from '../../../i18n/i18n';
 
 interface Props {
   stage: StageDraft;
@@ -27,33 +30,33 @@ export function StageCohortForm({ stage, index, journey, error, onChange }: Prop
   const mailings = stageOptions(journey.stages, index, cohort.mailingStageUid, 'MAILING');
   return (
     <fieldset class="journey-who">
-      <legend>Who stage {number} works on</legend>
+      <legend>{t('Who stage {number} works on', { number })}</legend>
       {exact('cohort') && <p class="group-error">{exact('cohort')}</p>}
       <div class="row">
-        <Field label="Cell" error={problem('cell')} hint="The list’s target cell, or the test cell kept apart to measure lift">
+        <Field label={t('Cell')} error={problem('cell')} hint={t('The list’s target cell, or the test cell kept apart to measure lift')}>
           {(props) => (
             <select {...props} value={cohort.cell} onChange={(event) => set({ cell: event.currentTarget.value as CohortDraft['cell'] })}>
-              <option value="TARGET">The target cell</option>
-              <option value="TEST">The test cell</option>
-              <option value="ALL">Both cells</option>
+              <option value="TARGET">{t('The target cell')}</option>
+              <option value="TEST">{t('The test cell')}</option>
+              <option value="ALL">{t('Both cells')}</option>
             </select>
           )}
         </Field>
-        <Field label="Responders" error={exact('cohort.response') ?? problem('response.responded')}>
+        <Field label={t('Responders')} error={exact('cohort.response') ?? problem('response.responded')}>
           {(props) => (
             <select {...props} value={cohort.responders} onChange={(event) => set({ responders: event.currentTarget.value as CohortDraft['responders'] })}>
-              <option value="any">Everyone, responded or not</option>
-              <option value="responded">Those who responded</option>
-              <option value="notResponded">Those who did not respond</option>
+              <option value="any">{t('Everyone, responded or not')}</option>
+              <option value="responded">{t('Those who responded')}</option>
+              <option value="notResponded">{t('Those who did not respond')}</option>
             </select>
           )}
         </Field>
         {cohort.responders !== 'any' && (
           <>
-            <Field label="Responses through" error={problem('response.sourceCode')}>
+            <Field label={t('Responses through')} error={problem('response.sourceCode')}>
               {(props) => (
                 <select {...props} value={cohort.responseSource} onChange={(event) => set({ responseSource: event.currentTarget.value })}>
-                  <option value="">Any sub-source</option>
+                  <option value="">{t('Any sub-source')}</option>
                   {sourceOptions(journey.sourceCodes, cohort.responseSource).map((code) => (
                     <option key={code} value={code}>
                       {code}
@@ -62,43 +65,41 @@ export function StageCohortForm({ stage, index, journey, error, onChange }: Prop
                 </select>
               )}
             </Field>
-            <Field label="Counting responses since" error={exact('cohort.response.window') ?? problem('response.window.fromStage')}>
+            <Field label={t('Counting responses since')} error={exact('cohort.response.window') ?? problem('response.window.fromStage')}>
               {(props) => (
                 <select {...props} value={cohort.windowStageUid ?? ''} onChange={(event) => set({ windowStageUid: uidOrNull(event.currentTarget.value) })}>
-                  <option value="">Any time</option>
+                  <option value="">{t('Any time')}</option>
                   {stageOptions(journey.stages, index, cohort.windowStageUid).map((option) => (
                     <option key={option.uid} value={option.uid}>
-                      The start of {option.label.charAt(0).toLowerCase() + option.label.slice(1)}
+                      {t('The start of')}{' '}{option.label.charAt(0).toLowerCase() + option.label.slice(1)}
                     </option>
                   ))}
                 </select>
               )}
             </Field>
             {cohort.windowStageUid !== null && (
-              <Field label="Within" error={problem('response.window.duration')} hint={`Optional: only responses this long after that start. ${DURATION_HINT}`}>
-                {(props) => <input {...props} value={cohort.windowDuration} placeholder="P7D" onInput={(event) => set({ windowDuration: event.currentTarget.value })} />}
-              </Field>
+              <DurationField label={t('Within')} error={problem('response.window.duration')} hint={t('Optional: only responses this long after that start')} value={cohort.windowDuration} onChange={(windowDuration) => set({ windowDuration })} />
             )}
           </>
         )}
       </div>
       <fieldset class={`choice-list${problem('accountStatus') ? ' field-invalid' : ''}`}>
-        <legend>Account reached</legend>
+        <legend>{t('Account reached')}</legend>
         {ACCOUNT_STATUSES.map((status) => (
           <label key={status}>
             <input type="checkbox" checked={cohort.accountStatus.includes(status)} onChange={(event) => set({ accountStatus: toggled(cohort.accountStatus, status, event.currentTarget.checked) })} />{' '}
             {humanize(status)}
           </label>
         ))}
-        <small class="hint">None ticked: any status. Ticked: contacts whose account reached one of them since it was listed</small>
-        {problem('accountStatus') && <small class="field-error">{problem('accountStatus')}</small>}
+        <small class="hint">{t('None ticked: any status. Ticked: contacts whose account reached one of them since it was listed')}</small>
+        <FieldError label={t('Account reached')} error={problem('accountStatus')} />
       </fieldset>
       {mailings.length > 0 && (
         <div class="row">
-          <Field label="Outcome of mailing" error={exact('cohort.mailing') ?? problem('mailing.stage')} hint="Only contacts whose message of that earlier mailing had one of the outcomes">
+          <Field label={t('Outcome of mailing')} error={exact('cohort.mailing') ?? problem('mailing.stage')} hint={t('Only contacts whose message of that earlier mailing had one of the outcomes')}>
             {(props) => (
               <select {...props} value={cohort.mailingStageUid ?? ''} onChange={(event) => set({ mailingStageUid: uidOrNull(event.currentTarget.value) })}>
-                <option value="">Any (no mailing filter)</option>
+                <option value="">{t('Any (no mailing filter)')}</option>
                 {mailings.map((option) => (
                   <option key={option.uid} value={option.uid}>
                     {option.label}
@@ -111,14 +112,14 @@ export function StageCohortForm({ stage, index, journey, error, onChange }: Prop
       )}
       {cohort.mailingStageUid !== null && (
         <fieldset class={`choice-list${problem('mailing.outcomes') ? ' field-invalid' : ''}`}>
-          <legend>Mailing outcomes</legend>
+          <legend>{t('Mailing outcomes')}</legend>
           {MAILING_OUTCOMES.map((outcome) => (
             <label key={outcome}>
               <input type="checkbox" checked={cohort.mailingOutcomes.includes(outcome)} onChange={(event) => set({ mailingOutcomes: toggled(cohort.mailingOutcomes, outcome, event.currentTarget.checked) })} />{' '}
               {humanize(outcome.toUpperCase())}
             </label>
           ))}
-          {problem('mailing.outcomes') && <small class="field-error">{problem('mailing.outcomes')}</small>}
+          <FieldError label={t('Mailing outcomes')} error={problem('mailing.outcomes')} />
         </fieldset>
       )}
     </fieldset>

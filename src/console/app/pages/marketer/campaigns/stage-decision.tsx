@@ -4,6 +4,7 @@ import { api } from '../../../api';
 import { Field } from '../../../components/field';
 import { ErrorNotice } from '../../../components/notices';
 import { useAction } from '../../../use-api';
+import { t } from '../../../i18n/i18n';
 
 /** Approve or reject, for an approver the running APPROVAL stage waits for. */
 export function StageDecision({ campaignId, stage, meId, onChanged }: { campaignId: string; stage: StageView; meId: string; onChanged(view: CampaignView, what: string): void }) {
@@ -22,23 +23,21 @@ export function StageDecision({ campaignId, stage, meId, onChanged }: { campaign
   };
   return (
     <div class="inline-form">
-      <h4>Your decision</h4>
-      <ErrorNotice error={approve.error ?? reject.error} title="Your decision was not recorded" />
+      <h4>{t('Your decision')}</h4>
+      <ErrorNotice error={approve.error ?? reject.error} title={t('Your decision was not recorded')} />
       <div class="row">
-        <Field label={`Comment (stage ${number})`} error={approve.error?.detailFor('body.comment')}>
+        <Field label={t('Comment (stage {number})', { number })} error={approve.error?.detailFor('body.comment')}>
           {(props) => <input {...props} value={comment} maxLength={500} onInput={(event) => setComment(event.currentTarget.value)} />}
         </Field>
-        <button type="button" class="primary" style={{ marginBottom: '0.75rem' }} disabled={approve.busy || reject.busy} onClick={() => void decide(approve, 'Approved')}>
-          Approve
-        </button>
+        <button type="button" class="primary" style={{ marginBottom: '0.75rem' }} disabled={approve.busy || reject.busy} onClick={() => void decide(approve, t('Approved'))}>
+          {t('Approve')}</button>
       </div>
       <div class="row">
-        <Field label={`Reason for rejecting (stage ${number})`} hint="Ends the campaign" error={reject.error?.detailFor('body.reason')}>
+        <Field label={t('Reason for rejecting (stage {number})', { number })} hint={t('Ends the campaign')} error={reject.error?.detailFor('body.reason')}>
           {(props) => <input {...props} value={reason} maxLength={500} onInput={(event) => setReason(event.currentTarget.value)} />}
         </Field>
-        <button type="button" class="danger" style={{ marginBottom: '0.75rem' }} disabled={approve.busy || reject.busy} onClick={() => void decide(reject, 'Rejected')}>
-          Reject
-        </button>
+        <button type="button" class="danger" style={{ marginBottom: '0.75rem' }} disabled={approve.busy || reject.busy} onClick={() => void decide(reject, t('Rejected'))}>
+          {t('Reject')}</button>
       </div>
     </div>
   );

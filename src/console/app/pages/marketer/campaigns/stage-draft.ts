@@ -3,6 +3,7 @@ import { fromLocalInput, toLocalInput } from '../../../date-input';
 import type { StageType } from './campaign-model';
 import { cohortForApi, cohortFromView, newCohort, newStart, startFromView, startWhenForApi, type CohortDraft, type PositionOf, type StartDraft } from './journey-draft';
 import type { JourneyStageView } from './journey-view';
+import { t } from '../../../i18n/i18n';
 
 export interface ListDraft {
   segmentId: string;
@@ -71,7 +72,7 @@ export function newSettings<T extends StageType>(type: T, defaults: { segmentId?
     LIST: { segmentId: defaults.segmentId ?? '', excludeContactsInRunningCampaigns: false, testCell: 'none', percent: '10', n: '10' },
     APPROVAL: { approverIds: [], require: 'any', remindAfter: '', escalateAfter: '', escalateToIds: [] },
     MAILING: { templateKey: '', ratePerSecond: '100', useSendWindow: false, days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', attachments: [] },
-    CALL_TASKS: { title: 'Campaign follow-up call', dueAfter: 'P2D', callScriptItemId: '', kitId: '' },
+    CALL_TASKS: { title: t('Campaign follow-up call'), dueAfter: 'P2D', callScriptItemId: '', kitId: '' },
     WAIT: { duration: 'P1D' },
   };
   return drafts[type];
@@ -214,7 +215,7 @@ export function stageFromView(view: Pick<StageView, 'type' | 'name' | 'startAt' 
     }
     case 'CALL_TASKS':
       stage.settings = {
-        title: text(settings.title, 'Campaign follow-up call'),
+        title: text(settings.title, t('Campaign follow-up call')),
         dueAfter: text(settings.dueAfter, 'P2D'),
         callScriptItemId: text(settings.callScriptItemId),
         kitId: text(settings.kitId),

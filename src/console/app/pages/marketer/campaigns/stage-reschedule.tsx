@@ -5,6 +5,7 @@ import { Field } from '../../../components/field';
 import { ErrorNotice } from '../../../components/notices';
 import { useAction } from '../../../use-api';
 import { startAtForApi, startAtInput } from './stage-draft';
+import { t } from '../../../i18n/i18n';
 
 /** A new date for a stage that has not started; the workflow re-arms its timer at once. */
 export function StageReschedule({ campaignId, stage, onChanged }: { campaignId: string; stage: StageView; onChanged(view: CampaignView, what: string): void }) {
@@ -15,8 +16,7 @@ export function StageReschedule({ campaignId, stage, onChanged }: { campaignId: 
   if (!open) {
     return (
       <button type="button" onClick={() => setOpen(true)}>
-        Reschedule stage {number}…
-      </button>
+        {t('Reschedule stage {number}…', { number })}</button>
     );
   }
   async function submit(event: Event) {
@@ -24,22 +24,20 @@ export function StageReschedule({ campaignId, stage, onChanged }: { campaignId: 
     const answer = await change.run();
     if (answer) {
       setOpen(false);
-      onChanged(answer, `Stage ${number} rescheduled`);
+      onChanged(answer, t('Stage {number} rescheduled', { number }));
     }
   }
   return (
     <form class="inline-form" onSubmit={submit} noValidate>
-      <ErrorNotice error={change.error} title="The stage was not rescheduled" />
-      <Field label={`New start of stage ${number}`} hint="Empty: right after the previous stage" error={change.error?.detailFor('body.startAt')}>
+      <ErrorNotice error={change.error} title={t('The stage was not rescheduled')} />
+      <Field label={t('New start of stage {number}', { number })} hint={t('Empty: right after the previous stage')} error={change.error?.detailFor('body.startAt')}>
         {(props) => <input {...props} type="datetime-local" step={1} value={startAt} onInput={(event) => setStartAt(event.currentTarget.value)} />}
       </Field>
       <div class="actions">
         <button type="submit" class="primary" disabled={change.busy}>
-          Save the date
-        </button>
+          {t('Save the date')}</button>
         <button type="button" onClick={() => setOpen(false)}>
-          Keep the date
-        </button>
+          {t('Keep the date')}</button>
       </div>
     </form>
   );

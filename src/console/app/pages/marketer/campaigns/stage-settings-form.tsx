@@ -1,10 +1,13 @@
 import type { ApiError } from '../../../api';
+import { DurationField } from '../../../components/duration-field';
 import { Field } from '../../../components/field';
+import { FieldError } from '../../../components/field-error';
 import type { DirectoryUser } from '../../../use-users';
 import type { CollateralChoice, KitChoice, SegmentChoice, TemplateChoice } from '../directory';
 import { AttachmentsField } from './attachments-field';
 import { stageDetail, type ApprovalDraft, type CallTasksDraft, type ListDraft, type MailingDraft, type StageDraft, type WaitDraft } from './stage-draft';
 import { UserChecklist } from './user-checklist';
+import { msg, t } from '../../../i18n/i18n';
 
 export interface Choices {
   users: DirectoryUser[];
@@ -23,8 +26,7 @@ interface Props {
   onChange(stage: StageDraft): void;
 }
 
-const DURATION_HINT = 'ISO 8601 duration: PT4H is 4 hours, P1D a day, P1W a week';
-const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const weekdays = [msg('Mon'), msg('Tue'), msg('Wed'), msg('Thu'), msg('Fri'), msg('Sat'), msg('Sun')];
 
 /** The settings of one stage, as the stage settings schema of its type describes them. */
 export function StageSettingsForm({ stage, index, choices, error, onChange }: Props) {
@@ -48,15 +50,15 @@ export function StageSettingsForm({ stage, index, choices, error, onChange }: Pr
 export type FormProps<S> = { settings: S; problem(field: string): string | undefined; put(settings: S): void };
 
 /** A segment and its test cell: a LIST stage's settings, and an evergreen campaign's. */
-export function ListSettingsForm({ settings, segments, problem, put, segmentHint = 'Frozen into the target list when the stage starts' }: FormProps<ListDraft> & { segments: SegmentChoice[]; segmentHint?: string }) {
+export function ListSettingsForm({ settings, segments, problem, put, segmentHint = t('Frozen into the target list when the stage starts') }: FormProps<ListDraft> & { segments: SegmentChoice[]; segmentHint?: string }) {
   const set = (change: Partial<ListDraft>) => put({ ...settings, ...change });
   return (
     <>
       <div class="row">
-        <Field label="Segment" error={problem('segmentId')} hint={segmentHint}>
+        <Field label={t('Segment')} error={problem('segmentId')} hint={segmentHint}>
           {(props) => (
             <select {...props} value={settings.segmentId} onChange={(event) => set({ segmentId: event.currentTarget.value })}>
-              <option value="">Choose a segment…</option>
+              <option value="">{t('Choose a segment…')}</option>
               {segments.map((segment) => (
                 <option key={segment.id} value={segment.id}>
                   {segment.name}
@@ -65,30 +67,28 @@ export function ListSettingsForm({ settings, segments, problem, put, segmentHint
             </select>
           )}
         </Field>
-        <Field label="Test cell" error={problem('testCell')} hint="Contacts kept apart from mailings and calls, to measure lift">
+        <Field label={t('Test cell')} error={problem('testCell')} hint={t('Contacts kept apart from mailings and calls, to measure lift')}>
           {(props) => (
             <select {...props} value={settings.testCell} onChange={(event) => set({ testCell: event.currentTarget.value as ListDraft['testCell'] })}>
-              <option value="none">None</option>
-              <option value="random">A random share</option>
-              <option value="everyNth">Every n-th contact</option>
+              <option value="none">{t('None')}</option>
+              <option value="random">{t('A random share')}</option>
+              <option value="everyNth">{t('Every n-th contact')}</option>
             </select>
           )}
         </Field>
         {settings.testCell === 'random' && (
-          <Field label="Test cell share (%)" error={problem('testCell.percent')} hint="1 to 50">
+          <Field label={t('Test cell share (%)')} error={problem('testCell.percent')} hint={t('1 to 50')}>
             {(props) => <input {...props} type="number" min={1} max={50} value={settings.percent} onInput={(event) => set({ percent: event.currentTarget.value })} />}
           </Field>
         )}
         {settings.testCell === 'everyNth' && (
-          <Field label="Every n-th contact" error={problem('testCell.n')} hint="2 to 1000">
+          <Field label={t('Every n-th contact')} error={problem('testCell.n')} hint={t('2 to 1000')}>
             {(props) => <input {...props} type="number" min={2} max={1000} value={settings.n} onInput={(event) => set({ n: event.currentTarget.value })} />}
           </Field>
         )}
       </div>
       <label class="checkbox">
-        <input type="checkbox" checked={settings.excludeContactsInRunningCampaigns} onChange={(event) => set({ excludeContactsInRunningCampaigns: event.currentTarget.checked })} /> Leave out
-        contacts already in another running campaign’s list
-      </label>
+        <input type="checkbox" checked={settings.excludeContactsInRunningCampaigns} onChange={(event) => set({ excludeContactsInRunningCampaigns: event.currentTarget.checked })} />{' '}{t('Leave out contacts already in another running campaign’s list')}</label>
     </>
   );
 }
@@ -97,29 +97,25 @@ function ApprovalSettingsForm({ settings, users, problem, put }: FormProps<Appro
   const set = (change: Partial<ApprovalDraft>) => put({ ...settings, ...change });
   return (
     <>
-      <UserChecklist legend="Approvers" users={users} picked={settings.approverIds} error={problem('approverIds')} onChange={(approverIds) => set({ approverIds })} />
+      <UserChecklist legend={t('Approvers')} users={users} picked={settings.approverIds} error={problem('approverIds')} onChange={(approverIds) => set({ approverIds })} />
       <div class="row">
-        <Field label="Approvals needed" error={problem('require')}>
+        <Field label={t('Approvals needed')} error={problem('require')}>
           {(props) => (
             <select {...props} value={settings.require} onChange={(event) => set({ require: event.currentTarget.value as ApprovalDraft['require'] })}>
-              <option value="any">One approver suffices</option>
-              <option value="all">Every approver</option>
+              <option value="any">{t('One approver suffices')}</option>
+              <option value="all">{t('Every approver')}</option>
             </select>
           )}
         </Field>
-        <Field label="Remind after" error={problem('remindAfter')} hint={DURATION_HINT}>
-          {(props) => <input {...props} value={settings.remindAfter} placeholder="PT4H" onInput={(event) => set({ remindAfter: event.currentTarget.value })} />}
-        </Field>
-        <Field label="Escalate after" error={problem('escalateAfter')} hint={DURATION_HINT}>
-          {(props) => <input {...props} value={settings.escalateAfter} placeholder="P1D" onInput={(event) => set({ escalateAfter: event.currentTarget.value })} />}
-        </Field>
+        <DurationField label={t('Remind after')} error={problem('remindAfter')} hint={t('Optional: empty, no reminder')} defaultUnit="hours" value={settings.remindAfter} onChange={(remindAfter) => set({ remindAfter })} />
+        <DurationField label={t('Escalate after')} error={problem('escalateAfter')} hint={t('Optional: empty, no escalation')} value={settings.escalateAfter} onChange={(escalateAfter) => set({ escalateAfter })} />
       </div>
       {settings.escalateAfter.trim() !== '' && (
         <UserChecklist
-          legend="Escalate to"
+          legend={t('Escalate to')}
           users={users}
           picked={settings.escalateToIds}
-          hint="None picked: the approvers’ managers"
+          hint={t('None picked: the approvers’ managers')}
           error={problem('escalateToIds')}
           onChange={(escalateToIds) => set({ escalateToIds })}
         />
@@ -133,10 +129,10 @@ function MailingSettingsForm({ settings, templates, choices, problem, put }: For
   return (
     <>
       <div class="row">
-        <Field label="Template" error={problem('templateKey')}>
+        <Field label={t('Template')} error={problem('templateKey')}>
           {(props) => (
             <select {...props} value={settings.templateKey} onChange={(event) => set({ templateKey: event.currentTarget.value })}>
-              <option value="">Choose a template…</option>
+              <option value="">{t('Choose a template…')}</option>
               {templates.map((template) => (
                 <option key={template.key} value={template.key}>
                   {template.name} ({template.key})
@@ -145,18 +141,16 @@ function MailingSettingsForm({ settings, templates, choices, problem, put }: For
             </select>
           )}
         </Field>
-        <Field label="Messages per second" error={problem('ratePerSecond')} hint="1 to 10,000">
+        <Field label={t('Messages per second')} error={problem('ratePerSecond')} hint={t('1 to 10,000')}>
           {(props) => <input {...props} type="number" min={1} max={10000} value={settings.ratePerSecond} onInput={(event) => set({ ratePerSecond: event.currentTarget.value })} />}
         </Field>
       </div>
       <label class="checkbox">
-        <input type="checkbox" checked={settings.useSendWindow} onChange={(event) => set({ useSendWindow: event.currentTarget.checked })} /> Send only inside a window (in each
-        contact’s time zone)
-      </label>
+        <input type="checkbox" checked={settings.useSendWindow} onChange={(event) => set({ useSendWindow: event.currentTarget.checked })} />{' '}{t('Send only inside a window (in each contact’s time zone)')}</label>
       {settings.useSendWindow && (
         <>
           <fieldset class={`choice-list${problem('sendWindow.days') ? ' field-invalid' : ''}`}>
-            <legend>Send on</legend>
+            <legend>{t('Send on')}</legend>
             {weekdays.map((label, position) => {
               const day = position + 1;
               return (
@@ -166,17 +160,17 @@ function MailingSettingsForm({ settings, templates, choices, problem, put }: For
                     checked={settings.days.includes(day)}
                     onChange={(event) => set({ days: event.currentTarget.checked ? [...settings.days, day] : settings.days.filter((picked) => picked !== day) })}
                   />{' '}
-                  {label}
+                  {t(label)}
                 </label>
               );
             })}
-            {problem('sendWindow.days') && <small class="field-error">{problem('sendWindow.days')}</small>}
+            <FieldError label={t('Send on')} error={problem('sendWindow.days')} />
           </fieldset>
           <div class="row">
-            <Field label="From" error={problem('sendWindow.start')}>
+            <Field label={t('From')} error={problem('sendWindow.start')}>
               {(props) => <input {...props} type="time" value={settings.start} onInput={(event) => set({ start: event.currentTarget.value })} />}
             </Field>
-            <Field label="Until" error={problem('sendWindow.end')}>
+            <Field label={t('Until')} error={problem('sendWindow.end')}>
               {(props) => <input {...props} type="time" value={settings.end} onInput={(event) => set({ end: event.currentTarget.value })} />}
             </Field>
           </div>
@@ -192,18 +186,16 @@ function CallTasksSettingsForm({ settings, choices, problem, put }: FormProps<Ca
   return (
     <>
       <div class="row">
-        <Field label="Task title" error={problem('title')}>
+        <Field label={t('Task title')} error={problem('title')}>
           {(props) => <input {...props} value={settings.title} onInput={(event) => put({ ...settings, title: event.currentTarget.value })} />}
         </Field>
-        <Field label="Due after" error={problem('dueAfter')} hint={DURATION_HINT}>
-          {(props) => <input {...props} value={settings.dueAfter} onInput={(event) => put({ ...settings, dueAfter: event.currentTarget.value })} />}
-        </Field>
+        <DurationField label={t('Due after')} error={problem('dueAfter')} value={settings.dueAfter} onChange={(dueAfter) => put({ ...settings, dueAfter })} />
       </div>
       <div class="row">
-        <Field label="Call script" error={problem('callScriptItemId')} hint="An approved call script, shown with each task">
+        <Field label={t('Call script')} error={problem('callScriptItemId')} hint={t('An approved call script, shown with each task')}>
           {(props) => (
             <select {...props} value={settings.callScriptItemId} onChange={(event) => put({ ...settings, callScriptItemId: event.currentTarget.value })}>
-              <option value="">None</option>
+              <option value="">{t('None')}</option>
               {scripts.map((item) => (
                 <option key={item.id} value={item.id}>
                   {item.name}
@@ -212,10 +204,10 @@ function CallTasksSettingsForm({ settings, choices, problem, put }: FormProps<Ca
             </select>
           )}
         </Field>
-        <Field label="Kit" error={problem('kitId')} hint="Its items are shown with each task">
+        <Field label={t('Kit')} error={problem('kitId')} hint={t('Its items are shown with each task')}>
           {(props) => (
             <select {...props} value={settings.kitId} onChange={(event) => put({ ...settings, kitId: event.currentTarget.value })}>
-              <option value="">None</option>
+              <option value="">{t('None')}</option>
               {choices.kits.map((kit) => (
                 <option key={kit.id} value={kit.id}>
                   {kit.name}
@@ -231,8 +223,6 @@ function CallTasksSettingsForm({ settings, choices, problem, put }: FormProps<Ca
 
 function WaitSettingsForm({ settings, problem, put }: FormProps<WaitDraft>) {
   return (
-    <Field label="Wait for" error={problem('duration')} hint={DURATION_HINT}>
-      {(props) => <input {...props} value={settings.duration} onInput={(event) => put({ duration: event.currentTarget.value })} />}
-    </Field>
+    <DurationField label={t('Wait for')} error={problem('duration')} units={['seconds', 'minutes', 'hours', 'days', 'weeks']} value={settings.duration} onChange={(duration) => put({ duration })} />
   );
 }

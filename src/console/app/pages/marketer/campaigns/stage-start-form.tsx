@@ -1,8 +1,10 @@
 import type { ApiError } from '../../../api';
+import { DurationField } from '../../../components/duration-field';
 import { Field } from '../../../components/field';
-import { DURATION_HINT, exactStageDetail, sourceOptions, stageOptions, type JourneyContext } from './journey-choices';
+import { exactStageDetail, sourceOptions, stageOptions, type JourneyContext } from './journey-choices';
 import type { StartDraft, StartKind } from './journey-draft';
 import { stageDetail, type StageDraft } from './stage-draft';
+import { msg, t } from '../../../i18n/i18n';
 
 interface Props {
   stage: StageDraft;
@@ -13,12 +15,12 @@ interface Props {
 }
 
 const kindLabels: Record<StartKind, string> = {
-  previous: 'After the previous stage',
-  date: 'On a date',
-  stageEnded: 'When a stage ends',
-  afterStage: 'Some time after a stage ends',
-  responses: 'When enough responses have arrived',
-  approved: 'When an approval stage is approved',
+  previous: msg('After the previous stage'),
+  date: msg('On a date'),
+  stageEnded: msg('When a stage ends'),
+  afterStage: msg('Some time after a stage ends'),
+  responses: msg('When enough responses have arrived'),
+  approved: msg('When an approval stage is approved'),
 };
 
 /**
@@ -51,25 +53,25 @@ export function StageStartForm({ stage, index, journey, error, onChange }: Props
   const problem = (field: string) => stageDetail(error, index, `startWhen.${field}`);
   const onStage = kind === 'stageEnded' || kind === 'afterStage' || kind === 'approved';
   const dated = !journey.evergreen && kind !== 'previous';
-  const label = (text: string) => (text === kindLabels.previous && index === 0 ? 'At enrollment' : text);
+  const label = (text: string) => (text === kindLabels.previous && index === 0 ? t('At enrollment') : text);
   return (
     <div class="row journey-start">
-      <Field label={`Start of stage ${number}`} error={exactStageDetail(error, index, 'startWhen') ?? problem('kind')}>
+      <Field label={t('Start of stage {number}', { number })} error={exactStageDetail(error, index, 'startWhen') ?? problem('kind')}>
         {(props) => (
           <select {...props} value={kind} onChange={(event) => set({ kind: event.currentTarget.value as StartKind })}>
             {kinds.map((option) => (
               <option key={option} value={option}>
-                {label(kindLabels[option])}
+                {t(label(kindLabels[option]))}
               </option>
             ))}
           </select>
         )}
       </Field>
       {onStage && (
-        <Field label={`Stage ${number} depends on`} error={problem('stage')} hint={kind === 'approved' ? 'An earlier approval stage' : 'An earlier stage'}>
+        <Field label={t('Stage {number} depends on', { number })} error={problem('stage')} hint={kind === 'approved' ? t('An earlier approval stage') : t('An earlier stage')}>
           {(props) => (
             <select {...props} value={start.stageUid ?? ''} onChange={(event) => set({ stageUid: event.currentTarget.value ? Number(event.currentTarget.value) : null })}>
-              <option value="">Choose a stage…</option>
+              <option value="">{t('Choose a stage…')}</option>
               {stageOptions(journey.stages, index, start.stageUid, kind === 'approved' ? 'APPROVAL' : undefined).map((option) => (
                 <option key={option.uid} value={option.uid}>
                   {option.label}
@@ -80,19 +82,17 @@ export function StageStartForm({ stage, index, journey, error, onChange }: Props
         </Field>
       )}
       {kind === 'afterStage' && (
-        <Field label={`Stage ${number} delay`} error={problem('duration')} hint={`How long after that stage ends. ${DURATION_HINT}`}>
-          {(props) => <input {...props} value={start.duration} placeholder="P7D" onInput={(event) => set({ duration: event.currentTarget.value })} />}
-        </Field>
+        <DurationField label={t('Stage {number} delay', { number })} error={problem('duration')} hint={t('How long after that stage ends')} value={start.duration} onChange={(duration) => set({ duration })} />
       )}
       {kind === 'responses' && (
         <>
-          <Field label={`Responses before stage ${number}`} error={problem('count')} hint="The campaign’s responses so far, at least 1">
+          <Field label={t('Responses before stage {number}', { number })} error={problem('count')} hint={t('The campaign’s responses so far, at least 1')}>
             {(props) => <input {...props} type="number" min={1} value={start.count} onInput={(event) => set({ count: event.currentTarget.value })} />}
           </Field>
-          <Field label={`Stage ${number} counts responses through`} error={problem('sourceCode')}>
+          <Field label={t('Stage {number} counts responses through', { number })} error={problem('sourceCode')}>
             {(props) => (
               <select {...props} value={start.sourceCode} onChange={(event) => set({ sourceCode: event.currentTarget.value })}>
-                <option value="">Any sub-source</option>
+                <option value="">{t('Any sub-source')}</option>
                 {sourceOptions(journey.sourceCodes, start.sourceCode).map((code) => (
                   <option key={code} value={code}>
                     {code}
@@ -105,9 +105,9 @@ export function StageStartForm({ stage, index, journey, error, onChange }: Props
       )}
       {dated && (
         <Field
-          label={kind === 'date' ? `Stage ${number} starts` : `Stage ${number} not before`}
+          label={kind === 'date' ? t('Stage {number} starts', { number }) : t('Stage {number} not before', { number })}
           error={stageDetail(error, index, 'startAt')}
-          hint={kind !== 'date' ? 'Optional: the stage starts once both hold' : index === 0 ? 'The first stage needs a date to be scheduled' : 'And once the previous stage has ended'}
+          hint={kind !== 'date' ? t('Optional: the stage starts once both hold') : index === 0 ? t('The first stage needs a date to be scheduled') : t('And once the previous stage has ended')}
         >
           {(props) => <input {...props} type="datetime-local" step={1} value={stage.startAt} onInput={(event) => onChange({ ...stage, startAt: event.currentTarget.value, start: { ...start, kind } })} />}
         </Field>

@@ -5,6 +5,7 @@ import { durationMs } from './iso-duration';
 import { journeyOrder, parentOf } from './journey-tree';
 import { cohortWords, durationWords, startWords } from './journey-words';
 import type { TimelineStage } from './timeline-stage';
+import { t } from '../../../i18n/i18n';
 
 export type { TimelineStage };
 
@@ -59,7 +60,7 @@ function spanWords(ms: number): string {
  * The journey on one time axis: each stage says in words when it starts and whom it works on, and
  * sits under the stage it waits for; stages waiting for the same stage are branches, indented.
  */
-export function StageTimeline({ stages, now = Date.now(), label = 'Stage timeline', relative = false }: { stages: TimelineStage[]; now?: number; label?: string; relative?: boolean }) {
+export function StageTimeline({ stages, now = Date.now(), label = t('Stage timeline'), relative = false }: { stages: TimelineStage[]; now?: number; label?: string; relative?: boolean }) {
   const placed = place(stages, now, relative);
   const times = placed.flatMap((stage) => [stage.start, stage.end]).filter((time): time is number => time !== null);
   const hasDates = times.length > 0;
@@ -68,7 +69,7 @@ export function StageTimeline({ stages, now = Date.now(), label = 'Stage timelin
   const max = hasDates ? Math.max(...times, origin) : origin + HOUR;
   const span = Math.max(max - min, 60_000);
   const percent = (time: number) => ((time - min) / span) * 100;
-  if (stages.length === 0) return <p class="muted">No stages: a tracking-only campaign collects responses and costs through its sub-sources.</p>;
+  if (stages.length === 0) return <p class="muted">{t('No stages: a tracking-only campaign collects responses and costs through its sub-sources.')}</p>;
   return (
     <figure class="stage-timeline-figure" aria-label={label}>
       <ol class="stage-timeline">
@@ -86,19 +87,19 @@ export function StageTimeline({ stages, now = Date.now(), label = 'Stage timelin
               <div class="journey-stage">
                 {branch && (
                   <span class="branch-label">
-                    Branch {branch.number} of {branch.count} after stage {branch.of + 1}
+                    {t('Branch {number} of {count} after stage', { number: branch.number, count: branch.count })}{' '}{branch.of + 1}
                   </span>
                 )}
                 <strong>
-                  {index + 1}. {stageTypeLabels[stage.type]}
+                  {index + 1}. {t(stageTypeLabels[stage.type])}
                 </strong>
                 {stage.name && <> · {stage.name}</>} {stage.status && <StatusBadge status={stage.status} />}
-                <span class="when">Starts {startWords(stage, index, stages, relative)}</span>
+                <span class="when">{t('Starts {stage}', { stage: startWords(stage, index, stages, relative) })}</span>
                 {who && <span class="when who">{who}</span>}
                 {started && (
                   <span class="when">
-                    Started {formatDateTime(stage.startedAt!.toISOString())}
-                    {stage.completedAt ? `, ended ${formatDateTime(stage.completedAt.toISOString())}` : ''}
+                    {t('Started {value}', { value: formatDateTime(stage.startedAt!.toISOString()) })}
+                    {stage.completedAt ? t(', ended {value}', { value: formatDateTime(stage.completedAt.toISOString()) }) : ''}
                   </span>
                 )}
               </div>
@@ -107,7 +108,7 @@ export function StageTimeline({ stages, now = Date.now(), label = 'Stage timelin
                   class={`timeline-bar${at.estimated ? ' estimated' : ''}${stage.status ? ` status-${stage.status.toLowerCase()}` : ''}`}
                   style={{ left: `${Math.min(left, 98)}%`, width: `${Math.min(width, 100 - Math.min(left, 98))}%` }}
                 />
-                {!relative && <span class="timeline-now" style={{ left: `${percent(now)}%` }} title="Now" />}
+                {!relative && <span class="timeline-now" style={{ left: `${percent(now)}%` }} title={t('Now')} />}
               </div>
             </li>
           );
@@ -116,14 +117,14 @@ export function StageTimeline({ stages, now = Date.now(), label = 'Stage timelin
       <figcaption class="timeline-axis">
         {relative ? (
           <>
-            <span>At enrollment</span>
-            <span>Each enrollment runs through the stages from its own start; striped bars have no date of their own</span>
+            <span>{t('At enrollment')}</span>
+            <span>{t('Each enrollment runs through the stages from its own start; striped bars have no date of their own')}</span>
             <span>{hasDates && max > 0 ? `+ ${spanWords(max)}` : ''}</span>
           </>
         ) : (
           <>
-            <span>{hasDates ? formatDateTime(new Date(min).toISOString()) : 'No dates yet'}</span>
-            <span>The black line is now; striped bars have no date of their own</span>
+            <span>{hasDates ? formatDateTime(new Date(min).toISOString()) : t('No dates yet')}</span>
+            <span>{t('The black line is now; striped bars have no date of their own')}</span>
             <span>{hasDates ? formatDateTime(new Date(max).toISOString()) : ''}</span>
           </>
         )}

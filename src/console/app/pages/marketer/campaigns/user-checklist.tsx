@@ -1,11 +1,13 @@
+import { FieldError } from '../../../components/field-error';
 import { userLabel, type DirectoryUser } from '../../../use-users';
+import { t } from '../../../i18n/i18n';
 
 /** Users picked with checkboxes under a legend (approvers, escalation contacts). */
 export function UserChecklist({ legend, users, picked, error, hint, onChange }: { legend: string; users: DirectoryUser[]; picked: string[]; error?: string; hint?: string; onChange(ids: string[]): void }) {
   return (
     <fieldset class={`choice-list${error ? ' field-invalid' : ''}`}>
       <legend>{legend}</legend>
-      {users.length === 0 && <span class="muted">No users loaded.</span>}
+      {users.length === 0 && <span class="muted">{t('No users loaded.')}</span>}
       {users.map((user) => (
         <label key={user.id}>
           <input
@@ -17,7 +19,7 @@ export function UserChecklist({ legend, users, picked, error, hint, onChange }: 
         </label>
       ))}
       {hint && <small class="hint">{hint}</small>}
-      {error && <small class="field-error">{error}</small>}
+      <FieldError label={legend} error={error} />
     </fieldset>
   );
 }

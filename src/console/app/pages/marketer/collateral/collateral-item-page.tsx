@@ -12,6 +12,7 @@ import { useAction, useApi } from '../../../use-api';
 import '../marketer.css';
 import { acceptedFiles, fileSize, mayKeepCollateral, type CollateralItemView } from './collateral-model';
 import { DownloadButton } from './download-button';
+import { t } from '../../../i18n/i18n';
 
 /** /collateral/:id: an item, its versions (newest first) with their files; marketers upload, approve and retire. */
 export function CollateralItemPage({ params }: PageProps) {
@@ -20,18 +21,18 @@ export function CollateralItemPage({ params }: PageProps) {
   const [done, setDone] = useState('');
   const command = useAction(async (verb: 'approve' | 'retire') => {
     const answer = await post<CollateralItemView>(`/collateral/${params.id}/${verb}`);
-    setDone(verb === 'approve' ? 'Approved: sellers are offered its current version.' : 'Retired: it is kept for the history and offered no more.');
+    setDone(verb === 'approve' ? t('Approved: sellers are offered its current version.') : t('Retired: it is kept for the history and offered no more.'));
     await item.reload();
     return answer;
   });
   if (!item.data) {
     return (
       <section>
-        <h1>Collateral item</h1>
-        <ErrorNotice error={item.error} title="Could not load the item" />
+        <h1>{t('Collateral item')}</h1>
+        <ErrorNotice error={item.error} title={t('Could not load the item')} />
         {item.loading && <Loading />}
         <p>
-          <a href={href('/collateral')}>Back to the library</a>
+          <a href={href('/collateral')}>{t('Back to the library')}</a>
         </p>
       </section>
     );
@@ -41,69 +42,66 @@ export function CollateralItemPage({ params }: PageProps) {
   return (
     <section>
       <p>
-        <a href={href('/collateral')}>← Collateral</a>
+        <a href={href('/collateral')}>{t('← Collateral')}</a>
       </p>
       <div class="page-head">
-        <h1>Collateral: {data.name}</h1>
+        <h1>{t('Collateral: {name}', { name: data.name })}</h1>
         <StatusBadge status={data.status} />
         {keeper && data.status === 'DRAFT' && (
           <button type="button" class="primary" disabled={command.busy} onClick={() => void command.run('approve')}>
-            Approve
-          </button>
+            {t('Approve')}</button>
         )}
         {keeper && data.status !== 'RETIRED' && (
           <button type="button" disabled={command.busy} onClick={() => void command.run('retire')}>
-            Retire
-          </button>
+            {t('Retire')}</button>
         )}
       </div>
-      <ErrorNotice error={command.error} title="The status did not change" />
+      <ErrorNotice error={command.error} title={t('The status did not change')} />
       {done && <Notice kind="success">{done}</Notice>}
-      <dl class="account-facts" aria-label="Item facts">
+      <dl class="account-facts" aria-label={t('Item facts')}>
         <div>
-          <dt>Kind</dt>
+          <dt>{t('Kind')}</dt>
           <dd>{humanize(data.kind)}</dd>
         </div>
         <div>
-          <dt>Product</dt>
+          <dt>{t('Product')}</dt>
           <dd>{data.product ?? '—'}</dd>
         </div>
         <div>
-          <dt>Language</dt>
+          <dt>{t('Language')}</dt>
           <dd>
             {data.languageName} ({data.language})
           </dd>
         </div>
         {data.approvedAt && (
           <div>
-            <dt>Approved</dt>
+            <dt>{t('Approved')}</dt>
             <dd>{formatDateTime(data.approvedAt)}</dd>
           </div>
         )}
         {data.retiredAt && (
           <div>
-            <dt>Retired</dt>
+            <dt>{t('Retired')}</dt>
             <dd>{formatDateTime(data.retiredAt)}</dd>
           </div>
         )}
       </dl>
       {data.description && <p>{data.description}</p>}
       <section class="card" aria-labelledby="versions-heading">
-        <h2 id="versions-heading">Versions ({data.versions.length})</h2>
+        <h2 id="versions-heading">{t('Versions ({length})', { length: data.versions.length })}</h2>
         {data.versions.length === 0 ? (
-          <p class="empty">No file yet.</p>
+          <p class="empty">{t('No file yet.')}</p>
         ) : (
           <div class="table-wrap">
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Version</th>
-                  <th scope="col">File</th>
-                  <th scope="col">Type</th>
+                  <th scope="col">{t('Version')}</th>
+                  <th scope="col">{t('File')}</th>
+                  <th scope="col">{t('Type')}</th>
                   <th scope="col" class="number">
-                    Size
-                  </th>
-                  <th scope="col">Uploaded</th>
+                    {t('Size')}</th>
+                  <th scope="col">{t('Uploaded')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -111,7 +109,7 @@ export function CollateralItemPage({ params }: PageProps) {
                   <tr key={version.number}>
                     <th scope="row">
                       {version.number}
-                      {index === 0 ? ' (current)' : ''}
+                      {index === 0 ? t(' (current)') : ''}
                     </th>
                     <td>
                       {keeper || index === 0 ? <DownloadButton version={version} label={version.fileName} /> : version.fileName}
@@ -119,7 +117,7 @@ export function CollateralItemPage({ params }: PageProps) {
                     <td>{version.mediaType}</td>
                     <td class="number">{fileSize(version.sizeBytes)}</td>
                     <td>
-                      {formatDateTime(version.uploadedAt)} by {version.uploadedByName ?? 'someone'}
+                      {t('{uploadedAt} by', { uploadedAt: formatDateTime(version.uploadedAt) })}{' '}{version.uploadedByName ?? t('someone')}
                     </td>
                   </tr>
                 ))}
@@ -144,7 +142,11 @@ function UploadForm({ item, onUploaded }: { item: CollateralItemView; onUploaded
     if (!file) return;
     const answer = await upload.run(file);
     if (answer) {
-      setUploaded(`Version ${answer.currentVersion?.number} uploaded${item.status === 'APPROVED' ? ': the item is a draft again until it is approved' : ''}.`);
+      setUploaded(
+        item.status === 'APPROVED'
+          ? t('Version {number} uploaded: the item is a draft again until it is approved.', { number: answer.currentVersion?.number ?? '' })
+          : t('Version {number} uploaded.', { number: answer.currentVersion?.number ?? '' }),
+      );
       (submitted.target as HTMLFormElement).reset();
       setFile(undefined);
       onUploaded();
@@ -152,14 +154,14 @@ function UploadForm({ item, onUploaded }: { item: CollateralItemView; onUploaded
   }
   return (
     <form class="card" onSubmit={submit} aria-labelledby="upload-heading">
-      <h2 id="upload-heading">Upload a new version</h2>
-      <ErrorNotice error={upload.error} title="The file was not uploaded" />
+      <h2 id="upload-heading">{t('Upload a new version')}</h2>
+      <ErrorNotice error={upload.error} title={t('The file was not uploaded')} />
       {uploaded && <Notice kind="success">{uploaded}</Notice>}
-      <Field label="File" hint="PDF, PNG, JPEG, GIF or WebP, up to 20 MB unless configured otherwise">
+      <Field label={t('File')} hint={t('PDF, PNG, JPEG, GIF or WebP, up to 20 MB unless configured otherwise')}>
         {(props) => <input {...props} type="file" accept={acceptedFiles} onChange={(event) => setFile(event.currentTarget.files?.[0])} />}
       </Field>
       <button type="submit" class="primary" disabled={!file || upload.busy}>
-        {upload.busy ? 'Uploading…' : 'Upload'}
+        {upload.busy ? t('Uploading…') : t('Upload')}
       </button>
     </form>
   );

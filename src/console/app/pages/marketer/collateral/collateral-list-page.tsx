@@ -15,6 +15,7 @@ import { usePagedList } from '../../../use-paged-list';
 import '../marketer.css';
 import { DownloadButton } from './download-button';
 import { collateralKinds, collateralStatuses, fileSize, mayKeepCollateral, type CollateralItemSummary, type CollateralItemView } from './collateral-model';
+import { t } from '../../../i18n/i18n';
 
 /** /collateral: the library with its filters; marketers add items. Sellers see approved items only. */
 export function CollateralListPage() {
@@ -29,15 +30,15 @@ export function CollateralListPage() {
   return (
     <section>
       <div class="page-head">
-        <h1>Collateral</h1>
+        <h1>{t('Collateral')}</h1>
         <div class="actions">
-          <a href={href('/directives')}>Messaging directives</a>
-          <a href={href('/collateral-kits')}>Kits</a>
+          <a href={href('/directives')}>{t('Messaging directives')}</a>
+          <a href={href('/collateral-kits')}>{t('Kits')}</a>
         </div>
       </div>
-      <form class="row card" role="search" aria-label="Filter the library" onSubmit={(submit) => submit.preventDefault()}>
+      <form class="row card" role="search" aria-label={t('Filter the library')} onSubmit={(submit) => submit.preventDefault()}>
         {keeper && (
-          <Field label="Status">
+          <Field label={t('Status')}>
             {(props) => (
               <select {...props} value={filter.status} onChange={(change) => set({ status: change.currentTarget.value })}>
                 <StatusOptions statuses={collateralStatuses} />
@@ -45,10 +46,10 @@ export function CollateralListPage() {
             )}
           </Field>
         )}
-        <Field label="Kind">
+        <Field label={t('Kind')}>
           {(props) => (
             <select {...props} value={filter.kind} onChange={(change) => set({ kind: change.currentTarget.value })}>
-              <option value="">Any kind</option>
+              <option value="">{t('Any kind')}</option>
               {collateralKinds.map((kind) => (
                 <option key={kind} value={kind}>
                   {humanize(kind)}
@@ -57,27 +58,27 @@ export function CollateralListPage() {
             </select>
           )}
         </Field>
-        <Field label="Product">{(props) => <input {...props} value={filter.product} onInput={(change) => set({ product: change.currentTarget.value })} />}</Field>
-        <Field label="Language" hint="en, fr, de-CH">
+        <Field label={t('Product')}>{(props) => <input {...props} value={filter.product} onInput={(change) => set({ product: change.currentTarget.value })} />}</Field>
+        <Field label={t('Language')} hint={t('en, fr, de-CH')}>
           {(props) => <input {...props} value={filter.language} maxLength={35} onInput={(change) => set({ language: change.currentTarget.value })} />}
         </Field>
-        <Field label="Name or description contains">{(props) => <input {...props} type="search" value={filter.search} onInput={(change) => set({ search: change.currentTarget.value })} />}</Field>
+        <Field label={t('Name or description contains')}>{(props) => <input {...props} type="search" value={filter.search} onInput={(change) => set({ search: change.currentTarget.value })} />}</Field>
       </form>
-      <ErrorNotice error={first.error} title="The library could not be loaded" />
+      <ErrorNotice error={first.error} title={t('The library could not be loaded')} />
       {first.loading && !first.data && <Loading />}
-      {first.data && items.length === 0 && <Empty>{keeper ? 'No item matches.' : 'No approved item matches.'}</Empty>}
+      {first.data && items.length === 0 && <Empty>{keeper ? t('No item matches.') : t('No approved item matches.')}</Empty>}
       {items.length > 0 && (
         <div class="table-wrap">
           <table>
-            <caption>Collateral, newest first</caption>
+            <caption>{t('Collateral, newest first')}</caption>
             <thead>
               <tr>
-                <th scope="col">Item</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Product</th>
-                <th scope="col">Language</th>
-                <th scope="col">Status</th>
-                <th scope="col">Current file</th>
+                <th scope="col">{t('Item')}</th>
+                <th scope="col">{t('Kind')}</th>
+                <th scope="col">{t('Product')}</th>
+                <th scope="col">{t('Language')}</th>
+                <th scope="col">{t('Status')}</th>
+                <th scope="col">{t('Current file')}</th>
               </tr>
             </thead>
             <tbody>
@@ -96,9 +97,9 @@ export function CollateralListPage() {
                   </td>
                   <td>
                     {item.currentVersion ? (
-                      <DownloadButton version={item.currentVersion} label={`Download ${item.currentVersion.fileName} (${fileSize(item.currentVersion.sizeBytes)})`} />
+                      <DownloadButton version={item.currentVersion} label={t('Download {fileName} ({sizeBytes})', { fileName: item.currentVersion.fileName, sizeBytes: fileSize(item.currentVersion.sizeBytes) })} />
                     ) : (
-                      'No file yet'
+                      t('No file yet')
                     )}
                   </td>
                 </tr>
@@ -107,7 +108,7 @@ export function CollateralListPage() {
           </table>
         </div>
       )}
-      <LoadMore list={list} label="Show more" errorTitle="More items could not be loaded" />
+      <LoadMore list={list} label={t('Show more')} errorTitle={t('More items could not be loaded')} />
       {keeper && <NewItemForm />}
     </section>
   );
@@ -133,13 +134,13 @@ function NewItemForm() {
   }
   return (
     <form class="card" onSubmit={submit} noValidate aria-labelledby="new-item-heading">
-      <h2 id="new-item-heading">New item</h2>
-      <ErrorNotice error={create.error} title="The item was not created" />
+      <h2 id="new-item-heading">{t('New item')}</h2>
+      <ErrorNotice error={create.error} title={t('The item was not created')} />
       <div class="row">
-        <Field label="Item name" error={at('name')}>
+        <Field label={t('Item name')} error={at('name')}>
           {(props) => <input {...props} value={draft.name} maxLength={200} onInput={(event) => set({ name: event.currentTarget.value })} />}
         </Field>
-        <Field label="Item kind" error={at('kind')}>
+        <Field label={t('Item kind')} error={at('kind')}>
           {(props) => (
             <select {...props} value={draft.kind} onChange={(event) => set({ kind: event.currentTarget.value })}>
               {collateralKinds.map((kind) => (
@@ -150,18 +151,18 @@ function NewItemForm() {
             </select>
           )}
         </Field>
-        <Field label="Item product" hint="Optional" error={at('product')}>
+        <Field label={t('Item product')} hint={t('Optional')} error={at('product')}>
           {(props) => <input {...props} value={draft.product} maxLength={200} onInput={(event) => set({ product: event.currentTarget.value })} />}
         </Field>
-        <Field label="Item language" hint="A language tag: en, fr, de-CH" error={at('language')}>
+        <Field label={t('Item language')} hint={t('A language tag: en, fr, de-CH')} error={at('language')}>
           {(props) => <input {...props} value={draft.language} maxLength={35} onInput={(event) => set({ language: event.currentTarget.value })} />}
         </Field>
       </div>
-      <Field label="Description" hint="Optional" error={at('description')}>
+      <Field label={t('Description')} hint={t('Optional')} error={at('description')}>
         {(props) => <textarea {...props} value={draft.description} maxLength={2000} rows={2} onInput={(event) => set({ description: event.currentTarget.value })} />}
       </Field>
       <button type="submit" class="primary" disabled={create.busy}>
-        {create.busy ? 'Creating…' : 'Create the item'}
+        {create.busy ? t('Creating…') : t('Create the item')}
       </button>
     </form>
   );

@@ -1,6 +1,7 @@
 import type { CollateralItemSummary, CollateralItemView, CollateralVersionView } from '../../../../../collateral/collateral.schemas';
 import type { AccountDirectives, DirectiveView } from '../../../../../collateral/directives.schemas';
 import type { KitView } from '../../../../../collateral-kits/kits.schemas';
+import { t } from '../../../i18n/i18n';
 
 export type { AccountDirectives, CollateralItemSummary, CollateralItemView, CollateralVersionView, DirectiveView, KitView };
 
@@ -16,7 +17,7 @@ export const mayKeepCollateral = (role: string | undefined) => role === 'markete
 
 /** 1536 → "1.5 KB". */
 export function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes < 1024) return t('{size} B', { size: bytes });
+  if (bytes < 1024 * 1024) return t('{size} KB', { size: (bytes / 1024).toFixed(1) });
+  return t('{size} MB', { size: (bytes / 1024 / 1024).toFixed(1) });
 }

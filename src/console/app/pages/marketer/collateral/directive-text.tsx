@@ -1,4 +1,5 @@
 import type { DirectiveView } from './collateral-model';
+import { t } from '../../../i18n/i18n';
 
 const scopeLabel = (directive: DirectiveView) =>
   [directive.teamLeadId ? `Team of ${directive.teamLeadName ?? 'a manager'}` : '', directive.product ? `Product ${directive.product}` : ''].filter(Boolean).join(' · ') || 'Company-wide';
@@ -8,7 +9,7 @@ export function DirectiveText({ directive, because }: { directive: DirectiveView
   return (
     <>
       <h3>{directive.title}</h3>
-      <p class="muted">{because ? `Applies: ${because}` : scopeLabel(directive)}</p>
+      <p class="muted">{because ? t('Applies: {because}', { because }) : scopeLabel(directive)}</p>
       <p style={{ whiteSpace: 'pre-line' }}>{directive.text}</p>
     </>
   );

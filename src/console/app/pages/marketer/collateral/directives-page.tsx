@@ -14,9 +14,10 @@ import { userLabel, useUsers } from '../../../use-users';
 import '../marketer.css';
 import { DirectiveText } from './directive-text';
 import { mayKeepCollateral, type DirectiveView } from './collateral-model';
+import { t } from '../../../i18n/i18n';
 
 const validity = ({ validFrom, validUntil }: DirectiveView) =>
-  validFrom && validUntil ? `Valid ${formatDate(validFrom)} – ${formatDate(validUntil)}` : validFrom ? `Valid from ${formatDate(validFrom)}` : validUntil ? `Valid until ${formatDate(validUntil)}` : '';
+  validFrom && validUntil ? t('Valid {validFrom} – {validUntil}', { validFrom: formatDate(validFrom), validUntil: formatDate(validUntil) }) : validFrom ? t('Valid from {validFrom}', { validFrom: formatDate(validFrom) }) : validUntil ? t('Valid until {validUntil}', { validUntil: formatDate(validUntil) }) : '';
 
 /** /directives: what sellers should say, company-wide, per team and per product; marketers write them. */
 export function DirectivesPage() {
@@ -34,11 +35,11 @@ export function DirectivesPage() {
   return (
     <section>
       <div class="page-head">
-        <h1>Messaging directives</h1>
+        <h1>{t('Messaging directives')}</h1>
       </div>
-      <p class="muted">Shown to sellers on each account’s page: company-wide ones, those for their team, and those for the products the account’s plans and objectives name.</p>
-      <form class="row card" role="search" aria-label="Filter the directives" onSubmit={(submit) => submit.preventDefault()}>
-        <Field label="Status">
+      <p class="muted">{t('Shown to sellers on each account’s page: company-wide ones, those for their team, and those for the products the account’s plans and objectives name.')}</p>
+      <form class="row card" role="search" aria-label={t('Filter the directives')} onSubmit={(submit) => submit.preventDefault()}>
+        <Field label={t('Status')}>
           {(props) => (
             <select {...props} value={status} onChange={(event) => setStatus(event.currentTarget.value)}>
               <StatusOptions statuses={['ACTIVE', 'ARCHIVED']} />
@@ -46,12 +47,12 @@ export function DirectivesPage() {
           )}
         </Field>
       </form>
-      <ErrorNotice error={list.first.error} title="The directives could not be loaded" />
-      <ErrorNotice error={change.error} title="The directive did not change" />
+      <ErrorNotice error={list.first.error} title={t('The directives could not be loaded')} />
+      <ErrorNotice error={change.error} title={t('The directive did not change')} />
       {done && <Notice kind="success">{done}</Notice>}
       {list.first.loading && !list.first.data && <Loading />}
-      {list.first.data && list.items.length === 0 && <Empty>No directive.</Empty>}
-      <ul class="plain-list" aria-label="Directives">
+      {list.first.data && list.items.length === 0 && <Empty>{t('No directive.')}</Empty>}
+      <ul class="plain-list" aria-label={t('Directives')}>
         {list.items.map((directive) => (
           <li key={directive.id} class="card">
             <DirectiveText directive={directive} />
@@ -62,18 +63,16 @@ export function DirectivesPage() {
               <div class="actions">
                 {directive.status === 'ACTIVE' && (
                   <button type="button" disabled={change.busy} onClick={() => void change.run(directive, 'archive')}>
-                    Archive “{directive.title}”
-                  </button>
+                    {t('Archive “{title}”', { title: directive.title })}</button>
                 )}
                 <button type="button" disabled={change.busy} onClick={() => void change.run(directive, 'delete')}>
-                  Delete “{directive.title}”
-                </button>
+                  {t('Delete “{title}”', { title: directive.title })}</button>
               </div>
             )}
           </li>
         ))}
       </ul>
-      <LoadMore list={list} label="Show more" errorTitle="More directives could not be loaded" />
+      <LoadMore list={list} label={t('Show more')} errorTitle={t('More directives could not be loaded')} />
       {keeper && <NewDirectiveForm onCreated={() => void list.first.reload()} />}
     </section>
   );
@@ -100,27 +99,27 @@ function NewDirectiveForm({ onCreated }: { onCreated: () => void }) {
     submitted.preventDefault();
     const directive = await create.run();
     if (directive) {
-      setCreated(`“${directive.title}” saved.`);
+      setCreated(t('“{title}” saved.', { title: directive.title }));
       setDraft(empty);
       onCreated();
     }
   }
   return (
     <form class="card" onSubmit={submit} noValidate aria-labelledby="new-directive-heading">
-      <h2 id="new-directive-heading">New directive</h2>
-      <ErrorNotice error={create.error} title="The directive was not saved" />
+      <h2 id="new-directive-heading">{t('New directive')}</h2>
+      <ErrorNotice error={create.error} title={t('The directive was not saved')} />
       {created && <Notice kind="success">{created}</Notice>}
-      <Field label="Title" error={at('title')}>
+      <Field label={t('Title')} error={at('title')}>
         {(props) => <input {...props} value={draft.title} maxLength={200} onInput={(event) => set({ title: event.currentTarget.value })} />}
       </Field>
-      <Field label="What to say" hint="Up to 5,000 characters" error={at('text')}>
+      <Field label={t('What to say')} hint={t('Up to 5,000 characters')} error={at('text')}>
         {(props) => <textarea {...props} value={draft.text} maxLength={5000} rows={4} onInput={(event) => set({ text: event.currentTarget.value })} />}
       </Field>
       <div class="row">
-        <Field label="Team" hint="A manager: for them and everyone reporting to them" error={at('teamLeadId')}>
+        <Field label={t('Team')} hint={t('A manager: for them and everyone reporting to them')} error={at('teamLeadId')}>
           {(props) => (
             <select {...props} value={draft.teamLeadId} onChange={(event) => set({ teamLeadId: event.currentTarget.value })}>
-              <option value="">The whole company</option>
+              <option value="">{t('The whole company')}</option>
               {users.map((user) => (
                 <option key={user.id} value={user.id}>
                   {userLabel(user)}
@@ -129,18 +128,18 @@ function NewDirectiveForm({ onCreated }: { onCreated: () => void }) {
             </select>
           )}
         </Field>
-        <Field label="Directive product" hint="Optional: every product when empty" error={at('product')}>
+        <Field label={t('Directive product')} hint={t('Optional: every product when empty')} error={at('product')}>
           {(props) => <input {...props} value={draft.product} maxLength={200} onInput={(event) => set({ product: event.currentTarget.value })} />}
         </Field>
-        <Field label="Valid from" error={at('validFrom')}>
+        <Field label={t('Valid from')} error={at('validFrom')}>
           {(props) => <input {...props} type="date" value={draft.validFrom} onInput={(event) => set({ validFrom: event.currentTarget.value })} />}
         </Field>
-        <Field label="Valid until" error={at('validUntil')}>
+        <Field label={t('Valid until')} error={at('validUntil')}>
           {(props) => <input {...props} type="date" value={draft.validUntil} onInput={(event) => set({ validUntil: event.currentTarget.value })} />}
         </Field>
       </div>
       <button type="submit" class="primary" disabled={create.busy}>
-        {create.busy ? 'Saving…' : 'Save the directive'}
+        {create.busy ? t('Saving…') : t('Save the directive')}
       </button>
     </form>
   );

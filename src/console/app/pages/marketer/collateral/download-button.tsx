@@ -2,6 +2,7 @@ import { ErrorNotice } from '../../../components/notices';
 import { downloadFile } from '../../../download-file';
 import { useAction } from '../../../use-api';
 import type { CollateralVersionView } from './collateral-model';
+import { t } from '../../../i18n/i18n';
 
 /** Downloads one version's file with the signed-in user's credentials. */
 export function DownloadButton({ version, label }: { version: CollateralVersionView; label: string }) {
@@ -11,7 +12,7 @@ export function DownloadButton({ version, label }: { version: CollateralVersionV
       <button type="button" class="link" onClick={() => void download.run()} disabled={download.busy}>
         {label}
       </button>
-      <ErrorNotice error={download.error} title="The file could not be downloaded" />
+      <ErrorNotice error={download.error} title={t('The file could not be downloaded')} />
     </>
   );
 }

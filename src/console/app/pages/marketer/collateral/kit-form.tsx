@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
 import { patch, post } from '../../../api';
 import { Field } from '../../../components/field';
+import { FieldError } from '../../../components/field-error';
 import { ErrorNotice, Notice } from '../../../components/notices';
 import { useAction } from '../../../use-api';
 import { useCollateralChoices, useSegmentChoices } from '../directory';
 import { fileSize, kitChannels, type KitView } from './collateral-model';
+import { t } from '../../../i18n/i18n';
 
 interface KitDraft {
   name: string;
@@ -28,7 +30,7 @@ export function KitForm({ kit, onSaved, onCancel }: { kit?: KitView; onSaved(kit
   const items = useCollateralChoices();
   const approved = items.data?.items ?? [];
   // Items of the kit that are no longer APPROVED are not in the picker's list: they keep their name from the kit.
-  const nameOf = (id: string) => approved.find((item) => item.id === id)?.name ?? kit?.items.find((item) => item.itemId === id)?.name ?? id;
+  const nameOf = (id: string) => approved.find((item) => item.id === id)?.name ?? kit?.items.find((item) => item.itemId === id)?.name ?? t('An item');
   const set = (change: Partial<KitDraft>) => setDraft((current) => ({ ...current, ...change }));
   const move = (index: number, by: number) => {
     const itemIds = [...draft.itemIds];
@@ -51,25 +53,25 @@ export function KitForm({ kit, onSaved, onCancel }: { kit?: KitView; onSaved(kit
     submitted.preventDefault();
     const answer = await save.run();
     if (answer) {
-      setSaved(`“${answer.name}” saved.`);
+      setSaved(t('“{name}” saved.', { name: answer.name }));
       if (!kit) setDraft(draftOf(undefined));
       onSaved(answer);
     }
   }
-  const heading = kit ? `Edit “${kit.name}”` : 'New kit';
+  const heading = kit ? t('Edit “{name}”', { name: kit.name }) : t('New kit');
   return (
     <form class="card" onSubmit={submit} noValidate aria-label={heading}>
       <h2>{heading}</h2>
-      <ErrorNotice error={save.error} title="The kit was not saved" />
+      <ErrorNotice error={save.error} title={t('The kit was not saved')} />
       {saved && <Notice kind="success">{saved}</Notice>}
       <div class="row">
-        <Field label="Kit name" error={at('name')}>
+        <Field label={t('Kit name')} error={at('name')}>
           {(props) => <input {...props} value={draft.name} maxLength={200} onInput={(event) => set({ name: event.currentTarget.value })} />}
         </Field>
-        <Field label="Segment" error={at('segmentId')} hint="A segment, a channel or both">
+        <Field label={t('Segment')} error={at('segmentId')} hint={t('A segment, a channel or both')}>
           {(props) => (
             <select {...props} value={draft.segmentId} onChange={(event) => set({ segmentId: event.currentTarget.value })}>
-              <option value="">Any segment</option>
+              <option value="">{t('Any segment')}</option>
               {(segments.data?.items ?? []).map((segment) => (
                 <option key={segment.id} value={segment.id}>
                   {segment.name}
@@ -78,10 +80,10 @@ export function KitForm({ kit, onSaved, onCancel }: { kit?: KitView; onSaved(kit
             </select>
           )}
         </Field>
-        <Field label="Channel" error={at('channel')}>
+        <Field label={t('Channel')} error={at('channel')}>
           {(props) => (
             <select {...props} value={draft.channel} onChange={(event) => set({ channel: event.currentTarget.value })}>
-              <option value="">Any channel</option>
+              <option value="">{t('Any channel')}</option>
               {kitChannels.map((channel) => (
                 <option key={channel} value={channel}>
                   {channel}
@@ -91,33 +93,30 @@ export function KitForm({ kit, onSaved, onCancel }: { kit?: KitView; onSaved(kit
           )}
         </Field>
       </div>
-      <Field label="Kit description" error={at('description')}>
+      <Field label={t('Kit description')} error={at('description')}>
         {(props) => <textarea {...props} value={draft.description} maxLength={2000} rows={2} onInput={(event) => set({ description: event.currentTarget.value })} />}
       </Field>
       <fieldset class={at('itemIds') ? 'field-invalid' : ''}>
-        <legend>Items, in order</legend>
-        <ol aria-label="Items of the kit">
+        <legend>{t('Items, in order')}</legend>
+        <ol aria-label={t('Items of the kit')}>
           {draft.itemIds.map((id, index) => (
             <li key={id}>
-              {nameOf(id)} {at(`itemIds.${index}`) && <small class="field-error">{at(`itemIds.${index}`)}</small>}{' '}
-              <button type="button" class="link" disabled={index === 0} onClick={() => move(index, -1)} aria-label={`Move ${nameOf(id)} up`}>
-                Up
-              </button>{' '}
-              <button type="button" class="link" disabled={index === draft.itemIds.length - 1} onClick={() => move(index, 1)} aria-label={`Move ${nameOf(id)} down`}>
-                Down
-              </button>{' '}
-              <button type="button" class="link" onClick={() => set({ itemIds: draft.itemIds.filter((other) => other !== id) })} aria-label={`Remove ${nameOf(id)}`}>
-                Remove
-              </button>
+              {nameOf(id)} <FieldError label={nameOf(id)} error={at(`itemIds.${index}`)} />{' '}
+              <button type="button" class="link" disabled={index === 0} onClick={() => move(index, -1)} aria-label={t('Move {id} up', { id: nameOf(id) })}>
+                {t('Up')}</button>{' '}
+              <button type="button" class="link" disabled={index === draft.itemIds.length - 1} onClick={() => move(index, 1)} aria-label={t('Move {id} down', { id: nameOf(id) })}>
+                {t('Down')}</button>{' '}
+              <button type="button" class="link" onClick={() => set({ itemIds: draft.itemIds.filter((other) => other !== id) })} aria-label={t('Remove {id}', { id: nameOf(id) })}>
+                {t('Remove')}</button>
             </li>
           ))}
         </ol>
-        {at('itemIds') && <small class="field-error">{at('itemIds')}</small>}
+        <FieldError label={t('Items, in order')} error={at('itemIds')} />
         <div class="row">
-          <Field label="Approved item" hint="Only approved items can be in a kit">
+          <Field label={t('Approved item')} hint={t('Only approved items can be in a kit')}>
             {(props) => (
               <select {...props} value={picked} onChange={(event) => setPicked(event.currentTarget.value)}>
-                <option value="">Choose an item…</option>
+                <option value="">{t('Choose an item…')}</option>
                 {approved
                   .filter((item) => !draft.itemIds.includes(item.id))
                   .map((item) => (
@@ -136,18 +135,16 @@ export function KitForm({ kit, onSaved, onCancel }: { kit?: KitView; onSaved(kit
               setPicked('');
             }}
           >
-            Add the item
-          </button>
+            {t('Add the item')}</button>
         </div>
       </fieldset>
       <div class="actions">
         <button type="submit" class="primary" disabled={save.busy}>
-          {save.busy ? 'Saving…' : 'Save the kit'}
+          {save.busy ? t('Saving…') : t('Save the kit')}
         </button>
         {onCancel && (
           <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
+            {t('Cancel')}</button>
         )}
       </div>
     </form>

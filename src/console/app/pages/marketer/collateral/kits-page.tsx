@@ -11,6 +11,7 @@ import { useAction, useApi } from '../../../use-api';
 import '../marketer.css';
 import { mayKeepCollateral, type KitView } from './collateral-model';
 import { KitForm } from './kit-form';
+import { t } from '../../../i18n/i18n';
 
 const target = (kit: KitView) => [kit.segmentId ? `segment ${kit.segmentName ?? '(deleted)'}` : '', kit.channel ? `channel ${kit.channel}` : ''].filter(Boolean).join(', ');
 
@@ -24,21 +25,21 @@ export function KitsPage() {
   const [done, setDone] = useState('');
   const setStatusOf = useAction(async (kit: KitView, next: 'ACTIVE' | 'ARCHIVED') => {
     await patch(`/collateral-kits/${kit.id}`, { status: next });
-    setDone(`“${kit.name}” ${next === 'ARCHIVED' ? 'archived' : 'offered again'}.`);
+    setDone(next === 'ARCHIVED' ? t('“{name}” archived.', { name: kit.name }) : t('“{name}” offered again.', { name: kit.name }));
     await list.reload();
   });
   const kits = list.data?.items ?? [];
   return (
     <section>
       <div class="page-head">
-        <h1>Kits</h1>
+        <h1>{t('Kits')}</h1>
         <div class="actions">
-          <a href={href('/collateral')}>Collateral library</a>
+          <a href={href('/collateral')}>{t('Collateral library')}</a>
         </div>
       </div>
-      <p class="muted">A kit bundles approved items for a segment or a channel; a mailing sends a kit’s items, call tasks show them.</p>
-      <form class="row card" role="search" aria-label="Filter the kits" onSubmit={(submit) => submit.preventDefault()}>
-        <Field label="Status">
+      <p class="muted">{t('A kit bundles approved items for a segment or a channel; a mailing sends a kit’s items, call tasks show them.')}</p>
+      <form class="row card" role="search" aria-label={t('Filter the kits')} onSubmit={(submit) => submit.preventDefault()}>
+        <Field label={t('Status')}>
           {(props) => (
             <select {...props} value={status} onChange={(event) => setStatus(event.currentTarget.value)}>
               <StatusOptions statuses={['ACTIVE', 'ARCHIVED']} />
@@ -46,12 +47,12 @@ export function KitsPage() {
           )}
         </Field>
       </form>
-      <ErrorNotice error={list.error} title="The kits could not be loaded" />
-      <ErrorNotice error={setStatusOf.error} title="The kit did not change" />
+      <ErrorNotice error={list.error} title={t('The kits could not be loaded')} />
+      <ErrorNotice error={setStatusOf.error} title={t('The kit did not change')} />
       {done && <Notice kind="success">{done}</Notice>}
       {list.loading && !list.data && <Loading />}
-      {list.data && kits.length === 0 && <Empty>No kit.</Empty>}
-      <ul class="plain-list" aria-label="Kits">
+      {list.data && kits.length === 0 && <Empty>{t('No kit.')}</Empty>}
+      <ul class="plain-list" aria-label={t('Kits')}>
         {kits.map((kit) => (
           <li key={kit.id} class="card">
             <h2>{kit.name}</h2>
@@ -59,7 +60,7 @@ export function KitsPage() {
               <StatusBadge status={kit.status} /> {target(kit)}
             </div>
             {kit.description && <p>{kit.description}</p>}
-            <ol aria-label={`Items of ${kit.name}`}>
+            <ol aria-label={t('Items of {name}', { name: kit.name })}>
               {kit.items.map((item) => (
                 <li key={item.itemId}>
                   <a href={href(`/collateral/${item.itemId}`)}>{item.name}</a> {item.status !== 'APPROVED' && <StatusBadge status={item.status} />}
@@ -70,11 +71,10 @@ export function KitsPage() {
               <div class="actions">
                 {kit.status === 'ACTIVE' && (
                   <button type="button" onClick={() => setEditing(kit)}>
-                    Edit “{kit.name}”
-                  </button>
+                    {t('Edit “{name}”', { name: kit.name })}</button>
                 )}
                 <button type="button" disabled={setStatusOf.busy} onClick={() => void setStatusOf.run(kit, kit.status === 'ACTIVE' ? 'ARCHIVED' : 'ACTIVE')}>
-                  {kit.status === 'ACTIVE' ? 'Archive' : 'Offer again'} “{kit.name}”
+                  {kit.status === 'ACTIVE' ? t('Archive') : t('Offer again')} “{kit.name}”
                 </button>
               </div>
             )}

@@ -12,6 +12,7 @@ import '../marketer.css';
 import type { CollateralPage } from '../../../../../collateral/collateral.schemas';
 import { mayKeepCollateral } from '../collateral/collateral-model';
 import { directMailOutputs, progressText, type DirectMailRunList, type DirectMailRunView } from './direct-mail-model';
+import { t } from '../../../i18n/i18n';
 
 interface SegmentList {
   items: { id: string; name: string }[];
@@ -23,33 +24,32 @@ export function DirectMailPage() {
   const runs = useApi<DirectMailRunList>('/direct-mail-runs', { limit: 50 }, { pollMs: 3000 });
   return (
     <section>
-      <h1>Direct mail</h1>
+      <h1>{t('Direct mail')}</h1>
       <p>
-        A letter template (a <a href={href('/collateral')}>collateral</a> item of kind letter template) rendered for each contact of a segment, as PDFs to print and post.
-      </p>
+        {t('A letter template (a')}{' '}<a href={href('/collateral')}>{t('collateral')}</a>{' '}{t('item of kind letter template) rendered for each contact of a segment, as PDFs to print and post.')}</p>
       {mayKeepCollateral(me?.role) && <StartRunForm />}
       <section class="card" aria-labelledby="runs-heading">
-        <h2 id="runs-heading">Runs</h2>
-        <ErrorNotice error={runs.error} title="Could not load the runs" />
+        <h2 id="runs-heading">{t('Runs')}</h2>
+        <ErrorNotice error={runs.error} title={t('Could not load the runs')} />
         {!runs.data && runs.loading && <Loading />}
-        {runs.data && runs.data.items.length === 0 && <p class="empty">No run yet.</p>}
+        {runs.data && runs.data.items.length === 0 && <p class="empty">{t('No run yet.')}</p>}
         {runs.data && runs.data.items.length > 0 && (
           <div class="table-wrap">
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Template</th>
-                  <th scope="col">Recipients</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Progress</th>
-                  <th scope="col">Started</th>
+                  <th scope="col">{t('Template')}</th>
+                  <th scope="col">{t('Recipients')}</th>
+                  <th scope="col">{t('Status')}</th>
+                  <th scope="col">{t('Progress')}</th>
+                  <th scope="col">{t('Started')}</th>
                 </tr>
               </thead>
               <tbody>
                 {runs.data.items.map((run: DirectMailRunView) => (
                   <tr key={run.id}>
                     <th scope="row">
-                      <a href={href(`/direct-mail/${run.id}`)}>{run.template.name ?? run.template.itemId}</a>
+                      <a href={href(`/direct-mail/${run.id}`)}>{run.template.name ?? t('a template')}</a>
                     </th>
                     <td>{run.recipients.name ?? '—'}</td>
                     <td>
@@ -85,12 +85,12 @@ function StartRunForm() {
   }
   return (
     <form class="card" onSubmit={submit} aria-labelledby="start-heading">
-      <h2 id="start-heading">Start a run</h2>
-      <ErrorNotice error={start.error} title="The run did not start" />
-      <Field label="Letter template" error={start.error?.detailFor('body.templateItemId')} hint="Approved letter templates">
+      <h2 id="start-heading">{t('Start a run')}</h2>
+      <ErrorNotice error={start.error} title={t('The run did not start')} />
+      <Field label={t('Letter template')} error={start.error?.detailFor('body.templateItemId')} hint={t('Approved letter templates')}>
         {(props) => (
           <select {...props} value={templateItemId} onChange={(event) => setTemplate(event.currentTarget.value)} required>
-            <option value="">Choose…</option>
+            <option value="">{t('Choose…')}</option>
             {(templates.data?.items ?? []).map((item) => (
               <option key={item.id} value={item.id}>
                 {item.name}
@@ -99,10 +99,10 @@ function StartRunForm() {
           </select>
         )}
       </Field>
-      <Field label="Letterhead" error={start.error?.detailFor('body.letterheadItemId')} hint="Optional: an approved PDF whose first page is the background of every page">
+      <Field label={t('Letterhead')} error={start.error?.detailFor('body.letterheadItemId')} hint={t('Optional: an approved PDF whose first page is the background of every page')}>
         {(props) => (
           <select {...props} value={letterheadItemId} onChange={(event) => setLetterhead(event.currentTarget.value)}>
-            <option value="">None</option>
+            <option value="">{t('None')}</option>
             {pdfs.map((item) => (
               <option key={item.id} value={item.id}>
                 {item.name}
@@ -111,10 +111,10 @@ function StartRunForm() {
           </select>
         )}
       </Field>
-      <Field label="Recipients" error={start.error?.detailFor('body.segmentId')} hint="A segment's contacts">
+      <Field label={t('Recipients')} error={start.error?.detailFor('body.segmentId')} hint={t('A segment\'s contacts')}>
         {(props) => (
           <select {...props} value={segmentId} onChange={(event) => setSegment(event.currentTarget.value)} required>
-            <option value="">Choose a segment…</option>
+            <option value="">{t('Choose a segment…')}</option>
             {(segments.data?.items ?? []).map((segment) => (
               <option key={segment.id} value={segment.id}>
                 {segment.name}
@@ -123,19 +123,19 @@ function StartRunForm() {
           </select>
         )}
       </Field>
-      <Field label="Output" error={start.error?.detailFor('body.output')}>
+      <Field label={t('Output')} error={start.error?.detailFor('body.output')}>
         {(props) => (
           <select {...props} value={output} onChange={(event) => setOutput(event.currentTarget.value)}>
             {directMailOutputs.map((choice) => (
               <option key={choice.value} value={choice.value}>
-                {choice.label}
+                {t(choice.label)}
               </option>
             ))}
           </select>
         )}
       </Field>
       <button type="submit" class="primary" disabled={start.busy || !templateItemId || !segmentId}>
-        {start.busy ? 'Starting…' : 'Start the run'}
+        {start.busy ? t('Starting…') : t('Start the run')}
       </button>
     </form>
   );

@@ -12,6 +12,7 @@ import { useAction, useApi } from '../../../use-api';
 import '../marketer.css';
 import { fileSize, mayKeepCollateral } from '../collateral/collateral-model';
 import { progressText, type DirectMailFilePage, type DirectMailRunView, type DirectMailSkippedPage } from './direct-mail-model';
+import { t } from '../../../i18n/i18n';
 
 /** /direct-mail/:id: a run's progress (read again every second while it runs), its merged PDF, its files and the contacts it skipped. */
 export function DirectMailRunPage({ params }: PageProps) {
@@ -27,8 +28,8 @@ export function DirectMailRunPage({ params }: PageProps) {
   if (!data) {
     return (
       <section>
-        <h1>Direct-mail run</h1>
-        <ErrorNotice error={run.error} title="Could not load the run" />
+        <h1>{t('Direct-mail run')}</h1>
+        <ErrorNotice error={run.error} title={t('Could not load the run')} />
         {run.loading && <Loading />}
       </section>
     );
@@ -36,54 +37,51 @@ export function DirectMailRunPage({ params }: PageProps) {
   return (
     <section>
       <p>
-        <a href={href('/direct-mail')}>← Direct mail</a>
+        <a href={href('/direct-mail')}>{t('← Direct mail')}</a>
       </p>
       <div class="page-head">
-        <h1>Direct mail: {data.template.name ?? data.template.itemId}</h1>
+        <h1>{t('Direct mail:')}{' '}{data.template.name ?? t('a template')}</h1>
         <StatusBadge status={data.status} />
         {mayKeepCollateral(me?.role) && data.status === 'RUNNING' && (
           <button type="button" disabled={cancel.busy} onClick={async () => (await cancel.run()) && void run.reload()}>
-            Cancel the run
-          </button>
+            {t('Cancel the run')}</button>
         )}
       </div>
-      <ErrorNotice error={cancel.error} title="The run was not cancelled" />
-      <p role="status" aria-label="Progress">
+      <ErrorNotice error={cancel.error} title={t('The run was not cancelled')} />
+      <p role="status" aria-label={t('Progress')}>
         {progressText(data)}
       </p>
       {data.error && <Notice kind="warning">{data.error}</Notice>}
-      <dl class="account-facts" aria-label="Run facts">
+      <dl class="account-facts" aria-label={t('Run facts')}>
         <div>
-          <dt>Recipients</dt>
+          <dt>{t('Recipients')}</dt>
           <dd>{data.recipients.name ?? '—'}</dd>
         </div>
         <div>
-          <dt>Output</dt>
+          <dt>{t('Output')}</dt>
           <dd>{data.output}</dd>
         </div>
         <div>
-          <dt>Letter date</dt>
+          <dt>{t('Letter date')}</dt>
           <dd>{data.letterDate}</dd>
         </div>
         <div>
-          <dt>Started</dt>
+          <dt>{t('Started')}</dt>
           <dd>
-            {formatDateTime(data.createdAt)} by {data.senderName}
+            {t('{createdAt} by {senderName}', { createdAt: formatDateTime(data.createdAt), senderName: data.senderName })}
           </dd>
         </div>
       </dl>
-      <ErrorNotice error={download.error} title="The file could not be downloaded" />
+      <ErrorNotice error={download.error} title={t('The file could not be downloaded')} />
       {data.merged && (
         <p>
           <button type="button" class="primary" disabled={download.busy} onClick={() => void download.run(data.merged!.downloadPath, `${data.template.name ?? 'letters'} - merged.pdf`)}>
-            Download the merged PDF
-          </button>{' '}
-          {data.merged.pages} pages, {fileSize(data.merged.sizeBytes)}
+            {t('Download the merged PDF')}</button>{' '}{t('{pages} pages, {sizeBytes}', { pages: data.merged.pages, sizeBytes: fileSize(data.merged.sizeBytes) })}
         </p>
       )}
       {data.skippedReasons.length > 0 && (
         <section class="card" aria-labelledby="skipped-heading">
-          <h2 id="skipped-heading">Skipped ({data.counts.skipped})</h2>
+          <h2 id="skipped-heading">{t('Skipped ({skipped})', { skipped: data.counts.skipped })}</h2>
           <ul>
             {data.skippedReasons.map((reason) => (
               <li key={reason.reason}>
@@ -92,10 +90,10 @@ export function DirectMailRunPage({ params }: PageProps) {
             ))}
           </ul>
           {skipped.data && (
-            <ul aria-label="Skipped contacts">
+            <ul aria-label={t('Skipped contacts')}>
               {skipped.data.items.map((item) => (
                 <li key={item.contactId}>
-                  {item.contactName ?? item.contactId}: {item.reason}
+                  {item.contactName ?? t('A contact')}: {item.reason}
                 </li>
               ))}
             </ul>
@@ -104,19 +102,17 @@ export function DirectMailRunPage({ params }: PageProps) {
       )}
       {files.data && files.data.items.length > 0 && (
         <section class="card" aria-labelledby="files-heading">
-          <h2 id="files-heading">Letters ({files.data.items.length})</h2>
+          <h2 id="files-heading">{t('Letters ({length})', { length: files.data.items.length })}</h2>
           <div class="table-wrap">
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Contact</th>
+                  <th scope="col">{t('Contact')}</th>
                   <th scope="col" class="number">
-                    Pages
-                  </th>
+                    {t('Pages')}</th>
                   <th scope="col" class="number">
-                    Size
-                  </th>
-                  <th scope="col">SHA-256</th>
+                    {t('Size')}</th>
+                  <th scope="col">{t('SHA-256')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -124,7 +120,7 @@ export function DirectMailRunPage({ params }: PageProps) {
                   <tr key={file.contactId}>
                     <th scope="row">
                       <button type="button" class="link" onClick={() => void download.run(file.downloadPath, file.fileName)}>
-                        {file.contactName ?? file.contactId}
+                        {file.contactName ?? t('A contact')}
                       </button>
                     </th>
                     <td class="number">{file.pages}</td>

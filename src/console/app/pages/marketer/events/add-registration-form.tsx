@@ -4,6 +4,7 @@ import { Field } from '../../../components/field';
 import { ErrorNotice, Notice } from '../../../components/notices';
 import { useAction } from '../../../use-api';
 import type { EventView, PaymentState, RegistrationView } from './event-model';
+import { t } from '../../../i18n/i18n';
 
 interface Person {
   name: string;
@@ -37,36 +38,36 @@ export function AddRegistrationForm({ event, mayMarkPaid, onAdded }: { event: Ev
     const answer = await add.run();
     if (!answer) return;
     const { registration, existing } = answer;
-    const where = registration.status === 'WAITING' ? `on the waiting list (position ${registration.waitingPosition})` : registration.status.toLowerCase();
-    setOutcome(existing ? `${registration.name} was already registered: ${where}.` : `${registration.name} is ${where}.`);
+    const where = registration.status === 'WAITING' ? t('on the waiting list (position {waitingPosition})', { waitingPosition: registration.waitingPosition ?? '' }) : registration.status.toLowerCase();
+    setOutcome(existing ? t('{name} was already registered: {where}.', { name: registration.name, where }) : t('{name} is {where}.', { name: registration.name, where }));
     setPerson(nobody);
     onAdded();
   }
 
   return (
     <form class="card" onSubmit={submit} noValidate aria-labelledby="add-registration-heading">
-      <h2 id="add-registration-heading">Add a registration</h2>
+      <h2 id="add-registration-heading">{t('Add a registration')}</h2>
       {outcome && <Notice kind="success">{outcome}</Notice>}
-      <ErrorNotice error={add.error} title="Not registered" />
+      <ErrorNotice error={add.error} title={t('Not registered')} />
       <div class="row">
-        <Field label="Name" error={at('contact.name') ?? at('contactId')}>
+        <Field label={t('Name')} error={at('contact.name') ?? at('contactId')}>
           {(props) => <input {...props} value={person.name} maxLength={200} onInput={set('name')} />}
         </Field>
-        <Field label="E-mail" error={at('contact.email')}>
+        <Field label={t('E-mail')} error={at('contact.email')}>
           {(props) => <input {...props} type="email" value={person.email} onInput={set('email')} />}
         </Field>
       </div>
       <div class="row">
-        <Field label="Company" hint="Empty: a private person" error={at('contact.accountName')}>
+        <Field label={t('Company')} hint={t('Empty: a private person')} error={at('contact.accountName')}>
           {(props) => <input {...props} value={person.accountName} maxLength={200} onInput={set('accountName')} />}
         </Field>
-        <Field label="Phone" error={at('contact.phone')}>
+        <Field label={t('Phone')} error={at('contact.phone')}>
           {(props) => <input {...props} type="tel" value={person.phone} onInput={set('phone')} />}
         </Field>
-        <Field label="Sub-source" error={at('sourceCode')}>
+        <Field label={t('Sub-source')} error={at('sourceCode')}>
           {(props) => (
             <select {...props} value={person.sourceCode} onChange={set('sourceCode')}>
-              <option value="">{event.sources[0] ? `The first (${event.sources[0].code})` : 'None'}</option>
+              <option value="">{event.sources[0] ? t('The first ({code})', { code: event.sources[0].code }) : t('None')}</option>
               {event.sources.map((source) => (
                 <option key={source.code} value={source.code}>
                   {source.code} ({source.name})
@@ -76,19 +77,19 @@ export function AddRegistrationForm({ event, mayMarkPaid, onAdded }: { event: Ev
           )}
         </Field>
         {event.price !== null && mayMarkPaid && (
-          <Field label="Payment" error={at('payment.state')}>
+          <Field label={t('Payment')} error={at('payment.state')}>
             {(props) => (
               <select {...props} value={person.payment} onChange={set('payment')}>
-                <option value="">Unpaid</option>
-                <option value="PAID">Paid ({event.price} {event.currency})</option>
-                <option value="WAIVED">Waived</option>
+                <option value="">{t('Unpaid')}</option>
+                <option value="PAID">{t('Paid ({price} {currency})', { price: event.price ?? '', currency: event.currency ?? '' })}</option>
+                <option value="WAIVED">{t('Waived')}</option>
               </select>
             )}
           </Field>
         )}
       </div>
       <button type="submit" class="primary" disabled={add.busy}>
-        {add.busy ? 'Registering…' : 'Register'}
+        {add.busy ? t('Registering…') : t('Register')}
       </button>
     </form>
   );

@@ -10,9 +10,10 @@ import type { EventView, RegistrationView } from './event-model';
 import './events.css';
 import { useDebounced } from '../../../use-debounced';
 import { formatInZone, knownZone } from './zoned-time';
+import { intlLocale, t } from '../../../i18n/i18n';
 
 /** The time of day on the event's clock, where the door is. */
-const timeIn = (iso: string, timeZone: string) => new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone: knownZone(timeZone) }).format(new Date(iso));
+const timeIn = (iso: string, timeZone: string) => new Intl.DateTimeFormat(intlLocale(), { timeStyle: 'short', timeZone: knownZone(timeZone) }).format(new Date(iso));
 
 
 /**
@@ -31,26 +32,24 @@ export function CheckInPage({ params }: PageProps) {
   return (
     <section class="check-in">
       <p>
-        <a href={href(`/events/${eventId}`)}>← {view?.name ?? 'The event'}</a>
+        <a href={href(`/events/${eventId}`)}>← {view?.name ?? t('The event')}</a>
       </p>
-      <h1>Check-in{view ? `: ${view.name}` : ''}</h1>
-      <ErrorNotice error={event.error} title="The event could not be loaded" />
+      <h1>{t('Check-in')}{view ? `: ${view.name}` : ''}</h1>
+      <ErrorNotice error={event.error} title={t('The event could not be loaded')} />
       {view && (
         <p class="muted" role="status">
           {view.startsAt ? `${formatInZone(view.startsAt, view.timeZone)}. ` : ''}
-          {formatNumber(view.counts.attended)} of {formatNumber(view.counts.registered)} checked in.
-        </p>
+          {t('{attended} of {registered} checked in.', { attended: formatNumber(view.counts.attended), registered: formatNumber(view.counts.registered) })}</p>
       )}
-      <form role="search" aria-label="Find a registered person" onSubmit={(submit) => submit.preventDefault()}>
+      <form role="search" aria-label={t('Find a registered person')} onSubmit={(submit) => submit.preventDefault()}>
         <label for="check-in-search" class="visually-hidden">
-          Name or e-mail
-        </label>
-        <input id="check-in-search" class="check-in-search" type="search" placeholder="Name or e-mail" autoComplete="off" value={search} onInput={(change) => setSearch(change.currentTarget.value)} />
+          {t('Name or e-mail')}</label>
+        <input id="check-in-search" class="check-in-search" type="search" placeholder={t('Name or e-mail')} autoComplete="off" value={search} onInput={(change) => setSearch(change.currentTarget.value)} />
       </form>
-      <ErrorNotice error={list.first.error} title="The registrations could not be loaded" />
+      <ErrorNotice error={list.first.error} title={t('The registrations could not be loaded')} />
       {list.first.loading && !list.first.data && <Loading />}
-      {list.first.data && list.items.length === 0 && <Empty>{q ? `Nobody registered matches “${q}”.` : 'Nobody is registered yet.'}</Empty>}
-      <ul class="check-in-list" aria-label="Registered people">
+      {list.first.data && list.items.length === 0 && <Empty>{q ? t('Nobody registered matches “{q}”.', { q }) : t('Nobody is registered yet.')}</Empty>}
+      <ul class="check-in-list" aria-label={t('Registered people')}>
         {list.items.map((registration) => (
           <CheckInRow
             key={registration.id}
@@ -67,7 +66,7 @@ export function CheckInPage({ params }: PageProps) {
       </ul>
       {list.hasMore && (
         <button type="button" class="check-in-more" onClick={() => void list.loadMore()} disabled={list.loadingMore}>
-          {list.loadingMore ? 'Loading…' : 'Show more people'}
+          {list.loadingMore ? t('Loading…') : t('Show more people')}
         </button>
       )}
     </section>
@@ -82,24 +81,24 @@ function CheckInRow({ eventId, timeZone, registration, checkedInAt, onCheckedIn 
         <strong>{registration.name}</strong>
         {registration.email && <span class="muted">{registration.email}</span>}
         {registration.accountName !== registration.name && <span class="muted">{registration.accountName}</span>}
-        <ErrorNotice error={checkIn.error} title="Not checked in" />
+        <ErrorNotice error={checkIn.error} title={t('Not checked in')} />
       </div>
       {checkedInAt ? (
         <span class="check-in-done" role="status">
-          ✓ Checked in <span class="check-in-time">{timeIn(checkedInAt, timeZone)}</span>
+          {t('✓ Checked in')}{' '}<span class="check-in-time">{timeIn(checkedInAt, timeZone)}</span>
         </span>
       ) : (
         <button
           type="button"
           class="primary check-in-button"
-          aria-label={`Check in ${registration.name}`}
+          aria-label={t('Check in {name}', { name: registration.name })}
           disabled={checkIn.busy}
           onClick={async () => {
             const answer = await checkIn.run();
             if (answer) onCheckedIn(answer);
           }}
         >
-          {checkIn.busy ? 'Checking in…' : 'Check in'}
+          {checkIn.busy ? t('Checking in…') : t('Check in')}
         </button>
       )}
     </li>

@@ -6,6 +6,7 @@ import { href, navigate } from '../../../router';
 import { useAction } from '../../../use-api';
 import { isChangeable, type EventView } from './event-model';
 import { fromZonedInput } from './zoned-time';
+import { t } from '../../../i18n/i18n';
 
 /**
  * What a marketer can do with the event in its status: edit, schedule, cancel (with a reason), copy as a template.
@@ -14,7 +15,7 @@ import { fromZonedInput } from './zoned-time';
 export function EventActions({ event, onChanged, onScheduleRefused }: { event: EventView; onChanged(view: EventView, what: string): void; onScheduleRefused?(): void }) {
   const [open, setOpen] = useState<'cancel' | 'copy' | null>(null);
   const [reason, setReason] = useState('');
-  const [copyName, setCopyName] = useState(`${event.name} (copy)`);
+  const [copyName, setCopyName] = useState(t('{name} (copy)', { name: event.name }));
   const [copyStart, setCopyStart] = useState('');
   const [copyEnd, setCopyEnd] = useState('');
   const schedule = useAction(() => api<EventView>('POST', `/events/${event.id}/schedule`));
@@ -34,7 +35,7 @@ export function EventActions({ event, onChanged, onScheduleRefused }: { event: E
 
   async function runSchedule() {
     const answer = await schedule.run();
-    if (answer) onChanged(answer, 'Scheduled');
+    if (answer) onChanged(answer, t('Scheduled'));
   }
 
   async function submitCancel(submit: Event) {
@@ -42,7 +43,7 @@ export function EventActions({ event, onChanged, onScheduleRefused }: { event: E
     const answer = await cancel.run();
     if (answer) {
       setOpen(null);
-      onChanged(answer, 'Cancelled');
+      onChanged(answer, t('Cancelled'));
     }
   }
 
@@ -55,56 +56,53 @@ export function EventActions({ event, onChanged, onScheduleRefused }: { event: E
   return (
     <div>
       <div class="actions event-actions">
-        {isChangeable(event.status) && <a href={href(`/events/${event.id}/edit`)}>Edit plan</a>}
+        {isChangeable(event.status) && <a href={href(`/events/${event.id}/edit`)}>{t('Edit plan')}</a>}
         {event.status === 'DRAFT' && (
           <button type="button" class="primary" disabled={busy} onClick={() => void runSchedule()}>
-            {schedule.busy ? 'Scheduling…' : 'Schedule'}
+            {schedule.busy ? t('Scheduling…') : t('Schedule')}
           </button>
         )}
         {isChangeable(event.status) && (
           <button type="button" aria-expanded={open === 'cancel'} disabled={busy} onClick={() => toggle('cancel')}>
-            Cancel event…
-          </button>
+            {t('Cancel event…')}</button>
         )}
         <button type="button" aria-expanded={open === 'copy'} disabled={busy} onClick={() => toggle('copy')}>
-          Copy as template…
-        </button>
+          {t('Copy as template…')}</button>
       </div>
-      <ErrorNotice error={schedule.error} title="The event was not scheduled" />
+      <ErrorNotice error={schedule.error} title={t('The event was not scheduled')} />
       {open === 'cancel' && (
         <form class="inline-form" onSubmit={submitCancel} noValidate>
-          <ErrorNotice error={cancel.error} title="The event was not cancelled" />
-          <p class="hint">Registered and waiting people are told by e-mail; booked resources are released and open tasks cancelled.</p>
-          <Field label="Reason for cancelling" error={cancel.error?.detailFor('body.reason')}>
+          <ErrorNotice error={cancel.error} title={t('The event was not cancelled')} />
+          <p class="hint">{t('Registered and waiting people are told by e-mail; booked resources are released and open tasks cancelled.')}</p>
+          <Field label={t('Reason for cancelling')} error={cancel.error?.detailFor('body.reason')}>
             {(props) => <input {...props} value={reason} maxLength={500} onInput={(change) => setReason(change.currentTarget.value)} />}
           </Field>
           <div class="actions">
             <button type="submit" class="danger" disabled={busy}>
-              {cancel.busy ? 'Cancelling…' : 'Cancel the event'}
+              {cancel.busy ? t('Cancelling…') : t('Cancel the event')}
             </button>
             <button type="button" onClick={() => setOpen(null)}>
-              Keep it
-            </button>
+              {t('Keep it')}</button>
           </div>
         </form>
       )}
       {open === 'copy' && (
         <form class="inline-form" onSubmit={submitCopy} noValidate>
-          <ErrorNotice error={copy.error} title="The event was not copied" />
-          <p class="hint">A new draft with everything but the dates (unless given here), registrations, bookings and actual costs; its tasks wait for the new dates.</p>
-          <Field label="Name of the copy" error={copy.error?.detailFor('body.name')}>
+          <ErrorNotice error={copy.error} title={t('The event was not copied')} />
+          <p class="hint">{t('A new draft with everything but the dates (unless given here), registrations, bookings and actual costs; its tasks wait for the new dates.')}</p>
+          <Field label={t('Name of the copy')} error={copy.error?.detailFor('body.name')}>
             {(props) => <input {...props} value={copyName} maxLength={200} onInput={(change) => setCopyName(change.currentTarget.value)} />}
           </Field>
           <div class="row">
-            <Field label="Copy starts" hint={`On the ${event.timeZone} clock; empty: to plan later`} error={copy.error?.detailFor('body.startsAt')}>
+            <Field label={t('Copy starts')} hint={t('On the {timeZone} clock; empty: to plan later', { timeZone: event.timeZone })} error={copy.error?.detailFor('body.startsAt')}>
               {(props) => <input {...props} type="datetime-local" value={copyStart} onInput={(change) => setCopyStart(change.currentTarget.value)} />}
             </Field>
-            <Field label="Copy ends" error={copy.error?.detailFor('body.endsAt')}>
+            <Field label={t('Copy ends')} error={copy.error?.detailFor('body.endsAt')}>
               {(props) => <input {...props} type="datetime-local" value={copyEnd} onInput={(change) => setCopyEnd(change.currentTarget.value)} />}
             </Field>
           </div>
           <button type="submit" class="primary" disabled={busy}>
-            {copy.busy ? 'Copying…' : 'Create the copy'}
+            {copy.busy ? t('Copying…') : t('Create the copy')}
           </button>
         </form>
       )}

@@ -13,6 +13,7 @@ import { isChangeable, mayPlanEvents, type BookingView, type EventView, type Res
 import { EventTabs } from './event-tabs';
 import './events.css';
 import { formatInZone } from './zoned-time';
+import { t } from '../../../i18n/i18n';
 
 /** /events/:id/resources: what the event has booked from the catalog for its time span; book more, or give one back. */
 export function EventBookingsPage({ params }: PageProps) {
@@ -30,45 +31,44 @@ export function EventBookingsPage({ params }: PageProps) {
   return (
     <section>
       <div class="page-head">
-        <h1>Resources{view ? `: ${view.name}` : ''}</h1>
+        <h1>{t('Resources')}{view ? `: ${view.name}` : ''}</h1>
         <div class="actions">
-          <a href={href('/resources')}>Resource catalog</a>
+          <a href={href('/resources')}>{t('Resource catalog')}</a>
         </div>
       </div>
       <EventTabs eventId={eventId} />
-      <ErrorNotice error={event.error} title="The event could not be loaded" />
+      <ErrorNotice error={event.error} title={t('The event could not be loaded')} />
       {notice && <Notice kind="success">{notice}</Notice>}
-      {view && <p class="muted">{view.startsAt ? `Booked for ${formatInZone(view.startsAt, view.timeZone)} – ${formatInZone(view.endsAt, view.timeZone)} (${view.timeZone}); bookings move with the event.` : 'Give the event its dates before booking resources.'}</p>}
-      <ErrorNotice error={bookings.error} title="The bookings could not be loaded" />
+      {view && <p class="muted">{view.startsAt ? t('Booked for {startsAt} – {endsAt} ({timeZone}); bookings move with the event.', { startsAt: formatInZone(view.startsAt, view.timeZone), endsAt: formatInZone(view.endsAt, view.timeZone), timeZone: view.timeZone }) : t('Give the event its dates before booking resources.')}</p>}
+      <ErrorNotice error={bookings.error} title={t('The bookings could not be loaded')} />
       {bookings.loading && !bookings.data && <Loading />}
-      {bookings.data && bookings.data.items.length === 0 && <Empty>Nothing booked yet.</Empty>}
+      {bookings.data && bookings.data.items.length === 0 && <Empty>{t('Nothing booked yet.')}</Empty>}
       {bookings.data && bookings.data.items.length > 0 && (
         <div class="table-wrap">
           <table>
             <thead>
               <tr>
-                <th scope="col">Resource</th>
-                <th scope="col">Kind</th>
+                <th scope="col">{t('Resource')}</th>
+                <th scope="col">{t('Kind')}</th>
                 <th scope="col" class="number">
-                  Quantity
-                </th>
-                <th scope="col">Note</th>
+                  {t('Quantity')}</th>
+                <th scope="col">{t('Note')}</th>
                 {planner && (
                   <th scope="col">
-                    <span class="visually-hidden">Action</span>
+                    <span class="visually-hidden">{t('Action')}</span>
                   </th>
                 )}
               </tr>
             </thead>
             <tbody>
               {bookings.data.items.map((booking) => (
-                <BookingRow key={booking.id} booking={booking} planner={planner} onRemoved={() => changed(`“${booking.resourceName}” is no longer booked.`)} />
+                <BookingRow key={booking.id} booking={booking} planner={planner} onRemoved={() => changed(t('“{resourceName}” is no longer booked.', { resourceName: booking.resourceName }))} />
               ))}
             </tbody>
           </table>
         </div>
       )}
-      {planner && view && <BookingForm event={view} onBooked={(booking) => changed(`“${booking.resourceName}” booked (${formatNumber(booking.quantity)}).`)} />}
+      {planner && view && <BookingForm event={view} onBooked={(booking) => changed(t('“{resourceName}” booked ({quantity}).', { resourceName: booking.resourceName, quantity: formatNumber(booking.quantity) }))} />}
     </section>
   );
 }
@@ -89,14 +89,13 @@ function BookingRow({ booking, planner, onRemoved }: { booking: BookingView; pla
           <button
             type="button"
             disabled={remove.busy}
-            aria-label={`Remove the booking of ${booking.resourceName}`}
+            aria-label={t('Remove the booking of {resourceName}', { resourceName: booking.resourceName })}
             onClick={async () => {
               if (await remove.run()) onRemoved();
             }}
           >
-            Remove
-          </button>
-          <ErrorNotice error={remove.error} title="Not removed" />
+            {t('Remove')}</button>
+          <ErrorNotice error={remove.error} title={t('Not removed')} />
         </td>
       )}
     </tr>
@@ -122,32 +121,32 @@ function BookingForm({ event, onBooked }: { event: EventView; onBooked(booking: 
   }
   return (
     <form class="card booking-form" onSubmit={submit} noValidate aria-labelledby="book-heading">
-      <h2 id="book-heading">Book from the catalog</h2>
-      <ErrorNotice error={catalog.error} title="The catalog could not be loaded" />
-      <ErrorNotice error={book.error} title="Not booked" />
+      <h2 id="book-heading">{t('Book from the catalog')}</h2>
+      <ErrorNotice error={catalog.error} title={t('The catalog could not be loaded')} />
+      <ErrorNotice error={book.error} title={t('Not booked')} />
       <div class="row">
-        <Field label="Resource" error={book.error?.detailFor('body.resourceId')}>
+        <Field label={t('Resource')} error={book.error?.detailFor('body.resourceId')}>
           {(props) => (
             <select {...props} value={resourceId} onChange={(change) => setResourceId(change.currentTarget.value)}>
-              <option value="">Choose…</option>
+              <option value="">{t('Choose…')}</option>
               {catalog.data?.items.map((resource) => (
                 <option key={resource.id} value={resource.id}>
                   {resource.name} ({humanize(resource.kind).toLowerCase()}
-                  {resource.kind === 'FIXED' ? '' : `, ${formatNumber(resource.quantity)} ${resource.kind === 'CONSUMABLE' ? 'in stock' : 'owned'}`})
+                  {resource.kind === 'FIXED' ? '' : resource.kind === 'CONSUMABLE' ? t(', {quantity} in stock', { quantity: formatNumber(resource.quantity) }) : t(', {quantity} owned', { quantity: formatNumber(resource.quantity) })})
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field label="Quantity" error={book.error?.detailFor('body.quantity')}>
+        <Field label={t('Quantity')} error={book.error?.detailFor('body.quantity')}>
           {(props) => <input {...props} type="number" min={1} step={1} value={chosen?.kind === 'FIXED' ? '1' : quantity} disabled={chosen?.kind === 'FIXED'} onInput={(change) => setQuantity(change.currentTarget.value)} />}
         </Field>
-        <Field label="Note" hint="For the people preparing the event" error={book.error?.detailFor('body.note')}>
+        <Field label={t('Note')} hint={t('For the people preparing the event')} error={book.error?.detailFor('body.note')}>
           {(props) => <input {...props} value={note} maxLength={500} onInput={(change) => setNote(change.currentTarget.value)} />}
         </Field>
       </div>
       <button type="submit" class="primary" disabled={!resourceId || book.busy}>
-        {book.busy ? 'Booking…' : 'Book'}
+        {book.busy ? t('Booking…') : t('Book')}
       </button>
     </form>
   );

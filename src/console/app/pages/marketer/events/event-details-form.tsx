@@ -1,8 +1,10 @@
 import type { ApiError } from '../../../api';
+import { DurationField } from '../../../components/duration-field';
 import { Field } from '../../../components/field';
 import { userLabel, type DirectoryUser } from '../../../use-users';
 import type { EventDraft } from './event-draft';
 import { registrationModeLabels, registrationModes } from './event-model';
+import { t } from '../../../i18n/i18n';
 
 export interface CampaignChoice {
   id: string;
@@ -16,12 +18,12 @@ export function EventDetailsForm({ draft, error, users, campaigns, onChange }: {
   return (
     <>
       <section class="card" aria-labelledby="event-details-heading">
-        <h2 id="event-details-heading">Event</h2>
+        <h2 id="event-details-heading">{t('Event')}</h2>
         <div class="row">
-          <Field label="Event name" error={at('name')}>
+          <Field label={t('Event name')} error={at('name')}>
             {(props) => <input {...props} value={draft.name} maxLength={200} required onInput={input('name')} />}
           </Field>
-          <Field label="Kind" hint="seminar, webinar, trade fair, customer day…" error={at('kind')}>
+          <Field label={t('Kind')} hint={t('seminar, webinar, trade fair, customer day…')} error={at('kind')}>
             {(props) => <input {...props} value={draft.kind} maxLength={100} list="event-kinds" onInput={input('kind')} />}
           </Field>
           <datalist id="event-kinds">
@@ -30,19 +32,19 @@ export function EventDetailsForm({ draft, error, users, campaigns, onChange }: {
             ))}
           </datalist>
         </div>
-        <Field label="Description" error={at('description')}>
+        <Field label={t('Description')} error={at('description')}>
           {(props) => <textarea {...props} value={draft.description} maxLength={5000} onInput={input('description')} />}
         </Field>
         <div class="row">
-          <Field label="Venue" error={at('venue')}>
+          <Field label={t('Venue')} error={at('venue')}>
             {(props) => <input {...props} value={draft.venue} maxLength={500} onInput={input('venue')} />}
           </Field>
-          <Field label="Online link" hint="http or https, for an online event" error={at('onlineUrl')}>
+          <Field label={t('Online link')} hint={t('http or https, for an online event')} error={at('onlineUrl')}>
             {(props) => <input {...props} type="url" value={draft.onlineUrl} onInput={input('onlineUrl')} />}
           </Field>
         </div>
         <div class="row">
-          <Field label="Owner" hint="Empty: you" error={at('ownerId')}>
+          <Field label={t('Owner')} hint={t('Empty: you')} error={at('ownerId')}>
             {(props) => (
               <select {...props} value={draft.ownerId} onChange={input('ownerId')}>
                 <option value="">—</option>
@@ -54,10 +56,10 @@ export function EventDetailsForm({ draft, error, users, campaigns, onChange }: {
               </select>
             )}
           </Field>
-          <Field label="Campaign" hint="The parent campaign: registrations become its responses" error={at('campaignId')}>
+          <Field label={t('Campaign')} hint={t('The parent campaign: registrations become its responses')} error={at('campaignId')}>
             {(props) => (
               <select {...props} value={draft.campaignId} onChange={input('campaignId')}>
-                <option value="">None (an event on its own)</option>
+                <option value="">{t('None (an event on its own)')}</option>
                 {campaigns.map((campaign) => (
                   <option key={campaign.id} value={campaign.id}>
                     {campaign.name}
@@ -69,54 +71,52 @@ export function EventDetailsForm({ draft, error, users, campaigns, onChange }: {
         </div>
       </section>
       <section class="card" aria-labelledby="event-when-heading">
-        <h2 id="event-when-heading">When</h2>
-        <p class="hint">Dates and times are read on the clock of the event’s time zone, wherever you plan it from.</p>
+        <h2 id="event-when-heading">{t('When')}</h2>
+        <p class="hint">{t('Dates and times are read on the clock of the event’s time zone, wherever you plan it from.')}</p>
         <div class="row">
-          <Field label="Time zone" hint="IANA, e.g. Europe/Paris" error={at('timeZone')}>
+          <Field label={t('Time zone')} hint={t('IANA, e.g. Europe/Paris')} error={at('timeZone')}>
             {(props) => <input {...props} value={draft.timeZone} onInput={input('timeZone')} />}
           </Field>
-          <Field label="Starts" error={at('startsAt')}>
+          <Field label={t('Starts')} error={at('startsAt')}>
             {(props) => <input {...props} type="datetime-local" value={draft.startsAt} onInput={input('startsAt')} />}
           </Field>
-          <Field label="Ends" error={at('endsAt')}>
+          <Field label={t('Ends')} error={at('endsAt')}>
             {(props) => <input {...props} type="datetime-local" value={draft.endsAt} onInput={input('endsAt')} />}
           </Field>
         </div>
       </section>
       <section class="card" aria-labelledby="event-registration-heading">
-        <h2 id="event-registration-heading">Registration</h2>
+        <h2 id="event-registration-heading">{t('Registration')}</h2>
         <div class="row">
-          <Field label="Registration" error={at('registrationMode')}>
+          <Field label={t('Registration')} error={at('registrationMode')}>
             {(props) => (
               <select {...props} value={draft.registrationMode} onChange={(event) => onChange({ registrationMode: event.currentTarget.value as EventDraft['registrationMode'] })}>
                 {registrationModes.map((mode) => (
                   <option key={mode} value={mode}>
-                    {registrationModeLabels[mode]}
+                    {t(registrationModeLabels[mode])}
                   </option>
                 ))}
               </select>
             )}
           </Field>
-          <Field label="Capacity" hint="Seats; empty: no limit (beyond it, a waiting list)" error={at('capacity')}>
+          <Field label={t('Capacity')} hint={t('Seats; empty: no limit (beyond it, a waiting list)')} error={at('capacity')}>
             {(props) => <input {...props} type="number" min={1} step={1} value={draft.capacity} onInput={input('capacity')} />}
           </Field>
         </div>
         <div class="row">
-          <Field label="Registration opens" hint="Empty: when scheduled" error={at('registrationOpensAt')}>
+          <Field label={t('Registration opens')} hint={t('Empty: when scheduled')} error={at('registrationOpensAt')}>
             {(props) => <input {...props} type="datetime-local" value={draft.registrationOpensAt} onInput={input('registrationOpensAt')} />}
           </Field>
-          <Field label="Registration closes" hint="Empty: at the start" error={at('registrationClosesAt')}>
+          <Field label={t('Registration closes')} hint={t('Empty: at the start')} error={at('registrationClosesAt')}>
             {(props) => <input {...props} type="datetime-local" value={draft.registrationClosesAt} onInput={input('registrationClosesAt')} />}
           </Field>
-          <Field label="Reminder before the start" hint="ISO duration, e.g. P1D or PT2H; empty: none" error={at('reminderBefore')}>
-            {(props) => <input {...props} value={draft.reminderBefore} onInput={input('reminderBefore')} />}
-          </Field>
+          <DurationField label={t('Reminder before the start')} hint={t('Empty: no reminder')} error={at('reminderBefore')} value={draft.reminderBefore} onChange={(reminderBefore) => onChange({ reminderBefore })} />
         </div>
         <div class="row">
-          <Field label="Price" hint="Empty: free" error={at('price')}>
+          <Field label={t('Price')} hint={t('Empty: free')} error={at('price')}>
             {(props) => <input {...props} type="number" min={0} step="0.01" value={draft.price} onInput={input('price')} />}
           </Field>
-          <Field label="Currency" hint="ISO 4217, for the price and costs" error={at('currency')}>
+          <Field label={t('Currency')} hint={t('ISO 4217, for the price and costs')} error={at('currency')}>
             {(props) => <input {...props} value={draft.currency} maxLength={3} autoCapitalize="characters" onInput={input('currency')} />}
           </Field>
         </div>

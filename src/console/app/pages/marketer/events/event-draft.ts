@@ -1,5 +1,6 @@
 import type { EventTaskDue, EventView } from './event-model';
-import { browserZone, fromZonedInput, toZonedInput } from './zoned-time';
+import { userTimeZone } from '../../../date-input';
+import { fromZonedInput, toZonedInput } from './zoned-time';
 
 export interface SourceDraft {
   uid: number;
@@ -62,7 +63,7 @@ export const emptyEventDraft = (): EventDraft => ({
   description: '',
   venue: '',
   onlineUrl: '',
-  timeZone: browserZone(),
+  timeZone: userTimeZone(),
   startsAt: '',
   endsAt: '',
   capacity: '',

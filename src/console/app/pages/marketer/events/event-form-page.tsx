@@ -12,20 +12,20 @@ import { draftFromView, emptyEventDraft, eventForApi, type EventDraft } from './
 import { EventCostsForm, EventSourcesForm, EventTeamForm } from './event-lists-form';
 import { isChangeable, type EventView } from './event-model';
 import './events.css';
+import { t } from '../../../i18n/i18n';
 
 /** /events/new and /events/:id/edit: the plan of a draft or scheduled event. */
 export function EventFormPage({ params }: PageProps) {
   const loaded = useApi<EventView>(params.id ? `/events/${params.id}` : null);
   if (!params.id) return <EventForm key="new" />;
-  if (loaded.error) return <ErrorNotice error={loaded.error} title="The event could not be loaded" />;
+  if (loaded.error) return <ErrorNotice error={loaded.error} title={t('The event could not be loaded')} />;
   if (!loaded.data) return <Loading />;
   if (!isChangeable(loaded.data.status)) {
     return (
       <section>
-        <h1>Edit “{loaded.data.name}”</h1>
+        <h1>{t('Edit “{name}”', { name: loaded.data.name })}</h1>
         <Notice kind="warning">
-          This event is {humanize(loaded.data.status).toLowerCase()}: it is kept as it was. Copy it as a template from <a href={href(`/events/${loaded.data.id}`)}>its page</a> to plan a new one.
-        </Notice>
+          {t('This event is {value}: it is kept as it was. Copy it as a template from', { value: humanize(loaded.data.status).toLowerCase() })}{' '}<a href={href(`/events/${loaded.data.id}`)}>{t('its page')}</a>{' '}{t('to plan a new one.')}</Notice>
       </section>
     );
   }
@@ -55,7 +55,7 @@ function EventForm({ saved }: { saved?: EventView }) {
     setNotice(undefined);
     schedule.clearError();
     const answer = await save.run();
-    if (answer) setNotice(`“${answer.name}” saved (${humanize(answer.status).toLowerCase()}).`);
+    if (answer) setNotice(t('“{name}” saved ({value}).', { name: answer.name, value: humanize(answer.status).toLowerCase() }));
   }
 
   async function saveAndSchedule() {
@@ -73,17 +73,17 @@ function EventForm({ saved }: { saved?: EventView }) {
   return (
     <section>
       <div class="page-head">
-        <h1>{event ? `Plan of “${event.name}”` : 'New event'}</h1>
+        <h1>{event ? t('Plan of “{name}”', { name: event.name }) : t('New event')}</h1>
         <div class="actions">
-          <a href={href('/events')}>All events</a>
-          {event && <a href={href(`/events/${event.id}`)}>Event page</a>}
+          <a href={href('/events')}>{t('All events')}</a>
+          {event && <a href={href(`/events/${event.id}`)}>{t('Event page')}</a>}
         </div>
       </div>
       {notice && <Notice kind="success">{notice}</Notice>}
-      <ErrorNotice error={save.error} title="The event was not saved" />
-      <ErrorNotice error={schedule.error} title="The event was saved but not scheduled" />
-      <ErrorNotice error={users.error} title="Users could not be loaded" />
-      <ErrorNotice error={campaigns.error} title="Campaigns could not be loaded" />
+      <ErrorNotice error={save.error} title={t('The event was not saved')} />
+      <ErrorNotice error={schedule.error} title={t('The event was saved but not scheduled')} />
+      <ErrorNotice error={users.error} title={t('Users could not be loaded')} />
+      <ErrorNotice error={campaigns.error} title={t('Campaigns could not be loaded')} />
       <form onSubmit={saveDraft} noValidate>
         <EventDetailsForm draft={draft} error={save.error} users={users.users} campaigns={campaigns.data?.items ?? []} onChange={change} />
         <EventSourcesForm {...formProps} />
@@ -91,11 +91,11 @@ function EventForm({ saved }: { saved?: EventView }) {
         <EventTeamForm {...formProps} />
         <div class="actions">
           <button type="submit" disabled={busy}>
-            {save.busy && !schedule.busy ? 'Saving…' : event?.status === 'SCHEDULED' ? 'Save changes' : 'Save draft'}
+            {save.busy && !schedule.busy ? t('Saving…') : event?.status === 'SCHEDULED' ? t('Save changes') : t('Save draft')}
           </button>
           {event?.status !== 'SCHEDULED' && (
             <button type="button" class="primary" disabled={busy} onClick={() => void saveAndSchedule()}>
-              {schedule.busy ? 'Scheduling…' : 'Save and schedule'}
+              {schedule.busy ? t('Scheduling…') : t('Save and schedule')}
             </button>
           )}
         </div>

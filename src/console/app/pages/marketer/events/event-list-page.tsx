@@ -11,6 +11,7 @@ import '../marketer.css';
 import { eventStatuses, mayPlanEvents, type EventSummary } from './event-model';
 import './events.css';
 import { formatInZone } from './zoned-time';
+import { t } from '../../../i18n/i18n';
 
 /** /events: every event, soonest first as the API lists them, filtered by status and text. */
 export function EventListPage() {
@@ -21,38 +22,34 @@ export function EventListPage() {
   return (
     <section>
       <div class="page-head">
-        <h1>Events</h1>
+        <h1>{t('Events')}</h1>
         <div class="actions">
-          <a href={href('/resources')}>Resource catalog</a>
-          <a href={href('/event-measures')}>Event measures</a>
+          <a href={href('/resources')}>{t('Resource catalog')}</a>
+          <a href={href('/event-measures')}>{t('Event measures')}</a>
           {mayPlanEvents(me?.role) && (
             <a class="button-link" href={href('/events/new')}>
-              New event
-            </a>
+              {t('New event')}</a>
           )}
         </div>
       </div>
-      <StatusTextFilter label="Filter events" statuses={eventStatuses} textLabel="Name, kind or venue contains" filter={filter} />
-      <ErrorNotice error={first.error} title="The events could not be loaded" />
+      <StatusTextFilter label={t('Filter events')} statuses={eventStatuses} textLabel={t('Name, kind or venue contains')} filter={filter} />
+      <ErrorNotice error={first.error} title={t('The events could not be loaded')} />
       {first.loading && !first.data && <Loading />}
-      {first.data && items.length === 0 && <Empty>No event matches.</Empty>}
+      {first.data && items.length === 0 && <Empty>{t('No event matches.')}</Empty>}
       {items.length > 0 && (
         <div class="table-wrap">
           <table>
             <thead>
               <tr>
-                <th scope="col">Event</th>
-                <th scope="col">Status</th>
-                <th scope="col">Starts</th>
+                <th scope="col">{t('Event')}</th>
+                <th scope="col">{t('Status')}</th>
+                <th scope="col">{t('Starts')}</th>
                 <th scope="col" class="number">
-                  Registered
-                </th>
+                  {t('Registered')}</th>
                 <th scope="col" class="number">
-                  Waiting
-                </th>
+                  {t('Waiting')}</th>
                 <th scope="col" class="number">
-                  Attended
-                </th>
+                  {t('Attended')}</th>
               </tr>
             </thead>
             <tbody>
@@ -82,7 +79,7 @@ export function EventListPage() {
           </table>
         </div>
       )}
-      <LoadMore list={list} label="Show more events" errorTitle="More events could not be loaded" />
+      <LoadMore list={list} label={t('Show more events')} errorTitle={t('More events could not be loaded')} />
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { mayPlanEvents } from './event-model';
 import { MeasureForm } from './measure-form';
 import type { MeasureView } from './measure-model';
 import './events.css';
+import { t } from '../../../i18n/i18n';
 
 /** /event-measures: how events are measured besides the report's own figures; marketers define, change and archive them. */
 export function EventMeasuresPage() {
@@ -30,32 +31,31 @@ export function EventMeasuresPage() {
   return (
     <section>
       <div class="page-head">
-        <h1>Event measures</h1>
+        <h1>{t('Event measures')}</h1>
         <div class="actions">
-          <a href={href('/events')}>All events</a>
+          <a href={href('/events')}>{t('All events')}</a>
         </div>
       </div>
-      <p class="muted">Every event report shows these measures besides its own figures, computed anew each time it is opened.</p>
+      <p class="muted">{t('Every event report shows these measures besides its own figures, computed anew each time it is opened.')}</p>
       {notice && <Notice kind="success">{notice}</Notice>}
       <label class="checkbox">
         <input type="checkbox" checked={includeArchived} onChange={(change) => setIncludeArchived(change.currentTarget.checked)} />
-        Show archived measures
-      </label>
-      <ErrorNotice error={catalog.error} title="The measures could not be loaded" />
+        {t('Show archived measures')}</label>
+      <ErrorNotice error={catalog.error} title={t('The measures could not be loaded')} />
       {catalog.loading && !catalog.data && <Loading />}
-      {catalog.data && measures.length === 0 && <Empty>No measure is defined yet.</Empty>}
+      {catalog.data && measures.length === 0 && <Empty>{t('No measure is defined yet.')}</Empty>}
       {measures.length > 0 && (
         <div class="table-wrap">
           <table>
-            <caption>Measures, oldest first</caption>
+            <caption>{t('Measures, oldest first')}</caption>
             <thead>
               <tr>
-                <th scope="col">Measure</th>
-                <th scope="col">What it counts</th>
-                <th scope="col">Events</th>
+                <th scope="col">{t('Measure')}</th>
+                <th scope="col">{t('What it counts')}</th>
+                <th scope="col">{t('Events')}</th>
                 {planner && (
                   <th scope="col">
-                    <span class="visually-hidden">Actions</span>
+                    <span class="visually-hidden">{t('Actions')}</span>
                   </th>
                 )}
               </tr>
@@ -73,11 +73,11 @@ export function EventMeasuresPage() {
           key={editing}
           measure={measures.find((measure) => measure.id === editing)}
           countMeasures={countMeasures}
-          onSaved={(measure) => changed(`“${measure.name}” saved.`)}
+          onSaved={(measure) => changed(t('“{name}” saved.', { name: measure.name }))}
           onCancel={() => setEditing(undefined)}
         />
       )}
-      {planner && !editing && <MeasureForm countMeasures={countMeasures} onSaved={(measure) => changed(`“${measure.name}” defined.`)} />}
+      {planner && !editing && <MeasureForm countMeasures={countMeasures} onSaved={(measure) => changed(t('“{name}” defined.', { name: measure.name }))} />}
     </section>
   );
 }
@@ -86,7 +86,7 @@ function MeasureRow({ measure, planner, onEdit, onChanged }: { measure: MeasureV
   const update = useAction((archived: boolean) => patch<MeasureView>(`/event-measures/${measure.id}`, { archived }));
   async function archive(archived: boolean) {
     const answer = await update.run(archived);
-    if (answer) onChanged(`“${answer.name}” ${archived ? 'archived' : 'is back in the reports'}.`);
+    if (answer) onChanged(archived ? t('“{name}” archived.', { name: answer.name }) : t('“{name}” is back in the reports.', { name: answer.name }));
   }
   return (
     <tr>
@@ -94,23 +94,22 @@ function MeasureRow({ measure, planner, onEdit, onChanged }: { measure: MeasureV
         <strong>{measure.name}</strong>
         <div class="muted">{measure.key}</div>
         {measure.description && <div class="muted">{measure.description}</div>}
-        {measure.archivedAt && <div class="muted">Archived {formatDateTime(measure.archivedAt)}</div>}
+        {measure.archivedAt && <div class="muted">{t('Archived {archivedAt}', { archivedAt: formatDateTime(measure.archivedAt) })}</div>}
       </td>
       <td>{measure.explanation}</td>
-      <td>{measure.eventKinds.length === 0 ? 'Every event' : measure.eventKinds.join(', ')}</td>
+      <td>{measure.eventKinds.length === 0 ? t('Every event') : measure.eventKinds.join(', ')}</td>
       {planner && (
         <td>
           <div class="actions">
             {!measure.archivedAt && (
-              <button type="button" onClick={onEdit} aria-label={`Change ${measure.name}`}>
-                Change
-              </button>
+              <button type="button" onClick={onEdit} aria-label={t('Change {name}', { name: measure.name })}>
+                {t('Change')}</button>
             )}
-            <button type="button" disabled={update.busy} onClick={() => void archive(!measure.archivedAt)} aria-label={`${measure.archivedAt ? 'Restore' : 'Archive'} ${measure.name}`}>
-              {measure.archivedAt ? 'Restore' : 'Archive'}
+            <button type="button" disabled={update.busy} onClick={() => void archive(!measure.archivedAt)} aria-label={`${measure.archivedAt ? t('Restore') : t('Archive')} ${measure.name}`}>
+              {measure.archivedAt ? t('Restore') : t('Archive')}
             </button>
           </div>
-          <ErrorNotice error={update.error} title="Not changed" />
+          <ErrorNotice error={update.error} title={t('Not changed')} />
         </td>
       )}
     </tr>

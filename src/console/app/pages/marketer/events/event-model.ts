@@ -2,6 +2,7 @@ import type { EventSummary, EventTaskDue, EventTaskView, EventView } from '../..
 import type { EventReport } from '../../../../../events/event-report.schemas';
 import type { BookingView, ResourceKind, ResourceView } from '../../../../../resources/resources.schemas';
 import type { PaymentState, RegistrationStatus, RegistrationView } from '../../../../../registrations/registrations.schemas';
+import { msg, t, tp } from '../../../i18n/i18n';
 
 export type { BookingView, EventReport, EventSummary, EventTaskDue, EventTaskView, EventView, PaymentState, RegistrationStatus, RegistrationView, ResourceKind, ResourceView };
 
@@ -14,18 +15,18 @@ export const registrationStatuses = ['REGISTERED', 'WAITING', 'CANCELLED'] as co
 export const resourceKinds = ['FIXED', 'COUNTED', 'CONSUMABLE'] as const satisfies readonly ResourceKind[];
 
 export const registrationModeLabels: Record<EventView['registrationMode'], string> = {
-  OPEN: 'Open: anyone with the link',
-  INVITATION: 'Invitation only: a personal link per invited contact',
-  CLOSED: 'Closed: staff register people',
+  OPEN: msg('Open: anyone with the link'),
+  INVITATION: msg('Invitation only: a personal link per invited contact'),
+  CLOSED: msg('Closed: staff register people'),
 };
 
 export const resourceKindLabels: Record<ResourceKind, string> = {
-  FIXED: 'Fixed (one event at a time: a room, a projector)',
-  COUNTED: 'Counted (units shared by overlapping events)',
-  CONSUMABLE: 'Consumable (taken from stock: workbooks)',
+  FIXED: msg('Fixed (one event at a time: a room, a projector)'),
+  COUNTED: msg('Counted (units shared by overlapping events)'),
+  CONSUMABLE: msg('Consumable (taken from stock: workbooks)'),
 };
 
-export const channelLabels: Record<RegistrationView['channel'], string> = { PUBLIC: 'Public page', API: 'By staff', IMPORT: 'Import' };
+export const channelLabels: Record<RegistrationView['channel'], string> = { PUBLIC: msg('Public page'), API: msg('By staff'), IMPORT: msg('Import') };
 
 /** Marketers and admins plan events, resources and payments; managers read, register people and check in. */
 export const mayPlanEvents = (role: string | undefined) => role === 'marketer' || role === 'admin';
@@ -35,7 +36,8 @@ export const isChangeable = (status: EventStatus) => status === 'DRAFT' || statu
 
 /** "5 business days before the start". */
 export function dueInWords(due: EventTaskDue): string {
-  const unit = due.unit === 'businessDays' ? 'business day' : 'day';
-  if (due.days === 0) return `on the day of the ${due.relativeTo}`;
-  return `${due.days} ${unit}${due.days === 1 ? '' : 's'} ${due.direction} the ${due.relativeTo}`;
+  if (due.days === 0) return (due.relativeTo === 'end' ? t('on the day of the end') : t('on the day of the start'));
+  const days = due.unit === 'businessDays' ? tp(due.days, '{count} business day', '{count} business days') : tp(due.days, '{count} day', '{count} days');
+  const relative = due.relativeTo === 'end' ? (due.direction === 'after' ? t('after the end') : t('before the end')) : due.direction === 'after' ? t('after the start') : t('before the start');
+  return `${days} ${relative}`;
 }

@@ -18,25 +18,26 @@ import { EventSummary } from './event-summary';
 import { EventTabs } from './event-tabs';
 import { EventTasksCard } from './event-tasks-card';
 import './events.css';
+import { msg, t } from '../../../i18n/i18n';
 
 /** /events/:id: the plan, its tasks and counts, and what a marketer can do with it. */
 export function EventPage({ params, query }: PageProps) {
   const me = useSignal(currentUser);
   const event = useApi<EventView>(`/events/${params.id}`);
-  const users = useUsers({ meAs: 'you' });
+  const users = useUsers({ meAs: msg('you') });
   const [notice, setNotice] = useState<string>();
   // Moves on when scheduling is refused: the Budget funding card reloads to say why and offer to ask.
   const [fundingVersion, setFundingVersion] = useState(0);
   useEffect(() => {
-    if (query.get('scheduled') === '1') setNotice('Scheduled: registration opens on its date, tasks are open and the reminders are planned.');
-    else if (query.get('copied') === '1') setNotice('Copied into this new draft.');
+    if (query.get('scheduled') === '1') setNotice(t('Scheduled: registration opens on its date, tasks are open and the reminders are planned.'));
+    else if (query.get('copied') === '1') setNotice(t('Copied into this new draft.'));
     else setNotice(undefined);
   }, [params.id]);
 
-  if (!event.data) return event.error ? <ErrorNotice error={event.error} title="The event could not be loaded" /> : <Loading />;
+  if (!event.data) return event.error ? <ErrorNotice error={event.error} title={t('The event could not be loaded')} /> : <Loading />;
   const view = event.data;
   const onChanged = (answer: EventView, what: string) => {
-    setNotice(`${what}: the event is now ${humanize(answer.status).toLowerCase()}.`);
+    setNotice(t('{what}: the event is now {value}.', { what, value: humanize(answer.status).toLowerCase() }));
     void event.reload();
   };
   return (
@@ -46,17 +47,17 @@ export function EventPage({ params, query }: PageProps) {
           {view.name} <StatusBadge status={view.status} />
         </h1>
         <div class="actions">
-          <a href={href('/events')}>All events</a>
+          <a href={href('/events')}>{t('All events')}</a>
           <WorkflowLink workflowId={view.workflowId} />
         </div>
       </div>
       <EventTabs eventId={view.id} />
       {notice && <Notice kind="success">{notice}</Notice>}
-      <ErrorNotice error={event.error} title="The latest state could not be loaded" />
+      <ErrorNotice error={event.error} title={t('The latest state could not be loaded')} />
       {mayPlanEvents(me?.role) && <EventActions key={view.status} event={view} onChanged={onChanged} onScheduleRefused={() => setFundingVersion((version) => version + 1)} />}
       {view.status === 'DRAFT' && <WorkFundingCard work={{ eventId: view.id }} version={fundingVersion} />}
       <EventSummary event={view} nameOf={users.nameOf} />
-      <EventTasksCard eventId={view.id} timeZone={view.timeZone} tasks={view.tasks} nameOf={users.nameOf} onCompleted={(task) => (setNotice(`Task “${task.title}” completed.`), void event.reload())} />
+      <EventTasksCard eventId={view.id} timeZone={view.timeZone} tasks={view.tasks} nameOf={users.nameOf} onCompleted={(task) => (setNotice(t('Task “{title}” completed.', { title: task.title })), void event.reload())} />
       <CollateralUsageCard path={`/events/${view.id}/collateral-usage`} />
     </section>
   );

@@ -11,6 +11,7 @@ import type { EventReport } from './event-model';
 import { measureValue } from './measure-model';
 import { EventTabs } from './event-tabs';
 import './events.css';
+import { t } from '../../../i18n/i18n';
 
 const money = (amount: string | null, currency: string | null) => (amount === null ? '—' : `${amount}${currency ? ` ${currency}` : ''}`);
 
@@ -22,19 +23,19 @@ export function EventReportPage({ params }: PageProps) {
   return (
     <section class="report-page">
       <div class="page-head">
-        <h1>Event report{report ? `: ${report.name}` : ''}</h1>
+        <h1>{t('Event report')}{report ? `: ${report.name}` : ''}</h1>
         {report && (
           <div class="actions">
             <button type="button" onClick={() => void reload()} disabled={loading}>
-              {loading ? 'Refreshing…' : 'Refresh'}
+              {loading ? t('Refreshing…') : t('Refresh')}
             </button>
             <CsvDownloadButton path={reportPath} filename={`event-report-${eventId}.csv`} />
           </div>
         )}
       </div>
       <EventTabs eventId={eventId} />
-      <ErrorNotice error={error} title="The report could not be loaded" />
-      {loading && !report && <Loading label="Loading the report…" />}
+      <ErrorNotice error={error} title={t('The report could not be loaded')} />
+      {loading && !report && <Loading label={t('Loading the report…')} />}
       {report && <ReportBody report={report} />}
     </section>
   );
@@ -42,76 +43,75 @@ export function EventReportPage({ params }: PageProps) {
 
 function ReportBody({ report }: { report: EventReport }) {
   const figures: [string, string][] = [
-    ['Invited', formatNumber(report.invited)],
-    ['Registered', formatNumber(report.registered)],
-    ['Waiting', formatNumber(report.waiting)],
-    ['Cancelled', formatNumber(report.cancelled)],
-    ['Attended', formatNumber(report.attended)],
-    ['No-shows', report.noShows === null ? 'after the end' : formatNumber(report.noShows)],
-    ['New accounts', formatNumber(report.newAccounts)],
-    ['Contracts', formatNumber(report.contracts)],
-    ['Revenue', money(report.revenue, report.currency)],
-    ['Planned cost', money(report.plannedCost, report.currency)],
-    ['Actual cost', money(report.actualCost, report.currency)],
-    ['Cost per attendee', money(report.costPerAttendee, report.currency)],
-    ['Cost per contract', money(report.costPerContract, report.currency)],
+    [t('Invited'), formatNumber(report.invited)],
+    [t('Registered'), formatNumber(report.registered)],
+    [t('Waiting'), formatNumber(report.waiting)],
+    [t('Cancelled'), formatNumber(report.cancelled)],
+    [t('Attended'), formatNumber(report.attended)],
+    [t('No-shows'), report.noShows === null ? t('after the end') : formatNumber(report.noShows)],
+    [t('New accounts'), formatNumber(report.newAccounts)],
+    [t('Contracts'), formatNumber(report.contracts)],
+    [t('Revenue'), money(report.revenue, report.currency)],
+    [t('Planned cost'), money(report.plannedCost, report.currency)],
+    [t('Actual cost'), money(report.actualCost, report.currency)],
+    [t('Cost per attendee'), money(report.costPerAttendee, report.currency)],
+    [t('Cost per contract'), money(report.costPerContract, report.currency)],
   ];
   return (
     <>
-      <FigureCards label="Event figures" figures={figures} />
+      <FigureCards label={t('Event figures')} figures={figures} />
       <section class="card" aria-labelledby="funnel-heading">
-        <h2 id="funnel-heading">From invitation to attendance</h2>
+        <h2 id="funnel-heading">{t('From invitation to attendance')}</h2>
         <FunnelChart report={report} />
       </section>
       <section class="card" aria-labelledby="by-day-heading">
-        <h2 id="by-day-heading">Registrations by day</h2>
+        <h2 id="by-day-heading">{t('Registrations by day')}</h2>
         {report.registrationsByDay.length === 0 ? (
-          <Empty>No registration yet.</Empty>
+          <Empty>{t('No registration yet.')}</Empty>
         ) : (
           <>
             <RegistrationsByDayChart report={report} />
             <CountsTable
-              caption="Registrations and cancellations per day, in the event’s time zone"
-              head={['Day', 'Registered', 'Cancelled']}
+              caption={t('Registrations and cancellations per day, in the event’s time zone')}
+              head={[t('Day'), t('Registered'), t('Cancelled')]}
               rows={report.registrationsByDay.map((day) => [day.date, day.registered, day.cancelled])}
             />
           </>
         )}
       </section>
       <section class="card" aria-labelledby="by-source-heading">
-        <h2 id="by-source-heading">By sub-source</h2>
+        <h2 id="by-source-heading">{t('By sub-source')}</h2>
         {report.bySource.length === 0 ? (
-          <Empty>No sub-sources.</Empty>
+          <Empty>{t('No sub-sources.')}</Empty>
         ) : (
           <>
             <BySourceChart report={report} />
             <CountsTable
-              caption="Registered, attended and new accounts per sub-source"
-              head={['Sub-source', 'Registered', 'Attended', 'New accounts']}
-              rows={report.bySource.map((source) => [source.code ?? 'No code', source.registered, source.attended, source.newAccounts])}
+              caption={t('Registered, attended and new accounts per sub-source')}
+              head={[t('Sub-source'), t('Registered'), t('Attended'), t('New accounts')]}
+              rows={report.bySource.map((source) => [source.code ?? t('No code'), source.registered, source.attended, source.newAccounts])}
             />
           </>
         )}
       </section>
       <section class="card" aria-labelledby="measures-heading">
-        <h2 id="measures-heading">Measures</h2>
+        <h2 id="measures-heading">{t('Measures')}</h2>
         {report.measures.length === 0 ? (
           <Empty>
-            No measure applies to this event. <a href={href('/event-measures')}>Define measures</a>
+            {t('No measure applies to this event.')}{' '}<a href={href('/event-measures')}>{t('Define measures')}</a>
           </Empty>
         ) : (
           <div class="table-wrap">
             <table>
               <caption>
-                The organization’s measures for this kind of event (<a href={href('/event-measures')}>define measures</a>)
+                {t('The organization’s measures for this kind of event (')}<a href={href('/event-measures')}>{t('define measures')}</a>)
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Measure</th>
-                  <th scope="col">What it counts</th>
+                  <th scope="col">{t('Measure')}</th>
+                  <th scope="col">{t('What it counts')}</th>
                   <th scope="col" class="number">
-                    Value
-                  </th>
+                    {t('Value')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -120,7 +120,7 @@ function ReportBody({ report }: { report: EventReport }) {
                     <th scope="row">{measure.name}</th>
                     <td>
                       {measure.explanation}
-                      {measure.windowClosesAt && Date.parse(measure.windowClosesAt) > Date.now() && <div class="muted">Still counting until {formatDateTime(measure.windowClosesAt)}</div>}
+                      {measure.windowClosesAt && Date.parse(measure.windowClosesAt) > Date.now() && <div class="muted">{t('Still counting until {windowClosesAt}', { windowClosesAt: formatDateTime(measure.windowClosesAt) })}</div>}
                     </td>
                     <td class="number">{measureValue(measure)}</td>
                   </tr>
@@ -131,8 +131,8 @@ function ReportBody({ report }: { report: EventReport }) {
         )}
       </section>
       <section class="card" aria-labelledby="statuses-heading">
-        <h2 id="statuses-heading">Statuses reached since registering</h2>
-        <CountsTable caption="Accounts of registrants that reached each status" head={['Status', 'Accounts']} rows={report.statusesReached.map((line) => [humanize(line.status), line.accounts])} />
+        <h2 id="statuses-heading">{t('Statuses reached since registering')}</h2>
+        <CountsTable caption={t('Accounts of registrants that reached each status')} head={[t('Status'), t('Accounts')]} rows={report.statusesReached.map((line) => [humanize(line.status), line.accounts])} />
       </section>
     </>
   );

@@ -1,9 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { Notice } from '../../../components/notices';
+import { formatDuration } from '../../../duration';
 import { formatDateTime, formatNumber } from '../../../format';
 import { href } from '../../../router';
 import { registrationModeLabels, type EventView } from './event-model';
 import { formatInZone } from './zoned-time';
+import { t, tp } from '../../../i18n/i18n';
 
 const money = (amount: string | null, currency: string | null) => (amount === null ? '—' : `${amount} ${currency ?? ''}`.trim());
 const sum = (amounts: (string | null)[]) => amounts.reduce((total, amount) => total + (amount === null ? 0 : Number(amount)), 0).toFixed(2);
@@ -12,24 +14,24 @@ const sum = (amounts: (string | null)[]) => amounts.reduce((total, amount) => to
 export function EventSummary({ event, nameOf }: { event: EventView; nameOf(id: string | null): string | undefined }) {
   const zoned = (iso: string | null) => formatInZone(iso, event.timeZone);
   const facts: [string, ComponentChildren][] = [
-    ['Kind', event.kind],
-    ['When', event.startsAt ? `${zoned(event.startsAt)} – ${zoned(event.endsAt)} (${event.timeZone})` : 'Not dated yet'],
-    ['Where', [event.venue, event.onlineUrl].filter(Boolean).join(' · ') || '—'],
-    ['Owner', nameOf(event.ownerId) ?? 'A user'],
-    ['Team', event.teamIds.map((id) => nameOf(id) ?? 'a user').join(', ') || '—'],
-    ['Campaign', event.campaignId ? <a href={href(`/campaigns/${event.campaignId}`)}>{event.campaignName ?? 'The campaign'}</a> : 'None'],
-    ['Capacity', event.capacity === null ? 'No limit' : `${formatNumber(event.capacity)} seats`],
-    ['Price', event.price === null ? 'Free' : money(event.price, event.currency)],
-    ['Registration', registrationModeLabels[event.registrationMode]],
-    ['Registration window', `${event.registrationOpensAt ? zoned(event.registrationOpensAt) : 'when scheduled'} to ${event.registrationClosesAt ? zoned(event.registrationClosesAt) : 'the start'}`],
-    ['Reminder', event.reminderBefore ? `${event.reminderBefore} before the start` : 'None'],
+    [t('Kind'), event.kind],
+    [t('When'), event.startsAt ? `${zoned(event.startsAt)} – ${zoned(event.endsAt)} (${event.timeZone})` : t('Not dated yet')],
+    [t('Where'), [event.venue, event.onlineUrl].filter(Boolean).join(' · ') || '—'],
+    [t('Owner'), nameOf(event.ownerId) ?? t('A user')],
+    [t('Team'), event.teamIds.map((id) => nameOf(id) ?? t('a user')).join(', ') || '—'],
+    [t('Campaign'), event.campaignId ? <a href={href(`/campaigns/${event.campaignId}`)}>{event.campaignName ?? t('The campaign')}</a> : t('None')],
+    [t('Capacity'), event.capacity === null ? t('No limit') : tp(event.capacity, '{count} seat', '{count} seats', { count: formatNumber(event.capacity) })],
+    [t('Price'), event.price === null ? t('Free') : money(event.price, event.currency)],
+    [t('Registration'), t(registrationModeLabels[event.registrationMode])],
+    [t('Registration window'), t('{opens} to {closes}', { opens: event.registrationOpensAt ? zoned(event.registrationOpensAt) : t('when scheduled'), closes: event.registrationClosesAt ? zoned(event.registrationClosesAt) : t('the start') })],
+    [t('Reminder'), event.reminderBefore ? t('{duration} before the start', { duration: formatDuration(event.reminderBefore) }) : t('None')],
   ];
   return (
     <>
       <section class="card" aria-labelledby="event-summary-heading">
-        <h2 id="event-summary-heading">Plan</h2>
+        <h2 id="event-summary-heading">{t('Plan')}</h2>
         {event.description && <p>{event.description}</p>}
-        {event.endReason && <Notice kind="warning">Ended: {event.endReason}</Notice>}
+        {event.endReason && <Notice kind="warning">{t('Ended: {endReason}', { endReason: event.endReason })}</Notice>}
         <dl class="event-facts">
           {facts.map(([label, value]) => (
             <div key={label}>
@@ -39,43 +41,43 @@ export function EventSummary({ event, nameOf }: { event: EventView; nameOf(id: s
           ))}
         </dl>
         <p class="registration-link">
-          <strong>Public registration page</strong> ({event.registrationOpen ? 'open now' : 'not open now'}):{' '}
+          <strong>{t('Public registration page')}</strong> ({event.registrationOpen ? t('open now') : t('not open now')}):{' '}
           <a href={event.registrationUrl} target="_blank" rel="noopener noreferrer">
             {event.registrationUrl}
           </a>
-          {event.sources.length > 0 && <span class="muted"> Add ?source=CODE for a sub-source.</span>}
+          {event.sources.length > 0 && <span class="muted">{' '}{t('Add ?source=CODE for a sub-source.')}</span>}
         </p>
         <p class="muted">
-          Created {formatDateTime(event.createdAt)}
-          {event.scheduledAt ? `, scheduled ${formatDateTime(event.scheduledAt)}` : ''}
-          {event.endedAt ? `, ended ${formatDateTime(event.endedAt)}` : ''}.{' '}
+          {t('Created {createdAt}', { createdAt: formatDateTime(event.createdAt) })}
+          {event.scheduledAt ? t(', scheduled {scheduledAt}', { scheduledAt: formatDateTime(event.scheduledAt) }) : ''}
+          {event.endedAt ? t(', ended {endedAt}', { endedAt: formatDateTime(event.endedAt) }) : ''}.{' '}
           {event.copiedFromId && (
             <>
-              Copied from <a href={href(`/events/${event.copiedFromId}`)}>another event</a>.
+              {t('Copied from')}{' '}<a href={href(`/events/${event.copiedFromId}`)}>{t('another event')}</a>.
             </>
           )}
         </p>
       </section>
-      <dl class="figures" aria-label="Registration counts">
+      <dl class="figures" aria-label={t('Registration counts')}>
         {(
           [
-            ['Registered', event.counts.registered],
-            ['Waiting', event.counts.waiting],
-            ['Cancelled', event.counts.cancelled],
-            ['Attended', event.counts.attended],
+            [t('Registered'), event.counts.registered],
+            [t('Waiting'), event.counts.waiting],
+            [t('Cancelled'), event.counts.cancelled],
+            [t('Attended'), event.counts.attended],
             ['No-shows', event.counts.noShows],
           ] as const
         ).map(([label, value]) => (
           <div key={label}>
             <dt>{label}</dt>
-            <dd>{value === null ? 'after the end' : formatNumber(value)}</dd>
+            <dd>{value === null ? t('after the end') : formatNumber(value)}</dd>
           </div>
         ))}
       </dl>
       <section class="card" aria-labelledby="event-sources-view-heading">
-        <h2 id="event-sources-view-heading">Sub-sources</h2>
+        <h2 id="event-sources-view-heading">{t('Sub-sources')}</h2>
         {event.sources.length === 0 ? (
-          <p class="muted">None.</p>
+          <p class="muted">{t('None.')}</p>
         ) : (
           <ul>
             {event.sources.map((source) => (
@@ -88,22 +90,20 @@ export function EventSummary({ event, nameOf }: { event: EventView; nameOf(id: s
         )}
       </section>
       <section class="card" aria-labelledby="event-budget-heading">
-        <h2 id="event-budget-heading">Budget</h2>
+        <h2 id="event-budget-heading">{t('Budget')}</h2>
         {event.costs.length === 0 ? (
-          <p class="muted">No cost lines.</p>
+          <p class="muted">{t('No cost lines.')}</p>
         ) : (
           <div class="table-wrap">
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Cost</th>
-                  <th scope="col">Category</th>
+                  <th scope="col">{t('Cost')}</th>
+                  <th scope="col">{t('Category')}</th>
                   <th scope="col" class="number">
-                    Planned
-                  </th>
+                    {t('Planned')}</th>
                   <th scope="col" class="number">
-                    Actual
-                  </th>
+                    {t('Actual')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -119,8 +119,7 @@ export function EventSummary({ event, nameOf }: { event: EventView; nameOf(id: s
               <tfoot>
                 <tr>
                   <th scope="row" colSpan={2}>
-                    Total
-                  </th>
+                    {t('Total')}</th>
                   <td class="number">{money(sum(event.costs.map((cost) => cost.planned)), event.currency)}</td>
                   <td class="number">{money(sum(event.costs.map((cost) => cost.actual)), event.currency)}</td>
                 </tr>

@@ -6,25 +6,26 @@ import { formatDateTime } from '../../../format';
 import { useAction } from '../../../use-api';
 import { dueInWords, type EventTaskView } from './event-model';
 import { formatInZone } from './zoned-time';
+import { t } from '../../../i18n/i18n';
 
 /** The event's tasks: when each is due (in words and, once scheduled, as a date), who does it, and Complete for open ones. */
 export function EventTasksCard({ eventId, timeZone, tasks, nameOf, onCompleted }: { eventId: string; timeZone: string; tasks: EventTaskView[]; nameOf(id: string | null): string | undefined; onCompleted(task: EventTaskView): void }) {
   return (
     <section class="card" aria-labelledby="event-tasks-heading">
-      <h2 id="event-tasks-heading">Tasks</h2>
+      <h2 id="event-tasks-heading">{t('Tasks')}</h2>
       {tasks.length === 0 ? (
-        <Empty>No tasks planned.</Empty>
+        <Empty>{t('No tasks planned.')}</Empty>
       ) : (
         <div class="table-wrap">
           <table>
             <thead>
               <tr>
-                <th scope="col">Task</th>
-                <th scope="col">Due</th>
-                <th scope="col">Assignee</th>
-                <th scope="col">State</th>
+                <th scope="col">{t('Task')}</th>
+                <th scope="col">{t('Due')}</th>
+                <th scope="col">{t('Assignee')}</th>
+                <th scope="col">{t('State')}</th>
                 <th scope="col">
-                  <span class="visually-hidden">Action</span>
+                  <span class="visually-hidden">{t('Action')}</span>
                 </th>
               </tr>
             </thead>
@@ -35,9 +36,9 @@ export function EventTasksCard({ eventId, timeZone, tasks, nameOf, onCompleted }
                   <td>
                     {dueInWords(task.due)}
                     {task.dueAt && <div class="muted">{formatInZone(task.dueAt, timeZone)}</div>}
-                    {task.escalatedAt && <div class="field-error">Escalated {formatDateTime(task.escalatedAt)}</div>}
+                    {task.escalatedAt && <div class="field-error">{t('Escalated {escalatedAt}', { escalatedAt: formatDateTime(task.escalatedAt) })}</div>}
                   </td>
-                  <td>{task.assigneeId ? (nameOf(task.assigneeId) ?? 'A user') : 'Nobody yet'}</td>
+                  <td>{task.assigneeId ? (nameOf(task.assigneeId) ?? t('A user')) : t('Nobody yet')}</td>
                   <td>
                     <StatusBadge status={task.state} />
                     {task.completedAt && <div class="muted">{formatDateTime(task.completedAt)}</div>}
@@ -62,7 +63,7 @@ function CompleteEventTask({ eventId, task, onCompleted }: { eventId: string; ta
         type="button"
         class="primary"
         disabled={complete.busy || done}
-        aria-label={`Complete: ${task.title}`}
+        aria-label={t('Complete: {title}', { title: task.title })}
         onClick={async () => {
           const answer = await complete.run();
           if (answer) {
@@ -71,9 +72,9 @@ function CompleteEventTask({ eventId, task, onCompleted }: { eventId: string; ta
           }
         }}
       >
-        {complete.busy ? 'Completing…' : 'Complete'}
+        {complete.busy ? t('Completing…') : t('Complete')}
       </button>
-      <ErrorNotice error={complete.error} title="Could not complete the task" />
+      <ErrorNotice error={complete.error} title={t('Could not complete the task')} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { Progress } from '../../../components/progress';
 import { formatNumber } from '../../../format';
 import type { RegistrationImportResult } from '../../../../../registrations/registrations.schemas';
 import { uploadCsv, type UploadProgress } from '../imports/upload-csv';
+import { t } from '../../../i18n/i18n';
 
 /** A CSV of people (name,email,accountName,phone,sourceCode) registered in one go; each bad row is reported, the others land. */
 export function ImportRegistrations({ eventId, onImported }: { eventId: string; onImported(): void }) {
@@ -35,23 +36,21 @@ export function ImportRegistrations({ eventId, onImported }: { eventId: string; 
   const failed = result?.rows.filter((row) => row.error) ?? [];
   return (
     <form class="card" onSubmit={submit} noValidate aria-labelledby="import-registrations-heading">
-      <h2 id="import-registrations-heading">Import registrations</h2>
+      <h2 id="import-registrations-heading">{t('Import registrations')}</h2>
       <p class="hint">
-        A CSV file with the columns <code>name,email,accountName,phone,sourceCode</code> and a header row.
-      </p>
-      <Field label="CSV file">{(props) => <input {...props} type="file" accept=".csv,text/csv" onChange={(change) => setFile(change.currentTarget.files?.[0] ?? null)} />}</Field>
-      {progress && <Progress label={progress.uploaded ? 'Bytes sent, registering the rows' : 'Bytes sent'} done={progress.sent} total={progress.total} />}
-      <ErrorNotice error={error} title="The file was not imported" />
+        {t('A CSV file with the columns')}{' '}<code>name,email,accountName,phone,sourceCode</code>{' '}{t('and a header row.')}</p>
+      <Field label={t('CSV file')}>{(props) => <input {...props} type="file" accept=".csv,text/csv" onChange={(change) => setFile(change.currentTarget.files?.[0] ?? null)} />}</Field>
+      {progress && <Progress label={progress.uploaded ? t('Bytes sent, registering the rows') : t('Bytes sent')} done={progress.sent} total={progress.total} />}
+      <ErrorNotice error={error} title={t('The file was not imported')} />
       {result && (
         <Notice kind={result.failed > 0 ? 'warning' : 'success'}>
           <span class="import-summary">
-            {formatNumber(result.created)} registered, {formatNumber(result.waiting)} on the waiting list, {formatNumber(result.existing)} already registered, {formatNumber(result.failed)} failed.
-          </span>
+            {t('{created} registered, {waiting} on the waiting list, {existing} already registered, {failed} failed.', { created: formatNumber(result.created), waiting: formatNumber(result.waiting), existing: formatNumber(result.existing), failed: formatNumber(result.failed) })}</span>
           {failed.length > 0 && (
             <ul>
               {failed.map((row) => (
                 <li key={row.row}>
-                  Row {row.row}: {row.error}
+                  {t('Row {row}: {error}', { row: row.row, error: row.error ?? '' })}
                 </li>
               ))}
             </ul>
@@ -59,7 +58,7 @@ export function ImportRegistrations({ eventId, onImported }: { eventId: string; 
         </Notice>
       )}
       <button type="submit" disabled={!file || busy}>
-        {busy ? 'Importing…' : 'Import'}
+        {busy ? t('Importing…') : t('Import')}
       </button>
     </form>
   );

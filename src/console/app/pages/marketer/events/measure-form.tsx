@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { patch, post } from '../../../api';
 import { Field } from '../../../components/field';
+import { FieldError } from '../../../components/field-error';
 import { ErrorNotice } from '../../../components/notices';
 import { humanize } from '../../../format';
 import { ACCOUNT_STATUSES, ACTIVITY_TYPES, OUTCOMES, activityLabel } from '../../../lifecycle-terms';
@@ -17,6 +18,7 @@ import {
   type MeasureKind,
   type MeasureView,
 } from './measure-model';
+import { t } from '../../../i18n/i18n';
 
 interface MeasureDraft {
   key: string;
@@ -94,27 +96,27 @@ export function MeasureForm({ measure, countMeasures, onSaved, onCancel }: {
   const divisible = countMeasures.filter((each) => each.key !== measure?.key);
   return (
     <form class="card" onSubmit={submit} noValidate aria-labelledby={headingId}>
-      <h2 id={headingId}>{measure ? `Change “${measure.name}”` : 'New measure'}</h2>
-      <ErrorNotice error={save.error} title={measure ? 'The measure was not changed' : 'The measure was not defined'} />
+      <h2 id={headingId}>{measure ? t('Change “{name}”', { name: measure.name }) : t('New measure')}</h2>
+      <ErrorNotice error={save.error} title={measure ? t('The measure was not changed') : t('The measure was not defined')} />
       <div class="row">
-        <Field label="Measure name" error={at('name')}>
+        <Field label={t('Measure name')} error={at('name')}>
           {(props) => <input {...props} value={draft.name} maxLength={200} onInput={(event) => set({ name: event.currentTarget.value })} />}
         </Field>
         {!measure && (
-          <Field label="Key" hint="Lower-case letters, digits and hyphens; names it in CSV and ratios, never changes" error={at('key')}>
+          <Field label={t('Key')} hint={t('Lower-case letters, digits and hyphens; names it in CSV and ratios, never changes')} error={at('key')}>
             {(props) => <input {...props} value={draft.key} maxLength={64} onInput={(event) => set({ key: event.currentTarget.value })} />}
           </Field>
         )}
       </div>
-      <Field label="Description" error={at('description')}>
+      <Field label={t('Description')} error={at('description')}>
         {(props) => <input {...props} value={draft.description} maxLength={2000} onInput={(event) => set({ description: event.currentTarget.value })} />}
       </Field>
-      <Field label="What it measures" error={at('definition.kind')}>
+      <Field label={t('What it measures')} error={at('definition.kind')}>
         {(props) => (
           <select {...props} value={draft.kind} onChange={(event) => set({ kind: event.currentTarget.value as MeasureKind })}>
             {measureKinds.map((kind) => (
               <option key={kind} value={kind}>
-                {measureKindLabels[kind]}
+                {t(measureKindLabels[kind])}
               </option>
             ))}
           </select>
@@ -123,19 +125,19 @@ export function MeasureForm({ measure, countMeasures, onSaved, onCancel }: {
       {draft.kind === 'ratio' ? (
         <div class="row">
           {(['numerator', 'denominator'] as const).map((side) => (
-            <Field key={side} label={side === 'numerator' ? 'Divide' : 'By'} error={at(`definition.${side}`)}>
+            <Field key={side} label={side === 'numerator' ? t('Divide') : t('By')} error={at(`definition.${side}`)}>
               {(props) => (
                 <select {...props} value={draft[side]} onChange={(event) => set({ [side]: event.currentTarget.value })}>
-                  <option value="">Choose a figure</option>
-                  <optgroup label="Report figures">
+                  <option value="">{t('Choose a figure')}</option>
+                  <optgroup label={t('Report figures')}>
                     {reportFigures.map((figure) => (
                       <option key={figure} value={figure}>
-                        {figureLabels[figure]}
+                        {t(figureLabels[figure])}
                       </option>
                     ))}
                   </optgroup>
                   {divisible.length > 0 && (
-                    <optgroup label="Measures">
+                    <optgroup label={t('Measures')}>
                       {divisible.map((each) => (
                         <option key={each.key} value={each.key}>
                           {each.name}
@@ -148,32 +150,31 @@ export function MeasureForm({ measure, countMeasures, onSaved, onCancel }: {
             </Field>
           ))}
           <label class="checkbox">
-            <input type="checkbox" checked={draft.percent} onChange={(event) => set({ percent: event.currentTarget.checked })} /> As a percentage
-          </label>
+            <input type="checkbox" checked={draft.percent} onChange={(event) => set({ percent: event.currentTarget.checked })} />{' '}{t('As a percentage')}</label>
         </div>
       ) : (
         <>
           <div class="row">
-            <Field label="Whose accounts" error={at('definition.cohort')}>
+            <Field label={t('Whose accounts')} error={at('definition.cohort')}>
               {(props) => (
                 <select {...props} value={draft.cohort} onChange={(event) => set({ cohort: event.currentTarget.value })}>
                   {cohorts.map((cohort) => (
                     <option key={cohort} value={cohort}>
-                      {cohortLabels[cohort]}
+                      {t(cohortLabels[cohort])}
                     </option>
                   ))}
                 </select>
               )}
             </Field>
-            <Field label="Within days" error={at('definition.window.days')}>
+            <Field label={t('Within days')} error={at('definition.window.days')}>
               {(props) => <input {...props} type="number" min={1} max={730} value={draft.days} onInput={(event) => set({ days: event.currentTarget.value })} />}
             </Field>
-            <Field label="After" error={at('definition.window.from')}>
+            <Field label={t('After')} error={at('definition.window.from')}>
               {(props) => (
                 <select {...props} value={draft.from} onChange={(event) => set({ from: event.currentTarget.value })}>
                   {windowStarts.map((from) => (
                     <option key={from} value={from}>
-                      {windowStartLabels[from]}
+                      {t(windowStartLabels[from])}
                     </option>
                   ))}
                 </select>
@@ -181,16 +182,16 @@ export function MeasureForm({ measure, countMeasures, onSaved, onCancel }: {
             </Field>
           </div>
           {draft.kind === 'statusReached' ? (
-            <Choices legend="Statuses reached (any of)" values={ACCOUNT_STATUSES} label={humanize} picked={draft.statuses} error={at('definition.statuses')} onChange={(statuses) => set({ statuses })} />
+            <Choices legend={t('Statuses reached (any of)')} values={ACCOUNT_STATUSES} label={humanize} picked={draft.statuses} error={at('definition.statuses')} onChange={(statuses) => set({ statuses })} />
           ) : (
             <>
-              <Choices legend="Activity types (none: all)" values={ACTIVITY_TYPES} label={activityLabel} picked={draft.types} error={at('definition.types')} onChange={(types) => set({ types })} />
-              <Choices legend="Outcomes (none: all)" values={OUTCOMES} label={humanize} picked={draft.outcomes} error={at('definition.outcomes')} onChange={(outcomes) => set({ outcomes })} />
-              <Field label="Count" error={at('definition.count')}>
+              <Choices legend={t('Activity types (none: all)')} values={ACTIVITY_TYPES} label={activityLabel} picked={draft.types} error={at('definition.types')} onChange={(types) => set({ types })} />
+              <Choices legend={t('Outcomes (none: all)')} values={OUTCOMES} label={humanize} picked={draft.outcomes} error={at('definition.outcomes')} onChange={(outcomes) => set({ outcomes })} />
+              <Field label={t('Count')} error={at('definition.count')}>
                 {(props) => (
                   <select {...props} value={draft.count} onChange={(event) => set({ count: event.currentTarget.value })}>
-                    <option value="accounts">Accounts with at least one</option>
-                    <option value="activities">Every activity</option>
+                    <option value="accounts">{t('Accounts with at least one')}</option>
+                    <option value="activities">{t('Every activity')}</option>
                   </select>
                 )}
               </Field>
@@ -198,17 +199,16 @@ export function MeasureForm({ measure, countMeasures, onSaved, onCancel }: {
           )}
         </>
       )}
-      <Field label="Event kinds" hint="Comma-separated, as events name them (seminar, webinar); empty: every event" error={at('eventKinds')}>
+      <Field label={t('Event kinds')} hint={t('Comma-separated, as events name them (seminar, webinar); empty: every event')} error={at('eventKinds')}>
         {(props) => <input {...props} value={draft.eventKinds} onInput={(event) => set({ eventKinds: event.currentTarget.value })} />}
       </Field>
       <div class="actions">
         <button type="submit" class="primary" disabled={save.busy}>
-          {save.busy ? 'Saving…' : measure ? 'Save the measure' : 'Define the measure'}
+          {save.busy ? t('Saving…') : measure ? t('Save the measure') : t('Define the measure')}
         </button>
         {onCancel && (
           <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
+            {t('Cancel')}</button>
         )}
       </div>
     </form>
@@ -233,10 +233,10 @@ function Choices({ legend, values, label, picked, error, onChange }: {
             checked={picked.includes(value)}
             onChange={(event) => onChange(event.currentTarget.checked ? [...picked, value] : picked.filter((each) => each !== value))}
           />{' '}
-          {label(value)}
+          {t(label(value))}
         </label>
       ))}
-      {error && <small class="field-error">{error}</small>}
+      <FieldError label={legend} error={error} />
     </fieldset>
   );
 }

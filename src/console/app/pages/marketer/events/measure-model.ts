@@ -1,4 +1,5 @@
 import type { Cohort, EventReportMeasure, MeasureDefinition, MeasureView, ReportFigure } from '../../../../../event-measures/measures.schemas';
+import { msg } from '../../../i18n/i18n';
 
 export type { EventReportMeasure, MeasureDefinition, MeasureView };
 
@@ -12,19 +13,19 @@ export const reportFigures = [
 ] as const satisfies readonly ReportFigure[];
 
 export const measureKindLabels: Record<MeasureKind, string> = {
-  activities: 'Activities logged on their accounts',
-  statusReached: 'Accounts reaching a status',
-  ratio: 'A ratio of two figures',
+  activities: msg('Activities logged on their accounts'),
+  statusReached: msg('Accounts reaching a status'),
+  ratio: msg('A ratio of two figures'),
 };
-export const cohortLabels: Record<Cohort, string> = { registrants: 'Registrants', attendees: 'Attendees', noShows: 'No-shows' };
+export const cohortLabels: Record<Cohort, string> = { registrants: msg('Registrants'), attendees: msg('Attendees'), noShows: msg('No-shows') };
 export const windowStartLabels: Record<(typeof windowStarts)[number], string> = {
-  registration: 'their registration',
-  eventStart: 'the event’s start',
-  eventEnd: 'the event’s end',
+  registration: msg('their registration'),
+  eventStart: msg('the event’s start'),
+  eventEnd: msg('the event’s end'),
 };
 export const figureLabels: Record<ReportFigure, string> = {
-  invited: 'Invited', registered: 'Registered', waiting: 'Waiting', cancelled: 'Cancelled', attended: 'Attended', noShows: 'No-shows',
-  newAccounts: 'New accounts', contracts: 'Contracts', revenue: 'Revenue', plannedCost: 'Planned cost', actualCost: 'Actual cost',
+  invited: msg('Invited'), registered: msg('Registered'), waiting: msg('Waiting'), cancelled: msg('Cancelled'), attended: msg('Attended'), noShows: msg('No-shows'),
+  newAccounts: msg('New accounts'), contracts: msg('Contracts'), revenue: msg('Revenue'), plannedCost: msg('Planned cost'), actualCost: msg('Actual cost'),
 };
 
 /** A measure's value as the report shows it: a percentage with its sign, counts and ratios as numbers. */

@@ -18,6 +18,7 @@ import { EventTabs } from './event-tabs';
 import './events.css';
 import { ImportRegistrations } from './import-registrations';
 import { useDebounced } from '../../../use-debounced';
+import { t } from '../../../i18n/i18n';
 
 /** /events/:id/registrations: who registered (searchable, by status), add one, cancel, mark paid or waived, import a CSV. */
 export function RegistrationsPage({ params }: PageProps) {
@@ -43,41 +44,40 @@ export function RegistrationsPage({ params }: PageProps) {
   return (
     <section>
       <div class="page-head">
-        <h1>Registrations{view ? `: ${view.name}` : ''}</h1>
+        <h1>{t('Registrations')}{view ? `: ${view.name}` : ''}</h1>
       </div>
       <EventTabs eventId={eventId} />
-      <ErrorNotice error={event.error} title="The event could not be loaded" />
+      <ErrorNotice error={event.error} title={t('The event could not be loaded')} />
       {notice && <Notice kind="success">{notice}</Notice>}
       {view && (
         <p class="muted">
-          {view.counts.registered} registered{view.capacity !== null ? ` (capacity ${view.capacity})` : ''}, {view.counts.waiting} waiting, {view.counts.cancelled} cancelled, {view.counts.attended} attended.
-        </p>
+          {t('{registered} registered', { registered: view.counts.registered })}{view.capacity !== null ? (' ' + t('(capacity {capacity})', { capacity: view.capacity })) : ''}{t(', {waiting} waiting, {cancelled} cancelled, {attended} attended.', { waiting: view.counts.waiting, cancelled: view.counts.cancelled, attended: view.counts.attended })}</p>
       )}
-      <form class="row card" role="search" aria-label="Filter registrations" onSubmit={(submit) => submit.preventDefault()}>
-        <Field label="Status">
+      <form class="row card" role="search" aria-label={t('Filter registrations')} onSubmit={(submit) => submit.preventDefault()}>
+        <Field label={t('Status')}>
           {(props) => (
             <select {...props} value={status} onChange={(change) => setStatus(change.currentTarget.value)}>
               <StatusOptions statuses={registrationStatuses} />
             </select>
           )}
         </Field>
-        <Field label="Name or e-mail contains">{(props) => <input {...props} type="search" value={search} onInput={(change) => setSearch(change.currentTarget.value)} />}</Field>
+        <Field label={t('Name or e-mail contains')}>{(props) => <input {...props} type="search" value={search} onInput={(change) => setSearch(change.currentTarget.value)} />}</Field>
       </form>
-      <ErrorNotice error={list.first.error} title="The registrations could not be loaded" />
+      <ErrorNotice error={list.first.error} title={t('The registrations could not be loaded')} />
       {list.first.loading && !list.first.data && <Loading />}
-      {list.first.data && list.items.length === 0 && <Empty>No registration matches.</Empty>}
+      {list.first.data && list.items.length === 0 && <Empty>{t('No registration matches.')}</Empty>}
       {list.items.length > 0 && view && (
         <div class="table-wrap">
           <table>
             <thead>
               <tr>
-                <th scope="col">Person</th>
-                <th scope="col">Status</th>
-                <th scope="col">Source</th>
-                {view.price !== null && <th scope="col">Payment</th>}
-                <th scope="col">Registered</th>
+                <th scope="col">{t('Person')}</th>
+                <th scope="col">{t('Status')}</th>
+                <th scope="col">{t('Source')}</th>
+                {view.price !== null && <th scope="col">{t('Payment')}</th>}
+                <th scope="col">{t('Registered')}</th>
                 <th scope="col">
-                  <span class="visually-hidden">Actions</span>
+                  <span class="visually-hidden">{t('Actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -89,14 +89,14 @@ export function RegistrationsPage({ params }: PageProps) {
           </table>
         </div>
       )}
-      <LoadMore list={list} label="Show more registrations" errorTitle="More registrations could not be loaded" />
+      <LoadMore list={list} label={t('Show more registrations')} errorTitle={t('More registrations could not be loaded')} />
       {view && staffMayRegister && (
         <div class="grid event-forms">
           <AddRegistrationForm event={view} mayMarkPaid={planner} onAdded={() => refresh()} />
           <ImportRegistrations eventId={eventId} onImported={() => refresh()} />
         </div>
       )}
-      {view && !staffMayRegister && <p class="muted">People are registered here once the event is scheduled, until it ends.</p>}
+      {view && !staffMayRegister && <p class="muted">{t('People are registered here once the event is scheduled, until it ends.')}</p>}
     </section>
   );
 }
@@ -108,7 +108,7 @@ function RegistrationRow({ event, registration, planner, onChanged }: { event: E
   const who = registration.name;
   async function runCancel() {
     const answer = await cancel.run();
-    if (answer) onChanged(`${who}’s registration is cancelled.${answer.promoted ? ` ${answer.promoted.name} moved up from the waiting list.` : ''}`);
+    if (answer) onChanged(t('{who}’s registration is cancelled.', { who }) + (answer.promoted ? t(' {name} moved up from the waiting list.', { name: answer.promoted.name }) : ''));
   }
   async function runPayment(state: PaymentState) {
     const answer = await pay.run(state);
@@ -120,19 +120,19 @@ function RegistrationRow({ event, registration, planner, onChanged }: { event: E
         <strong>{who}</strong>
         {/* A private person's account bears their own name: said once. */}
         <div class="muted">{[registration.email, registration.accountName === who ? null : registration.accountName].filter(Boolean).join(' · ')}</div>
-        {registration.createdAccount && <div class="muted">New account in the pool</div>}
+        {registration.createdAccount && <div class="muted">{t('New account in the pool')}</div>}
       </td>
       <td>
         <StatusBadge status={registration.status} />
-        {registration.waitingPosition !== null && <div class="muted">Position {registration.waitingPosition}</div>}
-        {registration.checkedInAt && <div>Checked in {formatDateTime(registration.checkedInAt)}</div>}
-        {registration.noShow && <div class="muted">No-show</div>}
+        {registration.waitingPosition !== null && <div class="muted">{t('Position {waitingPosition}', { waitingPosition: registration.waitingPosition })}</div>}
+        {registration.checkedInAt && <div>{t('Checked in {checkedInAt}', { checkedInAt: formatDateTime(registration.checkedInAt) })}</div>}
+        {registration.noShow && <div class="muted">{t('No-show')}</div>}
       </td>
       <td>
         {registration.sourceCode ?? '—'}
         <div class="muted">
-          {channelLabels[registration.channel]}
-          {registration.invited ? ', invited' : ''}
+          {t(channelLabels[registration.channel])}
+          {registration.invited ? t(', invited') : ''}
         </div>
       </td>
       {event.price !== null && (
@@ -145,22 +145,19 @@ function RegistrationRow({ event, registration, planner, onChanged }: { event: E
       <td>
         <div class="actions">
           {registration.status !== 'CANCELLED' && (
-            <button type="button" disabled={busy} aria-label={`Cancel the registration of ${who}`} onClick={() => void runCancel()}>
-              Cancel
-            </button>
+            <button type="button" disabled={busy} aria-label={t('Cancel the registration of {who}', { who })} onClick={() => void runCancel()}>
+              {t('Cancel')}</button>
           )}
           {planner && event.price !== null && registration.status !== 'CANCELLED' && registration.payment !== 'PAID' && (
-            <button type="button" disabled={busy} aria-label={`Mark ${who} paid`} onClick={() => void runPayment('PAID')}>
-              Mark paid
-            </button>
+            <button type="button" disabled={busy} aria-label={t('Mark {who} paid', { who })} onClick={() => void runPayment('PAID')}>
+              {t('Mark paid')}</button>
           )}
           {planner && event.price !== null && registration.status !== 'CANCELLED' && registration.payment !== 'WAIVED' && (
-            <button type="button" disabled={busy} aria-label={`Waive the payment of ${who}`} onClick={() => void runPayment('WAIVED')}>
-              Waive
-            </button>
+            <button type="button" disabled={busy} aria-label={t('Waive the payment of {who}', { who })} onClick={() => void runPayment('WAIVED')}>
+              {t('Waive')}</button>
           )}
         </div>
-        <ErrorNotice error={cancel.error ?? pay.error} title="Not changed" />
+        <ErrorNotice error={cancel.error ?? pay.error} title={t('Not changed')} />
       </td>
     </tr>
   );

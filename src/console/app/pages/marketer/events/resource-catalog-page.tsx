@@ -10,6 +10,7 @@ import { useAction, useApi } from '../../../use-api';
 import '../marketer.css';
 import { mayPlanEvents, resourceKindLabels, resourceKinds, type ResourceKind, type ResourceView } from './event-model';
 import './events.css';
+import { t } from '../../../i18n/i18n';
 
 /** /resources: the catalog of rooms, kit and stock that events book; marketers add, restock and archive. */
 export function ResourceCatalogPage() {
@@ -28,32 +29,30 @@ export function ResourceCatalogPage() {
   return (
     <section>
       <div class="page-head">
-        <h1>Resource catalog</h1>
+        <h1>{t('Resource catalog')}</h1>
         <div class="actions">
-          <a href={href('/events')}>All events</a>
+          <a href={href('/events')}>{t('All events')}</a>
         </div>
       </div>
       {notice && <Notice kind="success">{notice}</Notice>}
       <label class="checkbox">
         <input type="checkbox" checked={includeArchived} onChange={(change) => setIncludeArchived(change.currentTarget.checked)} />
-        Show archived resources
-      </label>
-      <ErrorNotice error={catalog.error} title="The catalog could not be loaded" />
+        {t('Show archived resources')}</label>
+      <ErrorNotice error={catalog.error} title={t('The catalog could not be loaded')} />
       {catalog.loading && !catalog.data && <Loading />}
-      {catalog.data && catalog.data.items.length === 0 && <Empty>The catalog is empty.</Empty>}
+      {catalog.data && catalog.data.items.length === 0 && <Empty>{t('The catalog is empty.')}</Empty>}
       {catalog.data && catalog.data.items.length > 0 && (
         <div class="table-wrap">
           <table>
             <thead>
               <tr>
-                <th scope="col">Resource</th>
-                <th scope="col">Kind</th>
+                <th scope="col">{t('Resource')}</th>
+                <th scope="col">{t('Kind')}</th>
                 <th scope="col" class="number">
-                  Quantity
-                </th>
+                  {t('Quantity')}</th>
                 {planner && (
                   <th scope="col">
-                    <span class="visually-hidden">Actions</span>
+                    <span class="visually-hidden">{t('Actions')}</span>
                   </th>
                 )}
               </tr>
@@ -66,7 +65,7 @@ export function ResourceCatalogPage() {
           </table>
         </div>
       )}
-      {planner && <NewResourceForm onCreated={(resource) => changed(`“${resource.name}” added to the catalog.`)} />}
+      {planner && <NewResourceForm onCreated={(resource) => changed(t('“{name}” added to the catalog.', { name: resource.name }))} />}
     </section>
   );
 }
@@ -77,30 +76,29 @@ function ResourceRow({ resource, planner, onChanged }: { resource: ResourceView;
   async function saveQuantity(submitted: Event) {
     submitted.preventDefault();
     const answer = await update.run({ quantity: /^\d+$/.test(quantity) ? Number(quantity) : quantity });
-    if (answer) onChanged(`“${answer.name}” now has ${formatNumber(answer.quantity)}.`);
+    if (answer) onChanged(t('“{name}” now has {quantity}.', { name: answer.name, quantity: formatNumber(answer.quantity) }));
   }
   async function archive(archived: boolean) {
     const answer = await update.run({ archived });
-    if (answer) onChanged(`“${answer.name}” ${archived ? 'archived' : 'is back in the catalog'}.`);
+    if (answer) onChanged(archived ? t('“{name}” archived.', { name: answer.name }) : t('“{name}” is back in the catalog.', { name: answer.name }));
   }
   return (
     <tr>
       <td>
         <strong>{resource.name}</strong>
         {resource.description && <div class="muted">{resource.description}</div>}
-        {resource.archivedAt && <div class="muted">Archived {formatDateTime(resource.archivedAt)}</div>}
-        {!resource.userDefined && <div class="muted">Built in</div>}
+        {resource.archivedAt && <div class="muted">{t('Archived {archivedAt}', { archivedAt: formatDateTime(resource.archivedAt) })}</div>}
+        {!resource.userDefined && <div class="muted">{t('Built in')}</div>}
       </td>
       <td>{humanize(resource.kind)}</td>
       <td class="number">
         {planner && resource.kind !== 'FIXED' && !resource.archivedAt ? (
           <form class="row" onSubmit={saveQuantity} noValidate>
-            <Field label={resource.kind === 'CONSUMABLE' ? `Stock of ${resource.name}` : `Units of ${resource.name}`} error={update.error?.detailFor('body.quantity')}>
+            <Field label={resource.kind === 'CONSUMABLE' ? t('Stock of {name}', { name: resource.name }) : t('Units of {name}', { name: resource.name })} error={update.error?.detailFor('body.quantity')}>
               {(props) => <input {...props} class="quantity-input" type="number" min={0} step={1} value={quantity} onInput={(change) => setQuantity(change.currentTarget.value)} />}
             </Field>
             <button type="submit" disabled={update.busy || quantity === String(resource.quantity)} style={{ marginBottom: '0.75rem' }}>
-              Save
-            </button>
+              {t('Save')}</button>
           </form>
         ) : (
           formatNumber(resource.quantity)
@@ -108,10 +106,10 @@ function ResourceRow({ resource, planner, onChanged }: { resource: ResourceView;
       </td>
       {planner && (
         <td>
-          <button type="button" disabled={update.busy} onClick={() => void archive(!resource.archivedAt)} aria-label={`${resource.archivedAt ? 'Restore' : 'Archive'} ${resource.name}`}>
-            {resource.archivedAt ? 'Restore' : 'Archive'}
+          <button type="button" disabled={update.busy} onClick={() => void archive(!resource.archivedAt)} aria-label={`${resource.archivedAt ? t('Restore') : t('Archive')} ${resource.name}`}>
+            {resource.archivedAt ? t('Restore') : t('Archive')}
           </button>
-          <ErrorNotice error={update.error} title="Not changed" />
+          <ErrorNotice error={update.error} title={t('Not changed')} />
         </td>
       )}
     </tr>
@@ -143,34 +141,34 @@ function NewResourceForm({ onCreated }: { onCreated(resource: ResourceView): voi
   }
   return (
     <form class="card" onSubmit={submit} noValidate aria-labelledby="new-resource-heading">
-      <h2 id="new-resource-heading">New resource</h2>
-      <ErrorNotice error={create.error} title="The resource was not added" />
+      <h2 id="new-resource-heading">{t('New resource')}</h2>
+      <ErrorNotice error={create.error} title={t('The resource was not added')} />
       <div class="row">
-        <Field label="Resource name" error={at('name')}>
+        <Field label={t('Resource name')} error={at('name')}>
           {(props) => <input {...props} value={name} maxLength={200} onInput={(change) => setName(change.currentTarget.value)} />}
         </Field>
-        <Field label="Kind" error={at('kind')}>
+        <Field label={t('Kind')} error={at('kind')}>
           {(props) => (
             <select {...props} value={kind} onChange={(change) => setKind(change.currentTarget.value as ResourceKind)}>
               {resourceKinds.map((value) => (
                 <option key={value} value={value}>
-                  {resourceKindLabels[value]}
+                  {t(resourceKindLabels[value])}
                 </option>
               ))}
             </select>
           )}
         </Field>
         {kind !== 'FIXED' && (
-          <Field label={kind === 'CONSUMABLE' ? 'Units in stock' : 'Units owned'} error={at('quantity')}>
+          <Field label={kind === 'CONSUMABLE' ? t('Units in stock') : t('Units owned')} error={at('quantity')}>
             {(props) => <input {...props} type="number" min={0} step={1} value={quantity} onInput={(change) => setQuantity(change.currentTarget.value)} />}
           </Field>
         )}
       </div>
-      <Field label="Description" hint="What it is, where it is kept" error={at('description')}>
+      <Field label={t('Description')} hint={t('What it is, where it is kept')} error={at('description')}>
         {(props) => <input {...props} value={description} maxLength={2000} onInput={(change) => setDescription(change.currentTarget.value)} />}
       </Field>
       <button type="submit" class="primary" disabled={create.busy}>
-        {create.busy ? 'Adding…' : 'Add to the catalog'}
+        {create.busy ? t('Adding…') : t('Add to the catalog')}
       </button>
     </form>
   );

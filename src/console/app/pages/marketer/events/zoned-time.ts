@@ -1,6 +1,8 @@
 // Event dates are planned in the event's own time zone (a seminar in Lyon at 09:00 Lyon time,
 // whoever plans it from wherever): these turn `datetime-local` values into instants of that zone and back.
 
+import { intlLocale } from '../../../i18n/i18n';
+
 const pad = (value: number) => String(value).padStart(2, '0');
 
 function partsIn(date: Date, timeZone: string) {
@@ -63,7 +65,7 @@ export function fromZonedInput(value: string, timeZone: string): string {
 /** "10 Dec 2026, 09:00" on the event's wall clock. */
 export function formatInZone(iso: string | null | undefined, timeZone: string): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: knownZone(timeZone) }).format(new Date(iso));
+  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: knownZone(timeZone) }).format(new Date(iso));
 }
 
 /** The browser's zone, the default for a new event. */

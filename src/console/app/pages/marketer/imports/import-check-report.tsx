@@ -3,19 +3,20 @@ import { Field } from '../../../components/field';
 import { Notice } from '../../../components/notices';
 import { formatNumber } from '../../../format';
 import type { ImportCheckView, ImportRowCheckView } from './import-result';
+import { msg, t } from '../../../i18n/i18n';
 
 type Filter = 'all' | 'rejected' | 'merged' | 'created';
 const PAGE = 200;
 
 const accountWords: Record<NonNullable<ImportRowCheckView['account']>, string> = {
-  created: 'New account',
-  existing: 'Adds to an existing account',
-  'earlier-row': 'Adds to the account of an earlier row',
+  created: msg('New account'),
+  existing: msg('Adds to an existing account'),
+  'earlier-row': msg('Adds to the account of an earlier row'),
 };
 const contactWords: Record<NonNullable<ImportRowCheckView['contact']>, string> = {
-  created: 'new contact',
-  merged: 'contact already known: merged',
-  none: 'no contact',
+  created: msg('new contact'),
+  merged: msg('contact already known: merged'),
+  none: msg('no contact'),
 };
 
 const matches = (filter: Filter) => (row: ImportRowCheckView) =>
@@ -32,34 +33,31 @@ export function ImportCheckReport({ check }: { check: ImportCheckView }) {
   const rows = check.rows.filter(matches(filter));
   return (
     <section class="card" aria-labelledby="check-heading">
-      <h2 id="check-heading">Dry run: what the import would do</h2>
+      <h2 id="check-heading">{t('Dry run: what the import would do')}</h2>
       <Notice kind={rejected ? 'warning' : 'info'}>
-        Nothing was written. {formatNumber(check.total - rejected)} of {formatNumber(check.total)} rows would be imported
-        {rejected ? `; ${formatNumber(rejected)} would be rejected.` : '.'} New: {formatNumber(check.created.accounts)} accounts, {formatNumber(check.created.contacts)} contacts.
-        Merged: {formatNumber(check.merged.contacts)} rows into contacts already known, rows added to {formatNumber(check.merged.accounts)} existing accounts.
-      </Notice>
+        {t('Nothing was written. {value} of {total} rows would be imported', { value: formatNumber(check.total - rejected), total: formatNumber(check.total) })}{rejected ? t('; {rejected} would be rejected.', { rejected: formatNumber(rejected) }) : '.'}{' '}{t('New: {accounts} accounts, {contacts} contacts. Merged: {contacts2} rows into contacts already known, rows added to {accounts2} existing accounts.', { accounts: formatNumber(check.created.accounts), contacts: formatNumber(check.created.contacts), contacts2: formatNumber(check.merged.contacts), accounts2: formatNumber(check.merged.accounts) })}</Notice>
       <div class="row rows-filter">
-        <Field label="Rows to show">
+        <Field label={t('Rows to show')}>
           {(props) => (
             <select {...props} value={filter} onChange={(event) => (setFilter(event.currentTarget.value as Filter), setShown(PAGE))}>
-              <option value="all">Every row ({formatNumber(check.total)})</option>
-              <option value="rejected">Rejected rows ({formatNumber(rejected)})</option>
-              <option value="merged">Rows merged into existing records</option>
-              <option value="created">Rows that create an account or a contact</option>
+              <option value="all">{t('Every row ({total})', { total: formatNumber(check.total) })}</option>
+              <option value="rejected">{t('Rejected rows ({rejected})', { rejected: formatNumber(rejected) })}</option>
+              <option value="merged">{t('Rows merged into existing records')}</option>
+              <option value="created">{t('Rows that create an account or a contact')}</option>
             </select>
           )}
         </Field>
       </div>
       <div class="table-wrap">
         <table class="check-table">
-          <caption>Rows of the file (the header is row 1, as a spreadsheet numbers them)</caption>
+          <caption>{t('Rows of the file (the header is row 1, as a spreadsheet numbers them)')}</caption>
           <thead>
             <tr>
-              <th scope="col" class="number">Row</th>
-              <th scope="col">Account</th>
-              <th scope="col">Contact</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Problems</th>
+              <th scope="col" class="number">{t('Row')}</th>
+              <th scope="col">{t('Account')}</th>
+              <th scope="col">{t('Contact')}</th>
+              <th scope="col">{t('Outcome')}</th>
+              <th scope="col">{t('Problems')}</th>
             </tr>
           </thead>
           <tbody>
@@ -71,7 +69,7 @@ export function ImportCheckReport({ check }: { check: ImportCheckView }) {
                   {row.contactName ?? (row.email ? '' : '—')}
                   {row.email && <span class="muted"> {row.email}</span>}
                 </td>
-                <td>{row.outcome === 'rejected' ? <strong>Rejected</strong> : `${accountWords[row.account!]}, ${contactWords[row.contact!]}`}</td>
+                <td>{row.outcome === 'rejected' ? <strong>{t('Rejected')}</strong> : `${t(accountWords[row.account!])}, ${t(contactWords[row.contact!])}`}</td>
                 <td>
                   {row.reasons.map((reason, index) => (
                     <div key={index}>
@@ -84,12 +82,11 @@ export function ImportCheckReport({ check }: { check: ImportCheckView }) {
           </tbody>
         </table>
       </div>
-      {rows.length === 0 && <p class="empty">No row of this kind.</p>}
+      {rows.length === 0 && <p class="empty">{t('No row of this kind.')}</p>}
       {rows.length > shown && (
         <p>
           <button type="button" onClick={() => setShown(shown + PAGE)}>
-            Show {formatNumber(Math.min(PAGE, rows.length - shown))} more of {formatNumber(rows.length - shown)} rows
-          </button>
+            {t('Show {PAGE} more of {value} rows', { PAGE: formatNumber(Math.min(PAGE, rows.length - shown)), value: formatNumber(rows.length - shown) })}</button>
         </p>
       )}
     </section>

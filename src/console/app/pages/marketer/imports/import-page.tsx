@@ -9,6 +9,7 @@ import { ImportCheckReport } from './import-check-report';
 import { ImportReport } from './import-report';
 import type { ImportCheckView, ImportResultView } from './import-result';
 import { IMPORT_MAX_BYTES, uploadCsv, type UploadProgress } from './upload-csv';
+import { t, tp } from '../../../i18n/i18n';
 
 type Source = 'file' | 'paste';
 
@@ -45,7 +46,7 @@ export function ImportPage() {
     if (asDryRun) setDryRun(undefined);
     setImported(undefined);
     if (content.size > IMPORT_MAX_BYTES) {
-      setError(new ApiError(413, 'PAYLOAD_TOO_LARGE', `The file is ${megabytes(content.size)}; an import takes at most ${megabytes(IMPORT_MAX_BYTES)}. Split it into smaller files.`));
+      setError(new ApiError(413, 'PAYLOAD_TOO_LARGE', t('The file is {size}; an import takes at most {IMPORT_MAX_BYTES}. Split it into smaller files.', { size: megabytes(content.size), IMPORT_MAX_BYTES: megabytes(IMPORT_MAX_BYTES) })));
       return;
     }
     setProgress({ sent: 0, total: content.size, uploaded: false, dryRun: asDryRun });
@@ -65,7 +66,7 @@ export function ImportPage() {
   return (
     <section class="import-page">
       <div class="page-head">
-        <h1>Import accounts</h1>
+        <h1>{t('Import accounts')}</h1>
       </div>
       <form
         class="card"
@@ -74,25 +75,22 @@ export function ImportPage() {
           void run(true);
         }}
       >
-        <h2>1. Choose the CSV</h2>
+        <h2>{t('1. Choose the CSV')}</h2>
         <p class="muted">
-          One row per contact, a header row first. Columns: {COLUMNS}. Contacts are merged by e-mail (else by account and contact name), accounts by name.
-        </p>
+          {t('One row per contact, a header row first. Columns: {COLUMNS}. Contacts are merged by e-mail (else by account and contact name), accounts by name.', { COLUMNS })}</p>
         <details>
-          <summary>Example</summary>
+          <summary>{t('Example')}</summary>
           <pre>{SAMPLE}</pre>
         </details>
         <fieldset class="source-choice">
-          <legend>Where the rows come from</legend>
+          <legend>{t('Where the rows come from')}</legend>
           <label class="checkbox">
-            <input type="radio" name="source" value="file" checked={source === 'file'} onChange={() => (setSource('file'), changed())} /> Upload a file
-          </label>
+            <input type="radio" name="source" value="file" checked={source === 'file'} onChange={() => (setSource('file'), changed())} />{' '}{t('Upload a file')}</label>
           <label class="checkbox">
-            <input type="radio" name="source" value="paste" checked={source === 'paste'} onChange={() => (setSource('paste'), changed())} /> Paste the text
-          </label>
+            <input type="radio" name="source" value="paste" checked={source === 'paste'} onChange={() => (setSource('paste'), changed())} />{' '}{t('Paste the text')}</label>
         </fieldset>
         {source === 'file' ? (
-          <Field label="CSV file" hint={`At most ${megabytes(IMPORT_MAX_BYTES)} and 10,000 rows.`}>
+          <Field label={t('CSV file')} hint={t('At most {IMPORT_MAX_BYTES} and 10,000 rows.', { IMPORT_MAX_BYTES: megabytes(IMPORT_MAX_BYTES) })}>
             {(props) => (
               <input
                 {...props}
@@ -106,7 +104,7 @@ export function ImportPage() {
             )}
           </Field>
         ) : (
-          <Field label="CSV text" hint="Paste the rows, header row first.">
+          <Field label={t('CSV text')} hint={t('Paste the rows, header row first.')}>
             {(props) => (
               <textarea
                 {...props}
@@ -126,46 +124,44 @@ export function ImportPage() {
             {file.name}, {fileSize(file.size)}
           </p>
         )}
-        <h2>2. Check it, then import</h2>
+        <h2>{t('2. Check it, then import')}</h2>
         <div class="actions">
           <button type="submit" class="primary" disabled={!content || busy}>
-            Check rows (dry run)
-          </button>
+            {t('Check rows (dry run)')}</button>
           <button type="button" disabled={!importable || busy} onClick={() => void run(false)}>
-            {importable ? `Import ${formatNumber(importable)} ${importable === 1 ? 'row' : 'rows'}` : 'Import'}
+            {importable ? tp(importable, 'Import {count} row', 'Import {count} rows', { count: formatNumber(importable) }) : t('Import')}
           </button>
         </div>
-        {!dryRun && !imported && content && !busy && <p class="muted">Run the dry run first: the import button becomes available once the rows are checked.</p>}
+        {!dryRun && !imported && content && !busy && <p class="muted">{t('Run the dry run first: the import button becomes available once the rows are checked.')}</p>}
       </form>
       {progress && <ImportProgress progress={progress} />}
-      <ErrorNotice error={error} title="The import was refused" />
+      <ErrorNotice error={error} title={t('The import was refused')} />
       {imported && <ImportReport result={imported} />}
       {!imported && dryRun && <ImportCheckReport check={dryRun} />}
       {imported && (
         <Notice kind="info">
-          To import another file, choose it above and check it again.
-        </Notice>
+          {t('To import another file, choose it above and check it again.')}</Notice>
       )}
     </section>
   );
 }
 
 function ImportProgress({ progress }: { progress: UploadProgress & { dryRun: boolean } }) {
-  const what = progress.dryRun ? 'Checking' : 'Importing';
+  const what = progress.dryRun ? t('Checking') : t('Importing');
   return (
     <div class="card" role="status">
       {progress.uploaded ? (
         // The server answers once every row is checked (and written): there is no count to show until then.
         <div class="progress">
-          <div class="progress-label">{what}: file sent, the server is checking the rows…</div>
-          <progress aria-label={`${what} the rows`} />
+          <div class="progress-label">{t('{what}: file sent, the server is checking the rows…', { what })}</div>
+          <progress aria-label={t('{what} the rows', { what })} />
         </div>
       ) : (
-        <Progress label={`${what} — bytes sent`} done={progress.sent} total={progress.total} />
+        <Progress label={t('{what} — bytes sent', { what })} done={progress.sent} total={progress.total} />
       )}
     </div>
   );
 }
 
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-const fileSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : megabytes(bytes));
+const megabytes = (bytes: number) => t('{size} MB', { size: (bytes / (1024 * 1024)).toFixed(1) });
+const fileSize = (bytes: number) => (bytes < 1024 * 1024 ? t('{size} KB', { size: Math.max(1, Math.round(bytes / 1024)) }) : megabytes(bytes));

@@ -1,5 +1,6 @@
 import { ApiError, type ErrorDetail } from '../../../api';
 import { session } from '../../../session';
+import { t } from '../../../i18n/i18n';
 
 /** The server's body limit for imports (IMPORT_BODY_LIMIT, '5mb' as body-parser counts it). */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
@@ -26,13 +27,13 @@ export function uploadCsv<T>(path: string, csv: Blob, onProgress: (progress: Upl
     else for (const [name, value] of Object.entries(session.csrfHeader('POST'))) request.setRequestHeader(name, value);
     request.upload.onprogress = (event) => onProgress({ sent: event.loaded, total: event.lengthComputable ? event.total : null, uploaded: false });
     request.upload.onload = () => onProgress({ sent: csv.size, total: csv.size, uploaded: true });
-    request.onerror = () => reject(new ApiError(0, 'NETWORK', 'The server could not be reached. Check your connection and try again.'));
+    request.onerror = () => reject(new ApiError(0, 'NETWORK', t('The server could not be reached. Check your connection and try again.')));
     request.onload = () => {
       const answer = parse(request.responseText);
       if (request.status >= 200 && request.status < 300) return resolve(answer as T);
       const error = (answer as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | undefined)?.error;
       if (request.status === 401) session.signOut();
-      reject(new ApiError(request.status, error?.code ?? `HTTP_${request.status}`, error?.message ?? `The server answered ${request.status}`, error?.details ?? []));
+      reject(new ApiError(request.status, error?.code ?? `HTTP_${request.status}`, error?.message ?? t('The server answered {status}', { status: request.status }), error?.details ?? []));
     };
     request.send(csv);
   });

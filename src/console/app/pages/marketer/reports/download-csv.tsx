@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { ApiError, asApiError, withQuery } from '../../../api';
 import { ErrorNotice } from '../../../components/notices';
 import { session } from '../../../session';
+import { t } from '../../../i18n/i18n';
 
 /**
  * Fetches a report as CSV with the user's key and saves it. A plain link cannot carry the key (it is
@@ -15,12 +16,12 @@ export async function downloadCsv(path: string, query: Record<string, string | u
   try {
     response = await fetch(`/api/v1${withQuery(path, { ...query, format: 'csv' })}`, { headers });
   } catch {
-    throw new ApiError(0, 'NETWORK', 'The server could not be reached. Check your connection and try again.');
+    throw new ApiError(0, 'NETWORK', t('The server could not be reached. Check your connection and try again.'));
   }
   if (!response.ok) {
     const answer = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string; details?: [] } } | undefined;
     if (response.status === 401) session.signOut();
-    throw new ApiError(response.status, answer?.error?.code ?? `HTTP_${response.status}`, answer?.error?.message ?? `The server answered ${response.status}`, answer?.error?.details ?? []);
+    throw new ApiError(response.status, answer?.error?.code ?? `HTTP_${response.status}`, answer?.error?.message ?? t('The server answered {status}', { status: response.status }), answer?.error?.details ?? []);
   }
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
@@ -33,7 +34,7 @@ export async function downloadCsv(path: string, query: Record<string, string | u
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function CsvDownloadButton({ path, query = {}, filename, label = 'Download CSV' }: { path: string; query?: Record<string, string | undefined>; filename: string; label?: string }) {
+export function CsvDownloadButton({ path, query = {}, filename, label = t('Download CSV') }: { path: string; query?: Record<string, string | undefined>; filename: string; label?: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   async function download() {
@@ -50,9 +51,9 @@ export function CsvDownloadButton({ path, query = {}, filename, label = 'Downloa
   return (
     <div>
       <button type="button" onClick={() => void download()} disabled={busy}>
-        {busy ? 'Preparing CSV…' : label}
+        {busy ? t('Preparing CSV…') : label}
       </button>
-      <ErrorNotice error={error} title="The CSV could not be downloaded" />
+      <ErrorNotice error={error} title={t('The CSV could not be downloaded')} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import type { EnrollmentLines } from '../../../../../reports/lift.schemas';
 import { formatDateTime, formatNumber, formatPercent, humanize } from '../../../format';
+import { msg, t } from '../../../i18n/i18n';
 
-const heads = ['Matched', 'Target contacts', 'Target responded', 'Target rate', 'Target contracts', 'Test contacts', 'Test responded', 'Test rate', 'Test contracts'];
+const heads = [msg('Matched'), msg('Target contacts'), msg('Target responded'), msg('Target rate'), msg('Target contracts'), msg('Test contacts'), msg('Test responded'), msg('Test rate'), msg('Test contracts')];
 
 /** An evergreen campaign's enrollments, newest first: each cohort, per cell, and what it brought. */
 export function EnrollmentReturnTable({ enrollments }: { enrollments: EnrollmentLines }) {
@@ -10,15 +11,14 @@ export function EnrollmentReturnTable({ enrollments }: { enrollments: Enrollment
     <div class="table-wrap">
       <table>
         <caption class="muted">
-          Enrollments, newest first{shown < enrollments.total ? ` (the newest ${formatNumber(shown)} of ${formatNumber(enrollments.total)})` : ''}: responses and contracts since each enrolled
-        </caption>
+          {t('Enrollments, newest first')}{shown < enrollments.total ? (' ' + t('(the newest {shown} of {total})', { shown: formatNumber(shown), total: formatNumber(enrollments.total) })) : ''}{t(': responses and contracts since each enrolled')}</caption>
         <thead>
           <tr>
-            <th scope="col">Enrollment</th>
-            <th scope="col">Status</th>
+            <th scope="col">{t('Enrollment')}</th>
+            <th scope="col">{t('Status')}</th>
             {heads.map((head) => (
               <th key={head} scope="col" class="number">
-                {head}
+                {t(head)}
               </th>
             ))}
           </tr>

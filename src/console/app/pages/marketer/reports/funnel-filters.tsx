@@ -3,6 +3,7 @@ import type { UserResponse } from '../../../../../users/users.schemas';
 import { Field } from '../../../components/field';
 import type { ApiError } from '../../../api';
 import { useApi } from '../../../use-api';
+import { t } from '../../../i18n/i18n';
 
 export interface FunnelFilterValues {
   segment?: string;
@@ -27,17 +28,17 @@ export function FunnelFilters({ values, error, onApply }: { values: FunnelFilter
   return (
     <form
       class="card"
-      aria-label="Funnel filters"
+      aria-label={t('Funnel filters')}
       onSubmit={(event) => {
         event.preventDefault();
         onApply(draft);
       }}
     >
       <div class="row">
-        <Field label="Segment" error={detail('segment')}>
-          {(props) => <input {...props} value={draft.segment ?? ''} onInput={set('segment')} placeholder="e.g. retail" />}
+        <Field label={t('Segment')} error={detail('segment')}>
+          {(props) => <input {...props} value={draft.segment ?? ''} onInput={set('segment')} placeholder={t('e.g. retail')} />}
         </Field>
-        <Field label="Owner" error={detail('owner') ?? detail('ownerId')}>
+        <Field label={t('Owner')} error={detail('owner') ?? detail('ownerId')}>
           {(props) => (
             <select
               {...props}
@@ -47,8 +48,8 @@ export function FunnelFilters({ values, error, onApply }: { values: FunnelFilter
                 setDraft({ ...draft, owner: choice === 'me' ? 'me' : undefined, ownerId: choice && choice !== 'me' ? choice : undefined });
               }}
             >
-              <option value="">Every owner I may see</option>
-              <option value="me">My accounts</option>
+              <option value="">{t('Every owner I may see')}</option>
+              <option value="me">{t('My accounts')}</option>
               {managers.data?.items.map((user) => (
                 <option key={user.id} value={user.id}>
                   {user.name}
@@ -57,25 +58,23 @@ export function FunnelFilters({ values, error, onApply }: { values: FunnelFilter
             </select>
           )}
         </Field>
-        <Field label="Lead source" error={detail('leadSource')}>
-          {(props) => <input {...props} value={draft.leadSource ?? ''} onInput={set('leadSource')} placeholder="e.g. Spring press/PRESS-A" />}
+        <Field label={t('Lead source')} error={detail('leadSource')}>
+          {(props) => <input {...props} value={draft.leadSource ?? ''} onInput={set('leadSource')} placeholder={t('e.g. Spring press/PRESS-A')} />}
         </Field>
       </div>
       <div class="row">
-        <Field label="Created from" hint="Accounts created on or after this day (UTC)" error={detail('from')}>
+        <Field label={t('Created from')} hint={t('Accounts created on or after this day (UTC)')} error={detail('from')}>
           {(props) => <input {...props} type="date" value={draft.from ?? ''} onInput={set('from')} />}
         </Field>
-        <Field label="Created to" hint="On or before this day (UTC)" error={detail('to')}>
+        <Field label={t('Created to')} hint={t('On or before this day (UTC)')} error={detail('to')}>
           {(props) => <input {...props} type="date" value={draft.to ?? ''} onInput={set('to')} />}
         </Field>
       </div>
       <div class="actions">
         <button type="submit" class="primary">
-          Apply filters
-        </button>
+          {t('Apply filters')}</button>
         <button type="button" onClick={() => onApply({})}>
-          Clear filters
-        </button>
+          {t('Clear filters')}</button>
       </div>
     </form>
   );

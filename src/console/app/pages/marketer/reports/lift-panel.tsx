@@ -1,21 +1,22 @@
 import type { CampaignLift, LiftCell, ProportionLift } from '../../../../../reports/lift.schemas';
 import { formatMoney, formatNumber, formatPercent, humanize } from '../../../format';
+import { msg, t } from '../../../i18n/i18n';
 
 /** A difference of rates in percentage points, signed: "+9.8 pts". */
-const formatPoints = (difference: number) => `${difference > 0 ? '+' : difference < 0 ? '−' : ''}${Math.abs(difference * 100).toFixed(1)} pts`;
+const formatPoints = (difference: number) => `${difference > 0 ? '+' : difference < 0 ? '−' : ''}${t('{points} pts', { points: Math.abs(difference * 100).toFixed(1) })}`;
 const formatRelative = (ratio: number | null) => (ratio === null ? '—' : `${ratio > 0 ? '+' : ratio < 0 ? '−' : ''}${Math.abs(ratio * 100).toFixed(1)} %`);
 const formatPValue = (p: number | null) => (p === null ? '—' : p < 0.0001 ? '< 0.0001' : p.toFixed(4));
 
-const cellTitles = { TARGET: 'Target cell (mailed, called)', TEST: 'Test cell (kept apart)' } as const;
+const cellTitles = { TARGET: msg('Target cell (mailed, called)'), TEST: msg('Test cell (kept apart)') } as const;
 
 /** The target cell against the test cell of the campaign's own list: did mailing and calling make a difference? */
 export function LiftPanel({ lift, currency }: { lift: CampaignLift; currency: string | null }) {
   const listed = lift.target.contacts + lift.test.contacts > 0;
   return (
     <section class="card lift-panel" aria-labelledby="lift-heading">
-      <h2 id="lift-heading">Lift: target cell against test cell</h2>
+      <h2 id="lift-heading">{t('Lift: target cell against test cell')}</h2>
       {lift.caveats.length > 0 && (
-        <div class={`notice ${lift.unavailableReason ? 'notice-info' : 'notice-warning'}`} role="note" aria-label="Caveats">
+        <div class={`notice ${lift.unavailableReason ? 'notice-info' : 'notice-warning'}`} role="note" aria-label={t('Caveats')}>
           {lift.caveats.map((caveat) => (
             <p key={caveat}>{caveat}</p>
           ))}
@@ -38,18 +39,18 @@ export function LiftPanel({ lift, currency }: { lift: CampaignLift; currency: st
 }
 
 function CellCard({ cell, currency }: { cell: LiftCell; currency: string | null }) {
-  const title = cellTitles[cell.cell];
+  const title = t(cellTitles[cell.cell]);
   const rows: [string, string][] = [
-    ['Contacts listed', formatNumber(cell.contacts)],
-    ['Accounts', formatNumber(cell.accounts)],
-    ['Contacts that responded', formatNumber(cell.respondingContacts)],
-    ['Response rate (per contact)', formatPercent(cell.responseRate)],
-    ['Accounts that responded', formatNumber(cell.respondingAccounts)],
-    ['Contracts (accounts)', formatNumber(cell.contracts)],
-    ['Contract rate (per account)', formatPercent(cell.contractRate)],
-    ['Won deals', formatNumber(cell.wonDeals)],
-    ['Revenue', formatMoney(cell.revenue, currency)],
-    ['Revenue per contact', formatMoney(cell.revenuePerContact, currency)],
+    [t('Contacts listed'), formatNumber(cell.contacts)],
+    [t('Accounts'), formatNumber(cell.accounts)],
+    [t('Contacts that responded'), formatNumber(cell.respondingContacts)],
+    [t('Response rate (per contact)'), formatPercent(cell.responseRate)],
+    [t('Accounts that responded'), formatNumber(cell.respondingAccounts)],
+    [t('Contracts (accounts)'), formatNumber(cell.contracts)],
+    [t('Contract rate (per account)'), formatPercent(cell.contractRate)],
+    [t('Won deals'), formatNumber(cell.wonDeals)],
+    [t('Revenue'), formatMoney(cell.revenue, currency)],
+    [t('Revenue per contact'), formatMoney(cell.revenuePerContact, currency)],
   ];
   return (
     <div class="lift-cell" role="group" aria-label={title}>
@@ -82,15 +83,15 @@ function LiftTable({
   const proportionRow = (label: string, comparison: ProportionLift) => (
     <tr key={label}>
       <th scope="row">
-        {label}
-        {comparison.smallSample && <span class="badge badge-paused lift-small">small sample</span>}
+        {t(label)}
+        {comparison.smallSample && <span class="badge badge-paused lift-small">{t('small sample')}</span>}
       </th>
       <td class="number">{formatPercent(comparison.targetRate)}</td>
       <td class="number">{formatPercent(comparison.testRate)}</td>
       <td class="number">{formatPoints(comparison.absoluteLift)}</td>
       <td class="number">{formatRelative(comparison.relativeLift)}</td>
       <td class="number">
-        {formatPoints(comparison.confidenceInterval.low)} to {formatPoints(comparison.confidenceInterval.high)}
+        {t('{low} to {high}', { low: formatPoints(comparison.confidenceInterval.low), high: formatPoints(comparison.confidenceInterval.high) })}
       </td>
       <td class="number">{formatPValue(comparison.pValue)}</td>
     </tr>
@@ -98,22 +99,22 @@ function LiftTable({
   return (
     <div class="table-wrap">
       <table>
-        <caption class="muted">The lift: target minus test, with its 95% confidence interval (Wald) and the two-proportion z-test's p-value</caption>
+        <caption class="muted">{t('The lift: target minus test, with its 95% confidence interval (Wald) and the two-proportion z-test\'s p-value')}</caption>
         <thead>
           <tr>
-            <th scope="col">Measure</th>
-            {['Target', 'Test', 'Lift', 'Relative lift', '95% interval', 'p-value'].map((head) => (
+            <th scope="col">{t('Measure')}</th>
+            {[t('Target'), t('Test'), t('Lift'), t('Relative lift'), t('95% interval'), t('p-value')].map((head) => (
               <th key={head} scope="col" class="number">
-                {head}
+                {t(head)}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {proportionRow('Response rate (per contact)', responseRate)}
-          {proportionRow('Contract rate (per account)', contractRate)}
+          {proportionRow(t('Response rate (per contact)'), responseRate)}
+          {proportionRow(t('Contract rate (per account)'), contractRate)}
           <tr>
-            <th scope="row">Revenue per contact</th>
+            <th scope="row">{t('Revenue per contact')}</th>
             <td class="number">{formatMoney(lift.target.revenuePerContact, currency)}</td>
             <td class="number">{formatMoney(lift.test.revenuePerContact, currency)}</td>
             <td class="number">{formatMoney(revenuePerContact.absoluteLift, currency)}</td>
@@ -132,16 +133,14 @@ function StatusesByCell({ lift }: { lift: CampaignLift }) {
   return (
     <div class="table-wrap">
       <table>
-        <caption class="muted">Accounts of each cell that reached each status since they were listed (an account can count under several)</caption>
+        <caption class="muted">{t('Accounts of each cell that reached each status since they were listed (an account can count under several)')}</caption>
         <thead>
           <tr>
-            <th scope="col">Status</th>
+            <th scope="col">{t('Status')}</th>
             <th scope="col" class="number">
-              Target
-            </th>
+              {t('Target')}</th>
             <th scope="col" class="number">
-              Test
-            </th>
+              {t('Test')}</th>
           </tr>
         </thead>
         <tbody>

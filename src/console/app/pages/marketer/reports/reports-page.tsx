@@ -13,6 +13,7 @@ import { CsvDownloadButton } from './download-csv';
 import { filterNames, FunnelFilters, type FunnelFilterValues } from './funnel-filters';
 import { formatDuration } from './format-duration';
 import './reports.css';
+import { t, tp } from '../../../i18n/i18n';
 
 /** The Reports page: the funnel by status with the filters the API takes (kept in the address, #/reports?segment=retail), and the way into each campaign’s return. */
 export function ReportsPage({ query }: PageProps) {
@@ -21,12 +22,12 @@ export function ReportsPage({ query }: PageProps) {
   return (
     <section class="report-page">
       <div class="page-head">
-        <h1>Reports</h1>
+        <h1>{t('Reports')}</h1>
       </div>
-      <h2>The funnel</h2>
+      <h2>{t('The funnel')}</h2>
       <FunnelFilters values={filters} error={error} onApply={(values) => navigate(withQuery('/reports', { ...values }))} />
-      <ErrorNotice error={error} title="The funnel could not be loaded" />
-      {loading && <Loading label="Counting accounts…" />}
+      <ErrorNotice error={error} title={t('The funnel could not be loaded')} />
+      {loading && <Loading label={t('Counting accounts…')} />}
       {funnel && !error && <FunnelBody funnel={funnel} filters={filters} />}
       <CampaignReturnLinks />
     </section>
@@ -40,8 +41,8 @@ function FunnelBody({ funnel, filters }: { funnel: FunnelReport; filters: Funnel
     data: {
       labels,
       datasets: [
-        { label: 'Ever reached', data: funnel.steps.map((step) => step.reached), backgroundColor: chartColors.blue },
-        { label: 'In it now', data: funnel.steps.map((step) => step.current), backgroundColor: chartColors.brown },
+        { label: t('Ever reached'), data: funnel.steps.map((step) => step.reached), backgroundColor: chartColors.blue },
+        { label: t('In it now'), data: funnel.steps.map((step) => step.current), backgroundColor: chartColors.brown },
       ],
     },
     options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
@@ -50,22 +51,21 @@ function FunnelBody({ funnel, filters }: { funnel: FunnelReport; filters: Funnel
     <section class="card" aria-labelledby="funnel-heading">
       <div class="page-head">
         <h3 id="funnel-heading">
-          {formatNumber(funnel.accounts)} {funnel.accounts === 1 ? 'account' : 'accounts'} by status
-        </h3>
-        <CsvDownloadButton path="/reports/funnel" query={{ ...filters }} filename="funnel.csv" label="Download the funnel as CSV" />
+          {tp(funnel.accounts, '{count} account by status', '{count} accounts by status', { count: formatNumber(funnel.accounts) })}</h3>
+        <CsvDownloadButton path="/reports/funnel" query={{ ...filters }} filename="funnel.csv" label={t('Download the funnel as CSV')} />
       </div>
-      <ChartView config={config} label="Accounts that ever reached each status and accounts in it now (the table below has the same figures)" />
+      <ChartView config={config} label={t('Accounts that ever reached each status and accounts in it now (the table below has the same figures)')} />
       <div class="table-wrap">
         <table>
-          <caption class="muted">Conversion is from the previous status of the main path; the median counts finished stays only</caption>
+          <caption class="muted">{t('Conversion is from the previous status of the main path; the median counts finished stays only')}</caption>
           <thead>
             <tr>
-              <th scope="col">Status</th>
-              <th scope="col" class="number">In it now</th>
-              <th scope="col" class="number">Ever reached</th>
-              <th scope="col" class="number">Conversion</th>
-              <th scope="col" class="number">Median time in status</th>
-              <th scope="col" class="number">Finished stays</th>
+              <th scope="col">{t('Status')}</th>
+              <th scope="col" class="number">{t('In it now')}</th>
+              <th scope="col" class="number">{t('Ever reached')}</th>
+              <th scope="col" class="number">{t('Conversion')}</th>
+              <th scope="col" class="number">{t('Median time in status')}</th>
+              <th scope="col" class="number">{t('Finished stays')}</th>
             </tr>
           </thead>
           <tbody>

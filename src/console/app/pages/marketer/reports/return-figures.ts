@@ -1,5 +1,6 @@
 import type { CampaignReport } from '../../../../../reports/campaign-return.schemas';
 import { formatMoney } from '../../../format';
+import { t } from '../../../i18n/i18n';
 
 export type Report = CampaignReport;
 export type Figures = CampaignReport['total'];
@@ -9,7 +10,7 @@ export function moneyCells(figures: Figures, currency: string | null) {
   return {
     revenue: formatMoney(figures.revenue, currency),
     pipeline: formatMoney(figures.pipeline, currency),
-    cost: figures.cost === null ? 'unknown' : formatMoney(figures.cost, currency),
+    cost: figures.cost === null ? t('unknown') : formatMoney(figures.cost, currency),
     costPerResponse: figures.costPerResponse === null ? '—' : formatMoney(figures.costPerResponse, currency),
     returnOnSpend: formatReturn(figures.returnOnSpend),
   };

@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { formatNumber, humanize } from '../../../format';
 import { moneyCells, type Figures, type Report } from './return-figures';
+import { msg, t } from '../../../i18n/i18n';
 
-const figureHeads = ['Responses', 'Accounts', 'New accounts', 'Contracts', 'Won deals', 'Revenue', 'Pipeline', 'Cost', 'Cost per response', 'Return on spend'];
+const figureHeads = [msg('Responses'), msg('Accounts'), msg('New accounts'), msg('Contracts'), msg('Won deals'), msg('Revenue'), msg('Pipeline'), msg('Cost'), msg('Cost per response'), msg('Return on spend')];
 
 function FigureCells({ figures, currency }: { figures: Figures; currency: string | null }) {
   const money = moneyCells(figures, currency);
@@ -32,12 +33,12 @@ function ReportTable({ caption, rowHeads, numberHeads, children }: { caption: st
           <tr>
             {rowHeads.map((head) => (
               <th key={head} scope="col">
-                {head}
+                {t(head)}
               </th>
             ))}
             {numberHeads.map((head) => (
               <th key={head} scope="col" class="number">
-                {head}
+                {t(head)}
               </th>
             ))}
           </tr>
@@ -52,7 +53,7 @@ function ReportTable({ caption, rowHeads, numberHeads, children }: { caption: st
 export function SourceReturnTable({ report }: { report: Report }) {
   const nested = report.campaigns.length > 1;
   return (
-    <ReportTable caption={`Return by sub-source${report.currency ? `, amounts in ${report.currency}` : ''}`} rowHeads={nested ? ['Sub-source', 'Channel', 'Campaign'] : ['Sub-source', 'Channel']} numberHeads={figureHeads}>
+    <ReportTable caption={t('Return by sub-source{value}', { value: report.currency ? t(', amounts in {currency}', { currency: report.currency }) : '' })} rowHeads={nested ? [t('Sub-source'), t('Channel'), t('Campaign')] : [t('Sub-source'), t('Channel')]} numberHeads={figureHeads}>
       <tbody>
         {report.sources.map((source) => (
           <tr key={source.sourceId}>
@@ -68,8 +69,7 @@ export function SourceReturnTable({ report }: { report: Report }) {
       <tfoot>
         <tr>
           <th scope="row" colSpan={nested ? 3 : 2}>
-            Total
-          </th>
+            {t('Total')}</th>
           <FigureCells figures={report.total} currency={report.currency} />
         </tr>
       </tfoot>
@@ -80,7 +80,7 @@ export function SourceReturnTable({ report }: { report: Report }) {
 /** The campaign and each campaign below it, children rolled up. */
 export function CampaignReturnTable({ report }: { report: Report }) {
   return (
-    <ReportTable caption="Return by campaign (each with its children)" rowHeads={['Campaign']} numberHeads={figureHeads}>
+    <ReportTable caption={t('Return by campaign (each with its children)')} rowHeads={[t('Campaign')]} numberHeads={figureHeads}>
       <tbody>
         {report.campaigns.map((campaign) => (
           <tr key={campaign.campaignId}>
@@ -103,7 +103,7 @@ export function StatusesReachedTable({ report }: { report: Report }) {
       </td>
     ));
   return (
-    <ReportTable caption="Responding accounts that reached each status after their response (an account can count under several)" rowHeads={['Sub-source']} numberHeads={statuses.map(humanize)}>
+    <ReportTable caption={t('Responding accounts that reached each status after their response (an account can count under several)')} rowHeads={[t('Sub-source')]} numberHeads={statuses.map(humanize)}>
       <tbody>
         {report.sources.map((source) => (
           <tr key={source.sourceId}>
@@ -116,7 +116,7 @@ export function StatusesReachedTable({ report }: { report: Report }) {
       </tbody>
       <tfoot>
         <tr>
-          <th scope="row">Total</th>
+          <th scope="row">{t('Total')}</th>
           {reachedCells(report.total.statusesReached)}
         </tr>
       </tfoot>

@@ -1,9 +1,11 @@
 import type { ApiError } from '../../../api';
 import { Field } from '../../../components/field';
+import { FieldError } from '../../../components/field-error';
 import { humanize } from '../../../format';
 import { ACCOUNT_STATUSES } from '../../../lifecycle-terms';
 import { userLabel, type DirectoryUser } from '../../../use-users';
 import { criteriaFields, exactDetail, fieldKind, fieldLabels, opLabels, opsFor, picksFromList, takesNoValue, withField, type ConditionDraft, type CriteriaField, type CriteriaOp } from './criteria-model';
+import { t } from '../../../i18n/i18n';
 
 interface Props {
   condition: ConditionDraft;
@@ -25,28 +27,28 @@ export function ConditionEditor({ condition, path, label, users, error, onChange
       <legend>{label}</legend>
       {own && <p class="group-error">{own}</p>}
       <div class="row">
-        <Field label="Field" error={error?.detailFor(`${path}.field`)}>
+        <Field label={t('Field')} error={error?.detailFor(`${path}.field`)}>
           {(props) => (
             <select {...props} value={condition.field} onChange={(event) => onChange(withField(condition, event.currentTarget.value as CriteriaField))}>
               {criteriaFields.map((field) => (
                 <option key={field} value={field}>
-                  {fieldLabels[field]}
+                  {t(fieldLabels[field])}
                 </option>
               ))}
             </select>
           )}
         </Field>
         {condition.field === 'account.fields' && (
-          <Field label="Custom field name" error={error?.detailFor(`${path}.key`)}>
-            {(props) => <input {...props} value={condition.key} placeholder="city" onInput={(event) => set({ key: event.currentTarget.value })} />}
+          <Field label={t('Custom field name')} error={error?.detailFor(`${path}.key`)}>
+            {(props) => <input {...props} value={condition.key} placeholder={t('city')} onInput={(event) => set({ key: event.currentTarget.value })} />}
           </Field>
         )}
-        <Field label="Operator" error={error?.detailFor(`${path}.op`)}>
+        <Field label={t('Operator')} error={error?.detailFor(`${path}.op`)}>
           {(props) => (
             <select {...props} value={condition.op} onChange={(event) => set({ op: event.currentTarget.value as CriteriaOp })}>
               {opsFor(condition.field).map((op) => (
                 <option key={op} value={op}>
-                  {opLabels[op]}
+                  {t(opLabels[op])}
                 </option>
               ))}
             </select>
@@ -55,7 +57,7 @@ export function ConditionEditor({ condition, path, label, users, error, onChange
         {!takesNoValue(condition.op) && <ValueControl condition={condition} users={users} error={error?.detailFor(`${path}.value`)} set={set} />}
         {onRemove && (
           <button type="button" onClick={onRemove}>
-            Remove <span class="visually-hidden">{label.toLowerCase()}</span>
+            {t('Remove')}{' '}<span class="visually-hidden">{label.toLowerCase()}</span>
           </button>
         )}
       </div>
@@ -71,26 +73,26 @@ function ValueControl({ condition, users, error, set }: { condition: ConditionDr
     const toggle = (value: string, on: boolean) => set({ values: on ? [...condition.values, value] : condition.values.filter((picked) => picked !== value) });
     return (
       <fieldset class={`choice-list${error ? ' field-invalid' : ''}`}>
-        <legend>Values</legend>
+        <legend>{t('Values')}</legend>
         {choices.map((choice) => (
           <label key={choice.value}>
-            <input type="checkbox" checked={condition.values.includes(choice.value)} onChange={(event) => toggle(choice.value, event.currentTarget.checked)} /> {choice.label}
+            <input type="checkbox" checked={condition.values.includes(choice.value)} onChange={(event) => toggle(choice.value, event.currentTarget.checked)} /> {t(choice.label)}
           </label>
         ))}
-        {error && <small class="field-error">{error}</small>}
+        <FieldError label={t('Values')} error={error} />
       </fieldset>
     );
   }
-  const hint = op === 'in' ? 'Separate values with commas' : op === 'contains' ? 'Any case' : undefined;
+  const hint = op === 'in' ? t('Separate values with commas') : op === 'contains' ? t('Any case') : undefined;
   return (
-    <Field label="Value" error={error} hint={hint}>
+    <Field label={t('Value')} error={error} hint={hint}>
       {(props) => {
         const common = { ...props, value: condition.value, onInput: (event: { currentTarget: HTMLInputElement | HTMLSelectElement }) => set({ value: event.currentTarget.value }) };
         if (kind === 'boolean') {
           return (
             <select {...common} onChange={common.onInput}>
-              <option value="true">Yes</option>
-              <option value="false">No</option>
+              <option value="true">{t('Yes')}</option>
+              <option value="false">{t('No')}</option>
             </select>
           );
         }
@@ -108,7 +110,7 @@ function ValueControl({ condition, users, error, set }: { condition: ConditionDr
         if (kind === 'uuid' && op !== 'in') {
           return (
             <select {...common} onChange={common.onInput}>
-              <option value="">Choose a user…</option>
+              <option value="">{t('Choose a user…')}</option>
               {users.map((user) => (
                 <option key={user.id} value={user.id}>
                   {userLabel(user)}

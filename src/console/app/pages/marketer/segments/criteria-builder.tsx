@@ -3,6 +3,7 @@ import { Field } from '../../../components/field';
 import type { DirectoryUser } from '../../../use-users';
 import { ConditionEditor } from './condition-editor';
 import { childPath, exactDetail, newCondition, newGroup, replaceNode, type CriteriaDraft, type GroupDraft } from './criteria-model';
+import { t } from '../../../i18n/i18n';
 
 // The API allows 6 levels; the builder's root group is level 1 and each nested group one more.
 const MAX_GROUP_DEPTH = 5;
@@ -17,7 +18,7 @@ interface Props {
 /** The segment's criteria as nested groups: each matches all or any of its conditions and sub-groups, or none of them. */
 export function CriteriaBuilder({ root, users, error, onChange }: Props) {
   const update = (uid: number, next: CriteriaDraft | null) => onChange(uid === root.uid ? (next as GroupDraft) : replaceNode(root, uid, next));
-  return <GroupEditor group={root} path="body.criteria" depth={1} label="Contacts match" users={users} error={error} update={update} />;
+  return <GroupEditor group={root} path="body.criteria" depth={1} label={t('Contacts match')} users={users} error={error} update={update} />;
 }
 
 interface GroupProps {
@@ -45,7 +46,7 @@ function GroupEditor({ group, path, depth, label, users, error, update, onRemove
     <fieldset class="criteria-group">
       <legend>{label}</legend>
       <div class="group-head">
-        <Field label={depth === 1 ? 'Match' : `Match (${label.toLowerCase()})`}>
+        <Field label={depth === 1 ? t('Match') : t('Match ({value})', { value: label.toLowerCase() })}>
           {(props) => (
             <select
               {...props}
@@ -55,21 +56,28 @@ function GroupEditor({ group, path, depth, label, users, error, update, onRemove
                 set(value === 'none' ? { match: 'any', negate: true } : { match: value as 'all' | 'any', negate: false });
               }}
             >
-              <option value="all">all of these</option>
-              <option value="any">any of these</option>
-              <option value="none">none of these</option>
+              <option value="all">{t('all of these')}</option>
+              <option value="any">{t('any of these')}</option>
+              <option value="none">{t('none of these')}</option>
             </select>
           )}
         </Field>
         {onRemove && (
           <button type="button" onClick={onRemove}>
-            Remove {label.toLowerCase()}
+            {t('Remove {value}', { value: label.toLowerCase() })}
           </button>
         )}
       </div>
       {own && <p class="group-error">{own}</p>}
       {group.children.map((child, index) => {
-        const childLabel = child.kind === 'group' ? `${label === 'Contacts match' ? 'Group' : `${label}, group`} ${index + 1}` : `Condition ${index + 1}${depth > 1 ? ` of ${label.toLowerCase()}` : ''}`;
+        const childLabel =
+          child.kind === 'group'
+            ? depth === 1
+              ? t('Group {number}', { number: index + 1 })
+              : t('{label}, group {number}', { label, number: index + 1 })
+            : depth > 1
+              ? t('Condition {number} of {group}', { number: index + 1, group: label.toLowerCase() })
+              : t('Condition {number}', { number: index + 1 });
         // The last condition of the root stays: criteria need at least one.
         const remove = depth === 1 && onlyChild ? undefined : () => update(child.uid, null);
         return child.kind === 'group' ? (
@@ -80,11 +88,11 @@ function GroupEditor({ group, path, depth, label, users, error, update, onRemove
       })}
       <div class="actions">
         <button type="button" onClick={() => set({ children: [...group.children, newCondition()] })}>
-          Add condition{depth > 1 ? <span class="visually-hidden"> to {label.toLowerCase()}</span> : null}
+          {t('Add condition')}{depth > 1 ? <span class="visually-hidden">{' '}{t('to {value}', { value: label.toLowerCase() })}</span> : null}
         </button>
         {depth < MAX_GROUP_DEPTH && (
           <button type="button" onClick={() => set({ children: [...group.children, newGroup(group.match === 'all' ? 'any' : 'all')] })}>
-            Add group{depth > 1 ? <span class="visually-hidden"> to {label.toLowerCase()}</span> : null}
+            {t('Add group')}{depth > 1 ? <span class="visually-hidden">{' '}{t('to {value}', { value: label.toLowerCase() })}</span> : null}
           </button>
         )}
       </div>

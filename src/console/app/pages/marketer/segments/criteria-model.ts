@@ -2,34 +2,35 @@ import type { CriteriaNode } from '../../../../../segments/segment-criteria.sche
 // The field list and the operators each field allows come from the server's own module (plain
 // constants, no zod): the builder can never offer an operator the API would refuse.
 import { criteriaFields, fieldKind, opsFor, type CriteriaField, type CriteriaOp, type FieldKind } from '../../../../../segments/segment-fields';
+import { msg } from '../../../i18n/i18n';
 
 export { criteriaFields, fieldKind, opsFor };
 export type { CriteriaField, CriteriaOp, FieldKind };
 
 export const fieldLabels: Record<CriteriaField, string> = {
-  'account.segment': 'Account segment',
-  'account.status': 'Account status',
-  'account.ownerId': 'Account owner',
-  'account.leadSource': 'Lead source',
-  'account.createdAt': 'Account created',
-  'account.lastContactedAt': 'Last contacted',
-  'account.name': 'Account name',
-  'account.fields': 'Custom account field',
-  'contact.email': 'Contact e-mail',
-  'contact.title': 'Contact title',
-  'contact.hasEmail': 'Contact has an e-mail',
+  'account.segment': msg('Account segment'),
+  'account.status': msg('Account status'),
+  'account.ownerId': msg('Account owner'),
+  'account.leadSource': msg('Lead source'),
+  'account.createdAt': msg('Account created'),
+  'account.lastContactedAt': msg('Last contacted'),
+  'account.name': msg('Account name'),
+  'account.fields': msg('Custom account field'),
+  'contact.email': msg('Contact e-mail'),
+  'contact.title': msg('Contact title'),
+  'contact.hasEmail': msg('Contact has an e-mail'),
 };
 
 export const opLabels: Record<CriteriaOp, string> = {
-  eq: 'is',
-  neq: 'is not',
-  in: 'is one of',
-  contains: 'contains',
-  before: 'is before',
-  after: 'is after',
-  withinDays: 'is within the last (days)',
-  isSet: 'is set',
-  isNotSet: 'is empty',
+  eq: msg('is'),
+  neq: msg('is not'),
+  in: msg('is one of'),
+  contains: msg('contains'),
+  before: msg('is before'),
+  after: msg('is after'),
+  withinDays: msg('is within the last (days)'),
+  isSet: msg('is set'),
+  isNotSet: msg('is empty'),
 };
 
 export interface ConditionDraft {

@@ -13,13 +13,14 @@ import { CriteriaBuilder } from './criteria-builder';
 import { fromCriteria, newGroup, toCriteria, type GroupDraft } from './criteria-model';
 import { SegmentPreviewPanel } from './segment-preview-panel';
 import { useLivePreview } from './use-live-preview';
+import { t } from '../../../i18n/i18n';
 
 /** /segments/new and /segments/:id: the criteria builder with its live count. */
 export function SegmentEditorPage({ params, query }: PageProps) {
   const id = params.id;
   const segment = useApi<SegmentView>(id ? `/segments/${id}` : null);
   if (!id) return <SegmentForm key="new" />;
-  if (segment.error) return <ErrorNotice error={segment.error} title="The segment could not be loaded" />;
+  if (segment.error) return <ErrorNotice error={segment.error} title={t('The segment could not be loaded')} />;
   if (!segment.data) return <Loading />;
   return <SegmentForm key={segment.data.id} saved={segment.data} justCreated={query.get('created') === '1'} />;
 }
@@ -52,33 +53,33 @@ function SegmentForm({ saved, justCreated = false }: { saved?: SegmentView; just
   return (
     <section>
       <div class="page-head">
-        <h1>{saved ? `Segment “${saved.name}”` : 'New segment'}</h1>
+        <h1>{saved ? t('Segment “{name}”', { name: saved.name }) : t('New segment')}</h1>
         <div class="actions">
-          <a href={href('/segments')}>All segments</a>
-          {saved && <a href={href(`/campaigns/new?segment=${saved.id}`)}>New campaign with this segment</a>}
+          <a href={href('/segments')}>{t('All segments')}</a>
+          {saved && <a href={href(`/campaigns/new?segment=${saved.id}`)}>{t('New campaign with this segment')}</a>}
         </div>
       </div>
       {result && (
         <Notice kind="success">
-          Saved segment “{result.name}” ({formatDateTime(result.updatedAt)}).{live.preview ? ` It selects ${live.preview.count} contacts in ${live.preview.accounts} accounts.` : ''}
+          {t('Saved segment “{name}” ({updatedAt}).', { name: result.name, updatedAt: formatDateTime(result.updatedAt) })}{live.preview ? (' ' + t('It selects {count} contacts in {accounts} accounts.', { count: live.preview.count, accounts: live.preview.accounts })) : ''}
         </Notice>
       )}
-      <ErrorNotice error={save.error} title="The segment was not saved" />
-      <ErrorNotice error={users.error} title="The users (for owner conditions) could not be loaded" />
+      <ErrorNotice error={save.error} title={t('The segment was not saved')} />
+      <ErrorNotice error={users.error} title={t('The users (for owner conditions) could not be loaded')} />
       <form onSubmit={submit} class="editor-layout" noValidate>
         <div class="card">
-          <h2>Definition</h2>
-          <Field label="Name" error={save.error?.detailFor('body.name')}>
+          <h2>{t('Definition')}</h2>
+          <Field label={t('Name')} error={save.error?.detailFor('body.name')}>
             {(props) => <input {...props} value={name} required maxLength={200} onInput={(event) => setName(event.currentTarget.value)} />}
           </Field>
-          <Field label="Description" error={save.error?.detailFor('body.description')}>
+          <Field label={t('Description')} error={save.error?.detailFor('body.description')}>
             {(props) => <textarea {...props} value={description} maxLength={2000} onInput={(event) => setDescription(event.currentTarget.value)} />}
           </Field>
-          <h2>Criteria</h2>
+          <h2>{t('Criteria')}</h2>
           <CriteriaBuilder root={root} users={users.users} error={fieldError} onChange={setRoot} />
           <div class="actions">
             <button type="submit" class="primary" disabled={save.busy}>
-              {save.busy ? 'Saving…' : saved ? 'Save changes' : 'Create segment'}
+              {save.busy ? t('Saving…') : saved ? t('Save changes') : t('Create segment')}
             </button>
           </div>
         </div>

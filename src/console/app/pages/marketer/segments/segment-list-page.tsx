@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../format';
 import { href } from '../../../router';
 import { usePagedList } from '../../../use-paged-list';
 import '../marketer.css';
+import { t } from '../../../i18n/i18n';
 
 /** /segments: saved segments, newest first, with a link to each one's editor. */
 export function SegmentListPage() {
@@ -13,22 +14,21 @@ export function SegmentListPage() {
   return (
     <section>
       <div class="page-head">
-        <h1>Segments</h1>
+        <h1>{t('Segments')}</h1>
         <a class="button-link" href={href('/segments/new')}>
-          New segment
-        </a>
+          {t('New segment')}</a>
       </div>
-      <ErrorNotice error={first.error} title="The segments could not be loaded" />
+      <ErrorNotice error={first.error} title={t('The segments could not be loaded')} />
       {first.loading && !first.data && <Loading />}
-      {first.data && items.length === 0 && <Empty>No segment yet. A segment is saved criteria over accounts and contacts; a campaign's list stage freezes one.</Empty>}
+      {first.data && items.length === 0 && <Empty>{t('No segment yet. A segment is saved criteria over accounts and contacts; a campaign\'s list stage freezes one.')}</Empty>}
       {items.length > 0 && (
         <div class="table-wrap">
           <table>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Description</th>
-                <th scope="col">Changed</th>
+                <th scope="col">{t('Name')}</th>
+                <th scope="col">{t('Description')}</th>
+                <th scope="col">{t('Changed')}</th>
               </tr>
             </thead>
             <tbody>
@@ -45,7 +45,7 @@ export function SegmentListPage() {
           </table>
         </div>
       )}
-      <LoadMore list={list} label="Show more segments" errorTitle="More segments could not be loaded" />
+      <LoadMore list={list} label={t('Show more segments')} errorTitle={t('More segments could not be loaded')} />
     </section>
   );
 }

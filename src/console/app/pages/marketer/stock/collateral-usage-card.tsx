@@ -2,23 +2,24 @@ import { ErrorNotice } from '../../../components/notices';
 import { useApi } from '../../../use-api';
 import { money } from '../budgets/budget-model';
 import type { WorkUsage } from './stock-model';
+import { t } from '../../../i18n/i18n';
 
 /** On a campaign's or event's page: the printed collateral it reserved and used, and what that cost. */
 export function CollateralUsageCard({ path }: { path: string }) {
   const usage = useApi<WorkUsage>(path);
-  if (usage.error) return <ErrorNotice error={usage.error} title="The collateral used could not be loaded" />;
+  if (usage.error) return <ErrorNotice error={usage.error} title={t('The collateral used could not be loaded')} />;
   if (!usage.data || usage.data.items.length === 0) return null;
-  const costs = usage.data.costs.map((cost) => money(cost.amount, cost.currency)).join(' + ') || 'nothing shipped yet';
+  const costs = usage.data.costs.map((cost) => money(cost.amount, cost.currency)).join(' + ') || t('nothing shipped yet');
   return (
     <section class="card" aria-labelledby="collateral-usage-heading">
-      <h2 id="collateral-usage-heading">Collateral used</h2>
+      <h2 id="collateral-usage-heading">{t('Collateral used')}</h2>
       <div class="table-wrap">
         <table>
-          <caption>Printed collateral: {costs}</caption>
+          <caption>{t('Printed collateral: {costs}', { costs })}</caption>
           <thead>
             <tr>
-              <th scope="col">Item</th>
-              {['Reserved', 'Waiting', 'Shipped', 'Returned', 'Used', 'Cost'].map((label) => (
+              <th scope="col">{t('Item')}</th>
+              {[t('Reserved'), t('Waiting'), t('Shipped'), t('Returned'), t('Used'), t('Cost')].map((label) => (
                 <th scope="col" class="number" key={label}>
                   {label}
                 </th>

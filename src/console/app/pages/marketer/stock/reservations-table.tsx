@@ -7,6 +7,7 @@ import { href } from '../../../router';
 import { useAction } from '../../../use-api';
 import { money } from '../budgets/budget-model';
 import type { ReservationView } from './stock-model';
+import { t } from '../../../i18n/i18n';
 
 const workLink = (reservation: ReservationView) => href(reservation.campaignId ? `/campaigns/${reservation.campaignId}` : `/events/${reservation.eventId}`);
 
@@ -16,19 +17,19 @@ export function ReservationsTable({ reservations, keeper, caption, onChanged }: 
   const release = useAction((reservation: ReservationView) => post<ReservationView>(`/collateral-reservations/${reservation.id}/release`, {}));
   return (
     <div class="table-wrap">
-      <ErrorNotice error={release.error} title="Not released" />
+      <ErrorNotice error={release.error} title={t('Not released')} />
       <table>
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">For</th>
-            <th scope="col">Item</th>
-            <th scope="col">Location</th>
-            <th scope="col" class="number">Copies</th>
-            <th scope="col">Needed by</th>
-            <th scope="col">State</th>
-            <th scope="col" class="number">Cost</th>
-            {keeper && <th scope="col">Actions</th>}
+            <th scope="col">{t('For')}</th>
+            <th scope="col">{t('Item')}</th>
+            <th scope="col">{t('Location')}</th>
+            <th scope="col" class="number">{t('Copies')}</th>
+            <th scope="col">{t('Needed by')}</th>
+            <th scope="col">{t('State')}</th>
+            <th scope="col" class="number">{t('Cost')}</th>
+            {keeper && <th scope="col">{t('Actions')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -43,27 +44,25 @@ export function ReservationsTable({ reservations, keeper, caption, onChanged }: 
               <td>{formatDate(reservation.neededBy)}</td>
               <td>
                 {humanize(reservation.status)}
-                {reservation.waitingPosition !== null && ` (#${reservation.waitingPosition} in line)`}
-                {reservation.shippedOn && ` ${formatDate(reservation.shippedOn)} to ${reservation.destination}`}
-                {reservation.returnedQuantity > 0 && `, ${reservation.returnedQuantity} returned`}
+                {reservation.waitingPosition !== null && (' ' + t('(#{waitingPosition} in line)', { waitingPosition: reservation.waitingPosition }))}
+                {reservation.shippedOn && (' ' + t('{shippedOn} to {destination}', { shippedOn: formatDate(reservation.shippedOn), destination: reservation.destination ?? '' }))}
+                {reservation.returnedQuantity > 0 && t(', {returnedQuantity} returned', { returnedQuantity: reservation.returnedQuantity })}
               </td>
               <td class="number">{reservation.usedCost && reservation.costCurrency ? money(reservation.usedCost, reservation.costCurrency) : '—'}</td>
               {keeper && (
                 <td>
                   {reservation.status === 'RESERVED' && (
-                    <button type="button" aria-label={`Ship ${reservation.quantity} ${reservation.itemName} for ${reservation.workName}`} onClick={() => setShipping(shipping === reservation.id ? undefined : reservation.id)}>
-                      Ship…
-                    </button>
+                    <button type="button" aria-label={t('Ship {quantity} {itemName} for {workName}', { quantity: reservation.quantity, itemName: reservation.itemName, workName: reservation.workName })} onClick={() => setShipping(shipping === reservation.id ? undefined : reservation.id)}>
+                      {t('Ship…')}</button>
                   )}{' '}
                   {(reservation.status === 'RESERVED' || reservation.status === 'WAITING') && (
                     <button
                       type="button"
                       disabled={release.busy}
-                      aria-label={`Release ${reservation.quantity} ${reservation.itemName} for ${reservation.workName}`}
-                      onClick={async () => (await release.run(reservation)) && onChanged(`Released: ${reservation.quantity} × ${reservation.itemName} for ${reservation.workName}.`)}
+                      aria-label={t('Release {quantity} {itemName} for {workName}', { quantity: reservation.quantity, itemName: reservation.itemName, workName: reservation.workName })}
+                      onClick={async () => (await release.run(reservation)) && onChanged(t('Released: {quantity} × {itemName} for {workName}.', { quantity: reservation.quantity, itemName: reservation.itemName, workName: reservation.workName }))}
                     >
-                      Release
-                    </button>
+                      {t('Release')}</button>
                   )}
                   {shipping === reservation.id && <ShipForm reservation={reservation} onShipped={(message) => (setShipping(undefined), onChanged(message))} />}
                 </td>
@@ -84,20 +83,23 @@ function ShipForm({ reservation, onShipped }: { reservation: ReservationView; on
   async function submit(submitted: Event) {
     submitted.preventDefault();
     const shipped = await ship.run();
-    if (shipped) onShipped(`Shipped ${shipped.quantity} × ${shipped.itemName} to ${shipped.destination}${shipped.shippedCost && shipped.costCurrency ? ` (${money(shipped.shippedCost, shipped.costCurrency)})` : ''}.`);
+    if (shipped) onShipped(
+        shipped.shippedCost && shipped.costCurrency
+          ? t('Shipped {quantity} × {itemName} to {destination} ({cost}).', { quantity: shipped.quantity, itemName: shipped.itemName, destination: shipped.destination ?? '', cost: money(shipped.shippedCost, shipped.costCurrency) })
+          : t('Shipped {quantity} × {itemName} to {destination}.', { quantity: shipped.quantity, itemName: shipped.itemName, destination: shipped.destination ?? '' }),
+      );
   }
   return (
-    <form class="inline-form" onSubmit={submit} noValidate aria-label={`Ship the reservation for ${reservation.workName}`}>
-      <ErrorNotice error={ship.error} title="Not shipped" />
-      <Field label="Ship to" hint={reservation.eventId ? "The event's venue when left empty" : undefined} error={ship.error?.detailFor('body.destination')}>
+    <form class="inline-form" onSubmit={submit} noValidate aria-label={t('Ship the reservation for {workName}', { workName: reservation.workName })}>
+      <ErrorNotice error={ship.error} title={t('Not shipped')} />
+      <Field label={t('Ship to')} hint={reservation.eventId ? t('The event\'s venue when left empty') : undefined} error={ship.error?.detailFor('body.destination')}>
         {(props) => <input {...props} value={destination} maxLength={500} onInput={(event) => setDestination(event.currentTarget.value)} />}
       </Field>
-      <Field label="Shipped on" error={ship.error?.detailFor('body.date')}>
+      <Field label={t('Shipped on')} error={ship.error?.detailFor('body.date')}>
         {(props) => <input {...props} type="date" value={date} onInput={(event) => setDate(event.currentTarget.value)} />}
       </Field>
       <button type="submit" class="primary" disabled={ship.busy}>
-        Ship it
-      </button>
+        {t('Ship it')}</button>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { Field } from '../../../components/field';
 import { ErrorNotice } from '../../../components/notices';
 import { useAction, useApi } from '../../../use-api';
 import { itemLabel, typedCount, type ItemChoice, type ReservationView, type StockLocationView } from './stock-model';
+import { t } from '../../../i18n/i18n';
 
 interface Choice {
   id: string;
@@ -34,13 +35,13 @@ export function ReserveForm({ items, locations, onSaved }: { items: ItemChoice[]
   }
   return (
     <form class="card" onSubmit={submit} noValidate aria-labelledby="reserve-heading">
-      <h2 id="reserve-heading">Reserve copies</h2>
-      <ErrorNotice error={reserve.error} title="Not reserved" />
+      <h2 id="reserve-heading">{t('Reserve copies')}</h2>
+      <ErrorNotice error={reserve.error} title={t('Not reserved')} />
       <div class="row">
-        <Field label="Item to reserve" error={at('body.itemId')}>
+        <Field label={t('Item to reserve')} error={at('body.itemId')}>
           {(props) => (
             <select {...props} value={draft.itemId} onChange={(event) => set({ itemId: event.currentTarget.value })}>
-              <option value="">Choose…</option>
+              <option value="">{t('Choose…')}</option>
               {items.filter((item) => item.status === 'APPROVED').map((item) => (
                 <option key={item.id} value={item.id}>
                   {itemLabel(item)}
@@ -49,10 +50,10 @@ export function ReserveForm({ items, locations, onSaved }: { items: ItemChoice[]
             </select>
           )}
         </Field>
-        <Field label="From location" error={at('body.locationId')}>
+        <Field label={t('From location')} error={at('body.locationId')}>
           {(props) => (
             <select {...props} value={draft.locationId} onChange={(event) => set({ locationId: event.currentTarget.value })}>
-              <option value="">Choose…</option>
+              <option value="">{t('Choose…')}</option>
               {locations.map((location) => (
                 <option key={location.id} value={location.id}>
                   {location.name}
@@ -61,18 +62,18 @@ export function ReserveForm({ items, locations, onSaved }: { items: ItemChoice[]
             </select>
           )}
         </Field>
-        <Field label="For a">
+        <Field label={t('For a')}>
           {(props) => (
             <select {...props} value={draft.kind} onChange={(event) => set({ kind: event.currentTarget.value as 'campaign' | 'event', workId: '' })}>
-              <option value="event">Event</option>
-              <option value="campaign">Campaign</option>
+              <option value="event">{t('Event')}</option>
+              <option value="campaign">{t('Campaign')}</option>
             </select>
           )}
         </Field>
-        <Field label={draft.kind === 'campaign' ? 'Campaign' : 'Event'} error={at(`body.${draft.kind}Id`)}>
+        <Field label={draft.kind === 'campaign' ? t('Campaign') : t('Event')} error={at(`body.${draft.kind}Id`)}>
           {(props) => (
             <select {...props} value={draft.workId} onChange={(event) => set({ workId: event.currentTarget.value })}>
-              <option value="">Choose…</option>
+              <option value="">{t('Choose…')}</option>
               {work.map((choice) => (
                 <option key={choice.id} value={choice.id}>
                   {choice.name}
@@ -83,18 +84,17 @@ export function ReserveForm({ items, locations, onSaved }: { items: ItemChoice[]
         </Field>
       </div>
       <div class="row">
-        <Field label="Copies" error={at('body.quantity')}>
+        <Field label={t('Copies')} error={at('body.quantity')}>
           {(props) => <input {...props} inputMode="numeric" value={draft.quantity} onInput={(event) => set({ quantity: event.currentTarget.value })} />}
         </Field>
-        <Field label="Needed by" error={at('body.neededBy')}>
+        <Field label={t('Needed by')} error={at('body.neededBy')}>
           {(props) => <input {...props} type="date" value={draft.neededBy} onInput={(event) => set({ neededBy: event.currentTarget.value })} />}
         </Field>
         <label class="checkbox">
-          <input type="checkbox" checked={draft.waitlist} onChange={(event) => set({ waitlist: event.currentTarget.checked })} /> Wait for stock if not enough is available
-        </label>
+          <input type="checkbox" checked={draft.waitlist} onChange={(event) => set({ waitlist: event.currentTarget.checked })} />{' '}{t('Wait for stock if not enough is available')}</label>
       </div>
       <button type="submit" class="primary" disabled={reserve.busy}>
-        {reserve.busy ? 'Reserving…' : 'Reserve'}
+        {reserve.busy ? t('Reserving…') : t('Reserve')}
       </button>
     </form>
   );

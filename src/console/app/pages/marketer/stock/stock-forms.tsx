@@ -4,6 +4,7 @@ import { Field } from '../../../components/field';
 import { ErrorNotice } from '../../../components/notices';
 import { useAction } from '../../../use-api';
 import { itemLabel, typedCount, typedUnitCost, type ItemChoice, type StockChange, type StockLocationView } from './stock-model';
+import { t } from '../../../i18n/i18n';
 
 interface LineChoices {
   items: ItemChoice[];
@@ -14,10 +15,10 @@ interface LineChoices {
 function LinePicker({ choices, draft, set, error }: { choices: LineChoices; draft: { itemId: string; locationId: string }; set(change: Partial<{ itemId: string; locationId: string }>): void; error?: (path: string) => string | undefined }) {
   return (
     <>
-      <Field label="Item" error={error?.('body.itemId')}>
+      <Field label={t('Item')} error={error?.('body.itemId')}>
         {(props) => (
           <select {...props} value={draft.itemId} onChange={(event) => set({ itemId: event.currentTarget.value })}>
-            <option value="">Choose…</option>
+            <option value="">{t('Choose…')}</option>
             {choices.items.map((item) => (
               <option key={item.id} value={item.id}>
                 {itemLabel(item)}
@@ -26,10 +27,10 @@ function LinePicker({ choices, draft, set, error }: { choices: LineChoices; draf
           </select>
         )}
       </Field>
-      <Field label="Location" error={error?.('body.locationId')}>
+      <Field label={t('Location')} error={error?.('body.locationId')}>
         {(props) => (
           <select {...props} value={draft.locationId} onChange={(event) => set({ locationId: event.currentTarget.value })}>
-            <option value="">Choose…</option>
+            <option value="">{t('Choose…')}</option>
             {choices.locations.map((location) => (
               <option key={location.id} value={location.id}>
                 {location.name}
@@ -63,25 +64,25 @@ export function ReceiveForm({ choices, onSaved }: { choices: LineChoices; onSave
   }
   return (
     <form class="card" onSubmit={submit} noValidate aria-labelledby="receive-heading">
-      <h2 id="receive-heading">Receive copies</h2>
-      <ErrorNotice error={receive.error} title="Not received" />
+      <h2 id="receive-heading">{t('Receive copies')}</h2>
+      <ErrorNotice error={receive.error} title={t('Not received')} />
       <div class="row">
         <LinePicker choices={choices} draft={draft} set={set} error={at} />
-        <Field label="Copies received" error={at('body.quantity')}>
+        <Field label={t('Copies received')} error={at('body.quantity')}>
           {(props) => <input {...props} inputMode="numeric" value={draft.quantity} onInput={(event) => set({ quantity: event.currentTarget.value })} />}
         </Field>
-        <Field label="Unit cost" hint="Per copy, up to four decimals" error={at('body.unitCost')}>
+        <Field label={t('Unit cost')} hint={t('Per copy, up to four decimals')} error={at('body.unitCost')}>
           {(props) => <input {...props} inputMode="decimal" value={draft.unitCost} onInput={(event) => set({ unitCost: event.currentTarget.value })} />}
         </Field>
-        <Field label="Currency" error={at('body.currency')}>
+        <Field label={t('Currency')} error={at('body.currency')}>
           {(props) => <input {...props} value={draft.currency} maxLength={3} onInput={(event) => set({ currency: event.currentTarget.value })} />}
         </Field>
-        <Field label="Delivery note" error={at('body.reference')}>
+        <Field label={t('Delivery note')} error={at('body.reference')}>
           {(props) => <input {...props} value={draft.reference} maxLength={100} onInput={(event) => set({ reference: event.currentTarget.value })} />}
         </Field>
       </div>
       <button type="submit" class="primary" disabled={receive.busy}>
-        {receive.busy ? 'Receiving…' : 'Receive'}
+        {receive.busy ? t('Receiving…') : t('Receive')}
       </button>
     </form>
   );
@@ -105,19 +106,19 @@ export function CountForm({ choices, onSaved }: { choices: LineChoices; onSaved(
   }
   return (
     <form class="card" onSubmit={submit} noValidate aria-labelledby="count-heading">
-      <h2 id="count-heading">Record a count</h2>
-      <ErrorNotice error={count.error} title="Not recorded" />
+      <h2 id="count-heading">{t('Record a count')}</h2>
+      <ErrorNotice error={count.error} title={t('Not recorded')} />
       <div class="row">
         <LinePicker choices={choices} draft={draft} set={set} error={at} />
-        <Field label="Copies counted" error={at('body.countedQuantity')}>
+        <Field label={t('Copies counted')} error={at('body.countedQuantity')}>
           {(props) => <input {...props} inputMode="numeric" value={draft.counted} onInput={(event) => set({ counted: event.currentTarget.value })} />}
         </Field>
-        <Field label="Count note" error={at('body.note')}>
+        <Field label={t('Count note')} error={at('body.note')}>
           {(props) => <input {...props} value={draft.note} onInput={(event) => set({ note: event.currentTarget.value })} />}
         </Field>
       </div>
       <button type="submit" class="primary" disabled={count.busy}>
-        {count.busy ? 'Recording…' : 'Record the count'}
+        {count.busy ? t('Recording…') : t('Record the count')}
       </button>
     </form>
   );
@@ -136,16 +137,15 @@ export function LocationForm({ onSaved }: { onSaved(location: StockLocationView)
     }
   }
   return (
-    <form class="inline-form" onSubmit={submit} noValidate aria-label="New location">
-      <ErrorNotice error={create.error} title="Not added" />
+    <form class="inline-form" onSubmit={submit} noValidate aria-label={t('New location')}>
+      <ErrorNotice error={create.error} title={t('Not added')} />
       <div class="row">
-        <Field label="Location name" error={create.error?.detailFor('body.name')}>
+        <Field label={t('Location name')} error={create.error?.detailFor('body.name')}>
           {(props) => <input {...props} value={name} maxLength={200} onInput={(event) => setName(event.currentTarget.value)} />}
         </Field>
       </div>
       <button type="submit" disabled={create.busy}>
-        Add the location
-      </button>
+        {t('Add the location')}</button>
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { ReserveForm } from './reserve-form';
 import { CountForm, LocationForm, ReceiveForm } from './stock-forms';
 import { mayKeepStock, type ItemChoice, type ReservationView, type StockChange, type StockLineView, type StockLocationView } from './stock-model';
 import { StockTable } from './stock-table';
+import { t, tp } from '../../../i18n/i18n';
 
 /** /stock: printed collateral by item and location, receipts and counts, and the open reservations to ship or release. */
 export function StockPage() {
@@ -29,9 +30,9 @@ export function StockPage() {
     const promoted = change.promotedReservationIds.length;
     const demoted = change.demotedReservationIds.length;
     changed(
-      `${what}: ${change.stock.itemName} at ${change.stock.locationName} has ${change.stock.onHand} on hand.` +
-        (promoted ? ` ${promoted} waiting reservation${promoted === 1 ? '' : 's'} now reserved.` : '') +
-        (demoted ? ` ${demoted} reservation${demoted === 1 ? '' : 's'} back to waiting.` : ''),
+      t('{what}: {itemName} at {locationName} has {onHand} on hand.', { what, itemName: change.stock.itemName, locationName: change.stock.locationName, onHand: change.stock.onHand }) +
+        (promoted ? ' ' + tp(promoted, '{count} waiting reservation now reserved.', '{count} waiting reservations now reserved.') : '') +
+        (demoted ? ' ' + tp(demoted, '{count} reservation back to waiting.', '{count} reservations back to waiting.') : ''),
     );
   };
   const choices = { items: items.data?.items ?? [], locations: locations.data?.items ?? [] };
@@ -39,15 +40,15 @@ export function StockPage() {
   return (
     <section>
       <div class="page-head">
-        <h1>Stock</h1>
+        <h1>{t('Stock')}</h1>
       </div>
       {notice && <Notice kind="success">{notice}</Notice>}
-      <ErrorNotice error={stock.error} title="The stock could not be loaded" />
+      <ErrorNotice error={stock.error} title={t('The stock could not be loaded')} />
       <div class="row">
         <label>
-          Location{' '}
+          {t('Location')}{' '}
           <select value={locationId} onChange={(event) => setLocationId(event.currentTarget.value)}>
-            <option value="">All locations</option>
+            <option value="">{t('All locations')}</option>
             {choices.locations.map((location) => (
               <option key={location.id} value={location.id}>
                 {location.name}
@@ -57,23 +58,23 @@ export function StockPage() {
         </label>
       </div>
       {stock.loading && !stock.data && <Loading />}
-      {stock.data && stock.data.items.length === 0 && <Empty>No stock yet: receive copies of an item at a location.</Empty>}
+      {stock.data && stock.data.items.length === 0 && <Empty>{t('No stock yet: receive copies of an item at a location.')}</Empty>}
       {stock.data && stock.data.items.length > 0 && <StockTable lines={stock.data.items} />}
       <section class="card" aria-labelledby="reservations-heading">
-        <h2 id="reservations-heading">Open reservations</h2>
-        <ErrorNotice error={open.error} title="The reservations could not be loaded" />
-        {open.data && openReservations.length === 0 && <Empty>No copies reserved or waiting.</Empty>}
-        {openReservations.length > 0 && <ReservationsTable reservations={openReservations} keeper={keeper} caption="Reserved and waiting, in the order made" onChanged={changed} />}
+        <h2 id="reservations-heading">{t('Open reservations')}</h2>
+        <ErrorNotice error={open.error} title={t('The reservations could not be loaded')} />
+        {open.data && openReservations.length === 0 && <Empty>{t('No copies reserved or waiting.')}</Empty>}
+        {openReservations.length > 0 && <ReservationsTable reservations={openReservations} keeper={keeper} caption={t('Reserved and waiting, in the order made')} onChanged={changed} />}
       </section>
       {keeper && (
         <>
-          <ReserveForm items={choices.items} locations={choices.locations} onSaved={(reservation) => changed(reservation.status === 'WAITING' ? `Waiting for stock: #${reservation.waitingPosition} in line.` : `Reserved ${reservation.quantity} × ${reservation.itemName} for ${reservation.workName}.`)} />
-          <ReceiveForm choices={choices} onSaved={stockChanged('Received')} />
-          <CountForm choices={choices} onSaved={stockChanged('Counted')} />
+          <ReserveForm items={choices.items} locations={choices.locations} onSaved={(reservation) => changed(reservation.status === 'WAITING' ? t('Waiting for stock: #{waitingPosition} in line.', { waitingPosition: reservation.waitingPosition ?? '' }) : t('Reserved {quantity} × {itemName} for {workName}.', { quantity: reservation.quantity, itemName: reservation.itemName, workName: reservation.workName }))} />
+          <ReceiveForm choices={choices} onSaved={stockChanged(t('Received'))} />
+          <CountForm choices={choices} onSaved={stockChanged(t('Counted'))} />
           <section class="card" aria-labelledby="locations-heading">
-            <h2 id="locations-heading">Locations</h2>
-            <p class="muted">{choices.locations.map((location) => location.name).join(', ') || 'None yet.'}</p>
-            <LocationForm onSaved={(location) => (setNotice(`Location “${location.name}” added.`), void locations.reload())} />
+            <h2 id="locations-heading">{t('Locations')}</h2>
+            <p class="muted">{choices.locations.map((location) => location.name).join(', ') || t('None yet.')}</p>
+            <LocationForm onSaved={(location) => (setNotice(t('Location “{name}” added.', { name: location.name })), void locations.reload())} />
           </section>
         </>
       )}

@@ -1,17 +1,18 @@
 import { money } from '../budgets/budget-model';
 import type { StockLineView } from './stock-model';
+import { t } from '../../../i18n/i18n';
 
 /** Stock by item and location: what is on the shelf, held, free, asked by the waiting list, and worth. */
 export function StockTable({ lines }: { lines: StockLineView[] }) {
   return (
     <div class="table-wrap">
       <table>
-        <caption>Stock by item and location</caption>
+        <caption>{t('Stock by item and location')}</caption>
         <thead>
           <tr>
-            <th scope="col">Item</th>
-            <th scope="col">Location</th>
-            {['On hand', 'Reserved', 'Available', 'Waiting', 'Value', 'Average cost'].map((label) => (
+            <th scope="col">{t('Item')}</th>
+            <th scope="col">{t('Location')}</th>
+            {[t('On hand'), t('Reserved'), t('Available'), t('Waiting'), t('Value'), t('Average cost')].map((label) => (
               <th scope="col" class="number" key={label}>
                 {label}
               </th>

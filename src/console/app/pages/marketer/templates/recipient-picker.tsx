@@ -4,6 +4,7 @@ import { post } from '../../../api';
 import { Field } from '../../../components/field';
 import { Empty, ErrorNotice } from '../../../components/notices';
 import { useAction } from '../../../use-api';
+import { t } from '../../../i18n/i18n';
 
 export type Recipient = SegmentPreview['sample'][number];
 
@@ -28,7 +29,7 @@ export function RecipientPicker({ chosen, onChoose }: { chosen: Recipient | unde
   return (
     <div>
       <div class="row">
-        <Field label="Find a recipient" hint="Part of an account name or an e-mail address" error={search.error?.detailFor('body.criteria')}>
+        <Field label={t('Find a recipient')} hint={t('Part of an account name or an e-mail address')} error={search.error?.detailFor('body.criteria')}>
           {(props) => (
             <input
               {...props}
@@ -47,21 +48,21 @@ export function RecipientPicker({ chosen, onChoose }: { chosen: Recipient | unde
         </Field>
         <div class="field search-action">
           <button type="button" disabled={!text.trim() || search.busy} onClick={() => void search.run(text.trim())}>
-            {search.busy ? 'Searching…' : 'Find'}
+            {search.busy ? t('Searching…') : t('Find')}
           </button>
         </div>
       </div>
-      <ErrorNotice error={search.error} title="The search failed" />
-      {found && found.length === 0 && <Empty>No contact with an e-mail address matches “{text}”.</Empty>}
+      <ErrorNotice error={search.error} title={t('The search failed')} />
+      {found && found.length === 0 && <Empty>{t('No contact with an e-mail address matches “{text}”.', { text })}</Empty>}
       {found && found.length > 0 && (
         <fieldset class="recipient-choice">
-          <legend>Recipient</legend>
+          <legend>{t('Recipient')}</legend>
           <ul class="choices">
             {found.map((recipient) => (
               <li key={recipient.contactId}>
                 <label class="checkbox">
                   <input type="radio" name="recipient" checked={chosen?.contactId === recipient.contactId} onChange={() => onChoose(recipient)} />
-                  {recipient.contactName} &lt;{recipient.email}&gt; · {recipient.accountName}
+                  {t('{contactName} <{email}> · {accountName}', { contactName: recipient.contactName ?? '', email: recipient.email ?? '', accountName: recipient.accountName ?? '' })}
                 </label>
               </li>
             ))}

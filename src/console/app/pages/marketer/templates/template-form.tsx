@@ -5,6 +5,7 @@ import { Field } from '../../../components/field';
 import { ErrorNotice } from '../../../components/notices';
 import { useAction } from '../../../use-api';
 import { VariablesHelp } from './variables-help';
+import { t } from '../../../i18n/i18n';
 
 interface Draft {
   key: string;
@@ -43,43 +44,42 @@ export function TemplateForm({ template, onSaved, onDirty }: { template?: Templa
   return (
     <form
       class="card template-form"
-      aria-label={creating ? 'New template' : `Edit template ${template.key}`}
+      aria-label={creating ? t('New template') : t('Edit template {key}', { key: template.key })}
       onSubmit={async (event) => {
         event.preventDefault();
         const saved = await save.run();
         if (saved) onSaved(saved);
       }}
     >
-      <h2>{creating ? 'New template' : 'Content'}</h2>
-      <ErrorNotice error={save.error} title="The template was not saved" />
+      <h2>{creating ? t('New template') : t('Content')}</h2>
+      <ErrorNotice error={save.error} title={t('The template was not saved')} />
       <div class="row">
         {creating && (
-          <Field label="Key" hint="Lower-case words joined by hyphens (e.g. spring-offer); rules and campaigns use it, it never changes." error={detail('key')}>
+          <Field label={t('Key')} hint={t('Lower-case words joined by hyphens (e.g. spring-offer); rules and campaigns use it, it never changes.')} error={detail('key')}>
             {(props) => <input {...props} required value={draft.key} onInput={set('key')} autoComplete="off" spellcheck={false} />}
           </Field>
         )}
-        <Field label="Name" error={detail('name')}>
+        <Field label={t('Name')} error={detail('name')}>
           {(props) => <input {...props} required value={draft.name} onInput={set('name')} />}
         </Field>
       </div>
-      <Field label="Subject" hint="One line." error={detail('subject')}>
+      <Field label={t('Subject')} hint={t('One line.')} error={detail('subject')}>
         {(props) => <input {...props} required value={draft.subject} onInput={set('subject')} />}
       </Field>
       <VariablesHelp />
-      <Field label="Text body" error={detail('text')}>
+      <Field label={t('Text body')} error={detail('text')}>
         {(props) => <textarea {...props} class="code" required rows={10} value={draft.text} onInput={set('text')} />}
       </Field>
-      <Field label="HTML body (optional)" hint="Leave it empty to send text only." error={detail('html')}>
+      <Field label={t('HTML body (optional)')} hint={t('Leave it empty to send text only.')} error={detail('html')}>
         {(props) => <textarea {...props} class="code" rows={8} spellcheck={false} value={draft.html} onInput={set('html')} />}
       </Field>
       <div class="actions">
         <button type="submit" class="primary" disabled={save.busy || (!creating && !dirty)}>
-          {save.busy ? 'Saving…' : creating ? 'Create template' : 'Save changes'}
+          {save.busy ? t('Saving…') : creating ? t('Create template') : t('Save changes')}
         </button>
         {!creating && dirty && (
           <button type="button" onClick={() => (setDraft(draftOf(template)), save.clearError())}>
-            Discard changes
-          </button>
+            {t('Discard changes')}</button>
         )}
       </div>
     </form>

@@ -8,6 +8,7 @@ import { useApi } from '../../../use-api';
 import { TemplateForm } from './template-form';
 import { TemplatePreviewPanel } from './template-preview-panel';
 import './templates.css';
+import { t } from '../../../i18n/i18n';
 
 /** One template: edit its content and preview it for a real recipient. */
 export function TemplatePage({ params, query }: PageProps) {
@@ -20,26 +21,25 @@ export function TemplatePage({ params, query }: PageProps) {
   return (
     <section>
       <p>
-        <a href={href('/templates')}>← All templates</a>
+        <a href={href('/templates')}>{t('← All templates')}</a>
       </p>
       <div class="page-head">
-        <h1>Template {template ? `“${template.name}”` : key}</h1>
+        <h1>{t('Template')}{' '}{template ? `“${template.name}”` : key}</h1>
       </div>
-      <ErrorNotice error={loaded.error} title="The template could not be loaded" />
-      {loaded.loading && !template && <Loading label="Loading the template…" />}
+      <ErrorNotice error={loaded.error} title={t('The template could not be loaded')} />
+      {loaded.loading && !template && <Loading label={t('Loading the template…')} />}
       {template && (
         <>
           <p class="muted">
-            Key <code>{template.key}</code> · last changed {formatDateTime(template.updatedAt)}
+            {t('Key')}{' '}<code>{template.key}</code>{' '}{t('· last changed {updatedAt}', { updatedAt: formatDateTime(template.updatedAt) })}
             {template.variables.length > 0 && (
               <>
-                {' '}
-                · uses {template.variables.map((variable) => `{{ ${variable} }}`).join(', ')}
+                {' '}{t('· uses {value}', { value: template.variables.map((variable) => `{{ ${variable} }}`).join(', ') })}
               </>
             )}
           </p>
-          {query.get('created') && !saved && <Notice kind="success">Template created.</Notice>}
-          {saved && <Notice kind="success">Saved at {formatDateTime(saved.updatedAt)}. E-mails not yet sent use the new content; running mailings keep the content they started with.</Notice>}
+          {query.get('created') && !saved && <Notice kind="success">{t('Template created.')}</Notice>}
+          {saved && <Notice kind="success">{t('Saved at {updatedAt}. E-mails not yet sent use the new content; running mailings keep the content they started with.', { updatedAt: formatDateTime(saved.updatedAt) })}</Notice>}
           <div class="grid template-layout">
             <TemplateForm
               template={template}

@@ -6,6 +6,7 @@ import { Field } from '../../../components/field';
 import { ErrorNotice, Notice } from '../../../components/notices';
 import { useAction, useApi } from '../../../use-api';
 import { RecipientPicker, type Recipient } from './recipient-picker';
+import { t } from '../../../i18n/i18n';
 
 /** Renders the saved template for one real contact (and campaign), exactly as a mailing would send it. */
 export function TemplatePreviewPanel({ templateKey, unsaved }: { templateKey: string; unsaved: boolean }) {
@@ -21,8 +22,8 @@ export function TemplatePreviewPanel({ templateKey, unsaved }: { templateKey: st
 
   return (
     <section class="card" aria-labelledby="preview-heading">
-      <h2 id="preview-heading">Preview for a real recipient</h2>
-      {unsaved && <Notice kind="warning">You have unsaved changes: the preview shows the saved version. Save first to see them.</Notice>}
+      <h2 id="preview-heading">{t('Preview for a real recipient')}</h2>
+      {unsaved && <Notice kind="warning">{t('You have unsaved changes: the preview shows the saved version. Save first to see them.')}</Notice>}
       <RecipientPicker
         chosen={recipient}
         onChoose={(next) => {
@@ -30,10 +31,10 @@ export function TemplatePreviewPanel({ templateKey, unsaved }: { templateKey: st
           setPreview(undefined);
         }}
       />
-      <Field label="Campaign (optional)" hint="Fills {{ campaign.* }}; without one they render empty" error={render.error?.detailFor('body.campaignId')}>
+      <Field label={t('Campaign (optional)')} hint={t('Fills {{ campaign.* }}; without one they render empty')} error={render.error?.detailFor('body.campaignId')}>
         {(props) => (
           <select {...props} value={campaignId} onChange={(event) => (setCampaignId(event.currentTarget.value), setPreview(undefined))}>
-            <option value="">No campaign</option>
+            <option value="">{t('No campaign')}</option>
             {campaigns.data?.items.map((campaign) => (
               <option key={campaign.id} value={campaign.id}>
                 {campaign.name}
@@ -42,13 +43,13 @@ export function TemplatePreviewPanel({ templateKey, unsaved }: { templateKey: st
           </select>
         )}
       </Field>
-      <ErrorNotice error={campaigns.error} title="The campaigns could not be loaded" />
+      <ErrorNotice error={campaigns.error} title={t('The campaigns could not be loaded')} />
       <div class="actions">
         <button type="button" class="primary" disabled={!recipient || render.busy} onClick={() => void render.run()}>
-          {render.busy ? 'Rendering…' : recipient ? `Preview for ${recipient.contactName}` : 'Preview (choose a recipient first)'}
+          {render.busy ? t('Rendering…') : recipient ? t('Preview for {contactName}', { contactName: recipient.contactName }) : t('Preview (choose a recipient first)')}
         </button>
       </div>
-      <ErrorNotice error={render.error} title="The preview failed" />
+      <ErrorNotice error={render.error} title={t('The preview failed')} />
       {preview && <RenderedMessage preview={preview} />}
     </section>
   );
@@ -56,12 +57,12 @@ export function TemplatePreviewPanel({ templateKey, unsaved }: { templateKey: st
 
 function RenderedMessage({ preview }: { preview: TemplatePreview }) {
   return (
-    <div aria-label="Rendered message" role="region">
-      <h3>The message</h3>
+    <div aria-label={t('Rendered message')} role="region">
+      <h3>{t('The message')}</h3>
       <dl class="preview-meta">
-        <dt>To</dt>
+        <dt>{t('To')}</dt>
         <dd>{preview.to}</dd>
-        <dt>Subject</dt>
+        <dt>{t('Subject')}</dt>
         <dd>{preview.subject}</dd>
         {Object.entries(preview.headers).map(([name, value]) => (
           <div key={name}>
@@ -72,16 +73,16 @@ function RenderedMessage({ preview }: { preview: TemplatePreview }) {
           </div>
         ))}
       </dl>
-      <h3>Text body</h3>
+      <h3>{t('Text body')}</h3>
       <pre class="preview-text">
         {preview.text}
       </pre>
-      <h3>HTML body</h3>
+      <h3>{t('HTML body')}</h3>
       {preview.html === null ? (
-        <p class="muted">This template has no HTML body: mail clients show the text.</p>
+        <p class="muted">{t('This template has no HTML body: mail clients show the text.')}</p>
       ) : (
         // sandbox="" runs no script and treats the HTML as a foreign origin: a template cannot reach the console.
-        <iframe class="preview-frame" title="HTML body as the recipient sees it" sandbox="" srcdoc={preview.html} />
+        <iframe class="preview-frame" title={t('HTML body as the recipient sees it')} sandbox="" srcdoc={preview.html} />
       )}
     </div>
   );

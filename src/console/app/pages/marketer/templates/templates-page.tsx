@@ -9,6 +9,7 @@ import { href, navigate } from '../../../router';
 import { usePagedList } from '../../../use-paged-list';
 import { TemplateForm } from './template-form';
 import './templates.css';
+import { t } from '../../../i18n/i18n';
 
 type Summary = z.output<typeof TemplatePageSchema>['items'][number];
 
@@ -23,11 +24,10 @@ export function TemplatesPage() {
   return (
     <section>
       <div class="page-head">
-        <h1>E-mail templates</h1>
+        <h1>{t('E-mail templates')}</h1>
         {!creating && (
           <button type="button" class="primary" onClick={() => setCreating(true)}>
-            New template
-          </button>
+            {t('New template')}</button>
         )}
       </div>
       {creating && (
@@ -35,8 +35,7 @@ export function TemplatesPage() {
           <TemplateForm onSaved={(saved) => navigate(`/templates/${saved.key}?created=1`)} />
           <p>
             <button type="button" class="link" onClick={() => setCreating(false)}>
-              Cancel the new template
-            </button>
+              {t('Cancel the new template')}</button>
           </p>
         </>
       )}
@@ -50,25 +49,25 @@ export function TemplatesPage() {
           else setSearch(q.trim());
         }}
       >
-        <Field label="Search templates (key or name)">
+        <Field label={t('Search templates (key or name)')}>
           {(props) => <input {...props} type="search" value={q} onInput={(event) => setQ(event.currentTarget.value)} />}
         </Field>
         <div class="field search-action">
-          <button type="submit">Search</button>
+          <button type="submit">{t('Search')}</button>
         </div>
       </form>
-      <ErrorNotice error={first.error} title="The templates could not be loaded" />
-      {first.loading && !first.data && <Loading label="Loading templates…" />}
-      {first.data && items.length === 0 && <Empty>{search ? `No template matches “${search}”.` : 'No template yet: create the first one.'}</Empty>}
+      <ErrorNotice error={first.error} title={t('The templates could not be loaded')} />
+      {first.loading && !first.data && <Loading label={t('Loading templates…')} />}
+      {first.data && items.length === 0 && <Empty>{search ? t('No template matches “{search}”.', { search }) : t('No template yet: create the first one.')}</Empty>}
       {items.length > 0 && (
         <div class="table-wrap">
           <table>
             <thead>
               <tr>
-                <th scope="col">Key</th>
-                <th scope="col">Name</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Last changed</th>
+                <th scope="col">{t('Key')}</th>
+                <th scope="col">{t('Name')}</th>
+                <th scope="col">{t('Subject')}</th>
+                <th scope="col">{t('Last changed')}</th>
               </tr>
             </thead>
             <tbody>
@@ -86,7 +85,7 @@ export function TemplatesPage() {
           </table>
         </div>
       )}
-      <LoadMore list={list} label="More templates" errorTitle="The templates could not be loaded" />
+      <LoadMore list={list} label={t('More templates')} errorTitle={t('The templates could not be loaded')} />
     </section>
   );
 }
