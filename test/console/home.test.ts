@@ -92,7 +92,7 @@ test('a manager switches to Russian, Moscow time and day-first dates: the home p
   await page.getByRole('form', { name: 'Настройки' }).getByText('Настройки сохранены.').waitFor();
   await page.getByRole('form', { name: 'Настройки' }).getByRole('button', { name: 'Сохранить настройки' }).waitFor();
   await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('ru');
-  await expect(harness.app.request.get('/api/v1/me/preferences').set(authAs(manager)).then((answer) => answer.body)).resolves.toEqual({ language: 'ru', timeZone: 'Europe/Moscow', dateFormat: 'dmy', currency: 'EUR' });
+  await expect(harness.app.request.get('/api/v1/me/preferences').set(authAs(manager)).then((answer) => answer.body)).resolves.toEqual({ language: 'ru', timeZone: 'Europe/Moscow', dateFormat: 'dmy', currency: 'EUR', saved: true });
 
   await page.getByRole('navigation').getByRole('link', { name: 'Главная' }).click();
   await page.getByRole('heading', { level: 1, name: 'Главная' }).waitFor();

@@ -26,7 +26,8 @@ export interface LoadedPreferences extends Preferences {
 }
 
 /** Applies loaded or changed preferences: the language at once, the formats through `preferences`. */
-export function applyPreferences(next: Preferences): void {
-  setLanguage(next.language);
-  preferences.set(next);
+export function applyPreferences({ language, timeZone, dateFormat, currency }: Preferences): void {
+  setLanguage(language);
+  // Only the four choices: the store is what forms send back with PUT, which takes no other field.
+  preferences.set({ language, timeZone, dateFormat, currency });
 }
