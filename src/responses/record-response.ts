@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { noChange } from '../../workflows/account.messages';
-import { IMPORT_LOCK } from '../imports/import-accounts';
+import { ACCOUNTS_LOCK_TRANSACTION, IMPORT_LOCK } from '../imports/import-accounts';
 import { loadAccountForCaller } from '../accounts/account-access';
 import type { Caller } from '../auth/caller';
 import type { RequestContext } from '../auth/request-context';
@@ -90,7 +90,7 @@ export async function recordResponse(context: RequestContext, request: RecordRes
     // Responses are serialized by the lock above, so one response, and only one, meets each count.
     const metCondition = await metResponseCondition(tx, source.campaignId, source.code);
     return { target, response, activityId: activity.id, inPool, leadSourceSet, status: account.status, metCondition };
-  });
+  }, ACCOUNTS_LOCK_TRANSACTION);
 
   const { accountId, createdAccount } = written.target;
   // A lead source this response set goes with it when the workflow refuses the activity.
