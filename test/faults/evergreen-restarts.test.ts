@@ -102,13 +102,13 @@ test('when the worker is killed and the Temporal server is restarted while an ev
   });
   const enrolled = () => t.database.db.campaignRecipient.count({ where: { campaignId: created.id } });
   try {
-    await eventually(async () => expect(await enrolled()).toBe(PER_WAVE), 60_000);
+    await eventually(async () => expect(await enrolled()).toBe(PER_WAVE), 120_000);
 
     // A worker that dies mid-run.
     await wave(tag, 2);
     await worker.kill();
     worker = await startWorkerProcess(workerOptions);
-    await eventually(async () => expect(await enrolled()).toBe(2 * PER_WAVE), 60_000);
+    await eventually(async () => expect(await enrolled()).toBe(2 * PER_WAVE), 120_000);
 
     // A Temporal server stopped and started again on the same file and port.
     await wave(tag, 3);
