@@ -10,6 +10,7 @@ import {
   pendingTimersQuery,
   rescheduleTimerUpdate,
 } from './account.messages';
+import { createAlarm } from './alarm';
 import { createMailSender } from './mail-sender';
 import { refusal } from './refusal';
 import { accountOwnerIdKey, accountSegmentKey, accountStatusKey, accountStatusSinceKey } from './search-attributes';
@@ -24,6 +25,9 @@ const activities = proxyLocalActivities<AccountActivities>({
 });
 
 export const SEARCH_ATTRIBUTES_AT_START = 'search-attributes-at-start';
+// Version 4: a change that keeps the status upserts nothing, and the timer is set again only when the
+// earliest pending timer moves earlier (workflows/alarm.ts): fewer commands per logged activity.
+export const QUIET_CHANGES = 'quiet-changes';
 
 export interface AccountWorkflowInput {
   accountId: string;
@@ -39,8 +43,9 @@ export async function accountWorkflow({ accountId, timers: carried, continueAsNe
   const timers = new Map<string, PendingTimer>();
   let archived = false;
   let wake = false;
-  // Set once a change's own status is upserted: newer than what the start-up read may have seen.
+  // Set once a change has given its status: newer than what the start-up read may have seen.
   let statusUpserted = false;
+  const alarm = createAlarm();
   const serialized = createSerializer();
   const mail = createMailSender();
   // Continuing as new (or ending) waits for the mail handed to the sender.
@@ -52,7 +57,7 @@ export async function accountWorkflow({ accountId, timers: carried, continueAsNe
     if (effects.archived) archived = true;
     // One upsert per change, as since version 1; a status it did not have also moves its date (workflow time).
     const entered = workflowInfo().typedSearchAttributes.get(accountStatusKey) !== effects.status;
-    upsertSearchAttributes([{ key: accountStatusKey, value: effects.status }, ...(entered ? [{ key: accountStatusSinceKey, value: new Date() }] : [])]);
+    if (entered || !patched(QUIET_CHANGES)) upsertSearchAttributes([{ key: accountStatusKey, value: effects.status }, ...(entered ? [{ key: accountStatusSinceKey, value: new Date() }] : [])]);
     statusUpserted = true;
     mail.send(effects.emailIds);
     wake = true;
@@ -99,8 +104,12 @@ export async function accountWorkflow({ accountId, timers: carried, continueAsNe
     if (waitMs === undefined || waitMs > 0) {
       wake = false;
       const woken = () => wake || archived || readyToContinueAsNew();
+      const summary = next && `${next.kind} timer ${next.id} fires at ${next.fireAt}`;
       if (waitMs === undefined) await condition(woken);
-      else await condition(woken, waitMs, { summary: `${next!.kind} timer ${next!.id} fires at ${next!.fireAt}` });
+      else if (patched(QUIET_CHANGES)) {
+        alarm.setFor(next!.fireAt, summary!);
+        await condition(() => woken() || alarm.rang());
+      } else await condition(woken, waitMs, { summary });
     }
     const due = [...timers.values()].filter((timer) => Date.parse(timer.fireAt) <= Date.now());
     for (const timer of due) {

@@ -1,0 +1,96 @@
+// Version 4 of the account workflow (`quiet-changes`): an activity that keeps the status upserts no
+// search attribute, and the one Temporal timer is set again only when the earliest pending timer moves
+// earlier; a timer still fires once and never before its time when the earliest one moves later.
+import { accountWorkflowId, pendingTimersQuery } from '../../workflows/account.messages';
+import { eventually } from '../support/eventually';
+import { recordHistory } from '../support/histories';
+import { shortenRecontact } from '../support/rule-versions';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+let manager: { id: string; key: string };
+const auth = () => ({ Authorization: `Bearer ${manager.key}` });
+
+beforeAll(async () => {
+  t = await startTestApp();
+  manager = await t.userWithKey('manager');
+});
+afterAll(() => t.close());
+
+async function accountInWork(name: string): Promise<string> {
+  const created = await t.request.post('/api/v1/accounts').set(auth()).send({ name, timeZone: 'Europe/Paris' });
+  const id = created.body.account.id;
+  expect((await t.request.post(`/api/v1/accounts/${id}/take`).set(auth())).status).toBe(200);
+  return id;
+}
+
+const log = (accountId: string, body: object) => t.request.post(`/api/v1/accounts/${accountId}/activities`).set(auth()).send(body);
+const historyOf = async (accountId: string) => (await t.temporal.client.workflow.getHandle(accountWorkflowId(accountId)).fetchHistory()).events!;
+
+test('when activities keep the status and start later timers then the workflow keeps its one Temporal timer and upserts nothing more', async () => {
+  const id = await accountInWork('Quiet Calls Ltd');
+  const timers: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const call = await log(id, { type: 'CALL', outcome: 'NO_ANSWER' });
+    expect(call.status).toBe(201);
+    expect(call.body.status).toBe('POTENTIAL');
+    expect(call.body.timersStarted).toHaveLength(1);
+    timers.push(call.body.timersStarted[0].id);
+  }
+  expect((await t.temporal.client.workflow.getHandle(accountWorkflowId(id)).query(pendingTimersQuery)).map((timer) => timer.id)).toEqual(timers);
+
+  const events = await historyOf(id);
+  const count = (has: (event: (typeof events)[number]) => unknown) => events.filter(has).length;
+  expect({
+    timersStarted: count((event) => event.timerStartedEventAttributes),
+    timersCancelled: count((event) => event.timerCanceledEventAttributes),
+    // The run's own start-up upsert (status, owner, segment); none for the three calls. (The SDK's own
+    // upserts of TemporalChangeVersion, one per patch met, are not the workflow's.)
+    statusUpserts: count((event) => event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields?.CrmAccountStatus),
+    updatesCompleted: count((event) => event.workflowExecutionUpdateCompletedEventAttributes),
+  }).toEqual({ timersStarted: 1, timersCancelled: 0, statusUpserts: 1, updatesCompleted: 3 });
+  await recordHistory(t.temporal.client.workflow.getHandle(accountWorkflowId(id)), 'account', 'quiet-calls');
+});
+
+test('when the earliest timer moves later then the alarm rings early, nothing fires, and the timer fires once at its new time', async () => {
+  await shortenRecontact(t.database.db, 'PT2S');
+  const id = await accountInWork('Moved Recontact SA');
+  const refusal = await log(id, { type: 'CALL', outcome: 'REFUSED' });
+  expect(refusal.body.status).toBe('REFUSED');
+  const [timer] = refusal.body.timersStarted;
+  const movedTo = new Date(Date.parse(timer.fireAt) + 3_000).toISOString();
+  const moved = await t.request.patch(`/api/v1/accounts/${id}/timers/${timer.id}`).set(auth()).send({ fireAt: movedTo, reason: 'asked to call later' });
+  expect(moved.status).toBe(200);
+
+  const fired = await eventually(async () => {
+    const row = await t.database.db.timer.findUniqueOrThrow({ where: { id: timer.id } });
+    expect(row.state).toBe('FIRED');
+    return row;
+  });
+  expect(fired.settledAt!.getTime()).toBeGreaterThanOrEqual(Date.parse(movedTo));
+  expect(await t.database.db.task.count({ where: { accountId: id, type: 'RECONTACT' } })).toBe(1);
+  // The alarm set for the first time rang, found nothing due, and was set for the new time.
+  const events = await historyOf(id);
+  expect(events.filter((event) => event.timerFiredEventAttributes)).toHaveLength(2);
+  expect(events.filter((event) => event.timerCanceledEventAttributes)).toHaveLength(0);
+  await recordHistory(t.temporal.client.workflow.getHandle(accountWorkflowId(id)), 'account', 'recontact-moved-later');
+});
+
+test('when the earliest timer moves earlier then the alarm is set again and the timer fires at its new time, once', async () => {
+  await shortenRecontact(t.database.db, 'PT1H');
+  const id = await accountInWork('Sooner Recontact GmbH');
+  const [timer] = (await log(id, { type: 'CALL', outcome: 'REFUSED' })).body.timersStarted;
+  const movedTo = new Date(Date.now() + 2_000).toISOString();
+  expect((await t.request.patch(`/api/v1/accounts/${id}/timers/${timer.id}`).set(auth()).send({ fireAt: movedTo, reason: 'called back sooner' })).status).toBe(200);
+
+  const fired = await eventually(async () => {
+    const row = await t.database.db.timer.findUniqueOrThrow({ where: { id: timer.id } });
+    expect(row.state).toBe('FIRED');
+    return row;
+  });
+  expect(fired.settledAt!.getTime()).toBeGreaterThanOrEqual(Date.parse(movedTo));
+  expect(await t.database.db.task.count({ where: { accountId: id, type: 'RECONTACT' } })).toBe(1);
+  const events = await historyOf(id);
+  expect(events.filter((event) => event.timerCanceledEventAttributes)).toHaveLength(1);
+  await recordHistory(t.temporal.client.workflow.getHandle(accountWorkflowId(id)), 'account', 'recontact-moved-earlier');
+});
