@@ -88,7 +88,7 @@ export default [
     rules: { 'import-x/no-restricted-paths': restrictedPaths(...allZonesBut('srcImportsActivities')) },
   },
   {
-    files: ['src/api/**', 'src/runtime/**', 'test/**'],
+    files: ['src/api/**', 'src/runtime/**', 'test/**', 'bench/**'],
     rules: { 'import-x/no-restricted-paths': restrictedPaths(...allZonesBut('importsApi')) },
   },
   {

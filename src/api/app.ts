@@ -7,7 +7,7 @@ import { healthRoutes } from './health.routes';
 import { createHttpMetrics } from './metrics';
 import { mountRoutes, routeBodyParsers } from './mount-routes';
 import { buildOpenApiDocument } from './openapi';
-import type { ApiDependencies } from './route';
+import type { ApiDependencies, RouteDefinition } from './route';
 import { apiRoutes } from './routes';
 import { unsubscribeRoutes } from './unsubscribe.routes';
 import { eventPublicRoutes } from './event-public.routes';
@@ -32,6 +32,11 @@ export interface AppOptions {
   rateLimits?: RateLimitSettings;
   /** Which proxies' X-Forwarded-For to believe for the client address (TRUST_PROXY); when absent, none. */
   trustProxy?: TrustProxy;
+  /**
+   * Routes served like the API's own (API key, validation, errors) but left out of its OpenAPI document:
+   * the bare baseline of bench/log-activity.bench.ts, measured behind this very app.
+   */
+  extraRoutes?: readonly RouteDefinition[];
 }
 
 export function createApp(deps: ApiDependencies, options: AppOptions) {
@@ -76,7 +81,7 @@ export function createApp(deps: ApiDependencies, options: AppOptions) {
   // Sign-in by e-mailed link and OIDC, the session and sign-out: no API key either.
   app.use(signInRoutes(deps, { publicUrl: options.publicUrl, settings: signIn }));
   app.use(consoleRoutes({ temporalUi: options.temporalUi }));
-  app.use('/api/v1', mountRoutes(apiRoutes, { ...deps, publicUrl: deps.publicUrl ?? options.publicUrl }));
+  app.use('/api/v1', mountRoutes([...apiRoutes, ...(options.extraRoutes ?? [])], { ...deps, publicUrl: deps.publicUrl ?? options.publicUrl }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
-import { createApp } from '../api/app';
+import { createApp, type AppOptions } from '../api/app';
 import type { Config } from '../config/config';
 import { applyMigrations } from '../db/migrate';
 import { createPrismaClient } from '../db/prisma';
@@ -20,7 +20,7 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-export async function startApi(config: Config, logger: Logger, urls: ServiceUrls): Promise<RunningApi> {
+export async function startApi(config: Config, logger: Logger, urls: ServiceUrls, { extraRoutes }: Pick<AppOptions, 'extraRoutes'> = {}): Promise<RunningApi> {
   if (config.runMigrations) {
     const { applied } = await applyMigrations(urls.databaseUrl);
     if (applied.length) logger.info({ applied }, 'database migrations applied');
@@ -41,6 +41,7 @@ export async function startApi(config: Config, logger: Logger, urls: ServiceUrls
     trustProxy: config.trustProxy,
     signIn: config.signIn,
     temporalUi: config.temporal.uiUrl ? { url: config.temporal.uiUrl, namespace: config.temporal.namespace } : undefined,
+    extraRoutes,
   });
 
   const server = await new Promise<Server>((resolve, reject) => {
