@@ -11,19 +11,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MockActivityEnvironment } from '@temporalio/testing';
-import nodemailer from 'nodemailer';
 import pg from 'pg';
 import type { StartedMailingSettings } from '../activities/campaign/started-settings';
 import type { MailingBatchResult } from '../workflows/campaign.messages';
 import { createMailingActivities } from '../activities/campaign/mailing-activities';
-import { campaignMessageId, recipientColumns, renderCampaignMessage, type RecipientData } from '../src/campaigns/campaign-message';
 import { applyMigrations } from '../src/db/migrate';
 import { createPrismaClient, type Db } from '../src/db/prisma';
 import { createLogger } from '../src/logger';
-import { createMailer, smtpPoolOptions, DEFAULT_MAX_CONNECTIONS } from '../src/mail/mailer';
+import { createMailer, DEFAULT_MAX_CONNECTIONS } from '../src/mail/mailer';
 import { startEmbeddedPostgres } from '../src/services/embedded-postgres';
 import { findFreePort } from '../src/services/free-port';
-import { unsubscribeSecret } from '../src/unsubscribe/unsubscribe-token';
+import { renderBareMessages, sendThroughPool } from './lib/bare-mail-loop';
 import { median } from './lib/constant-rate-load';
 import { startSmtpSink, type SmtpSink } from './lib/smtp-sink-process';
 
@@ -117,29 +115,12 @@ function measure(count: number, run: () => Promise<void>): Promise<Figure> {
 
 /** (a) The same messages, rendered beforehand, through a bare pooled transport with the same options and concurrency. */
 async function bareLoop(db: Db, sink: SmtpSink, campaignId: string, round: string, count: number): Promise<Figure> {
-  const rows = await db.$queryRaw<RecipientData[]>`
-    SELECT r.contact_id::text, ${recipientColumns}
-    FROM campaign_recipients r JOIN contacts c ON c.id = r.contact_id JOIN accounts a ON a.id = r.account_id LEFT JOIN users o ON o.id = a.owner_id
-    WHERE r.campaign_id = ${campaignId}::uuid LIMIT ${count}::int`;
   const campaign = { id: campaignId, name: 'Bench spring offers', description: 'Benchmark' };
-  const links = { publicUrl: PUBLIC_URL, secret: await unsubscribeSecret(db) };
-  const mails = rows.map((row) => ({ from: FROM, ...renderCampaignMessage(template, { ...row, email: row.email! }, campaign, links), messageId: campaignMessageId(round, row.contact_id, 'crm.bench') }));
-  const transport = nodemailer.createTransport(smtpPoolOptions(sink.url, CONNECTIONS));
+  const mails = await renderBareMessages(db, { campaign, template, publicUrl: PUBLIC_URL, from: FROM, round, count });
   const before = await sink.received();
-  try {
-    let next = 0;
-    const figure = await measure(mails.length, async () => {
-      await Promise.all(
-        Array.from({ length: CONNECTIONS }, async () => {
-          while (next < mails.length) await transport.sendMail(mails[next++]);
-        }),
-      );
-    });
-    if ((await sink.received()) - before !== mails.length) throw new Error('the sink did not receive every message of the bare loop');
-    return figure;
-  } finally {
-    transport.close();
-  }
+  const figure = await measure(mails.length, () => sendThroughPool(mails, sink.url, CONNECTIONS));
+  if ((await sink.received()) - before !== mails.length) throw new Error('the sink did not receive every message of the bare loop');
+  return figure;
 }
 
 /** (b) prepareMailing, then sendMailingBatch until nothing remains, as the campaign workflow calls them. */

@@ -4,6 +4,9 @@ import path from 'node:path';
 export interface SmtpSink {
   url: string;
   received(): Promise<number>;
+  /** From now on, counts the messages whose Message-ID starts with `prefix` (forgetting an earlier prefix's). */
+  track(prefix: string): Promise<void>;
+  tracked(): Promise<TrackedMessages>;
   stop(): Promise<void>;
 }
 
@@ -22,6 +25,18 @@ function next<T>(child: ChildProcess, test: (message: any) => T | undefined): Pr
   });
 }
 
+/** What the sink counted of the tracked messages (times in epoch milliseconds, seconds as epoch seconds). */
+export interface TrackedMessages {
+  distinct: number;
+  /** Messages whose Message-ID had arrived before. */
+  copies: number;
+  firstAt: number | null;
+  lastAt: number | null;
+  perSecond: Record<number, number>;
+  /** Copies among all messages received, tracked or not. */
+  copiesOfAnyMessage: number;
+}
+
 /** Starts bench/lib/smtp-sink.ts in a child process on a free port. */
 export async function startSmtpSink(): Promise<SmtpSink> {
   const child = fork(path.join(__dirname, 'smtp-sink.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -31,6 +46,16 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     received() {
       const answer = next(child, (message) => (typeof message?.received === 'number' ? (message.received as number) : undefined));
       child.send('count');
+      return answer;
+    },
+    async track(prefix) {
+      const answer = next(child, (message) => (message?.tracking === prefix ? true : undefined));
+      child.send({ track: prefix });
+      await answer;
+    },
+    tracked() {
+      const answer = next(child, (message) => (typeof message?.tracked === 'object' ? (message.tracked as TrackedMessages) : undefined));
+      child.send('tracked');
       return answer;
     },
     async stop() {
