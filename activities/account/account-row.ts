@@ -12,14 +12,12 @@ export interface LockedAccount {
   archivedAt: Date | null;
 }
 
-/** Locks the account row for the transaction: one writer per account at a time. */
+/** Locks the account row for the transaction (one writer per account at a time) and reads it, in one statement. */
 export async function lockAccount(tx: Prisma.TransactionClient, accountId: string): Promise<LockedAccount> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM accounts WHERE id = ${accountId}::uuid FOR UPDATE`;
-  if (!rows.length) throw new AppError('NOT_FOUND', `account ${accountId} not found`);
-  const account = await tx.account.findUniqueOrThrow({
-    where: { id: accountId },
-    select: { id: true, status: true, segment: true, ownerId: true, wasClient: true, fields: true, timeZone: true, archivedAt: true },
-  });
+  const [account] = await tx.$queryRaw<LockedAccount[]>`
+    SELECT id::text AS id, status::text AS status, segment, owner_id::text AS "ownerId", was_client AS "wasClient", fields, time_zone AS "timeZone", archived_at AS "archivedAt"
+    FROM accounts WHERE id = ${accountId}::uuid FOR UPDATE`;
+  if (!account) throw new AppError('NOT_FOUND', `account ${accountId} not found`);
   return { ...account, fields: (account.fields ?? {}) as Record<string, unknown> };
 }
 

@@ -2,7 +2,7 @@ import type { Db } from '../../src/db/prisma';
 import { AppError } from '../../src/errors/app-error';
 import type { Prisma } from '../../src/generated/prisma/client';
 import { evaluateRules } from '../../src/rules/evaluate';
-import { loadBusinessCalendar, loadCurrentRules } from '../../src/rule-store/rule-store';
+import { loadRulesAndCalendar } from '../../src/rule-store/rule-store';
 import { storedEffects, toStoredResult } from '../../src/lifecycle/activity-result';
 import { unsentEmailsOf } from '../outbox/unsent-emails';
 import { lockAccount } from './account-row';
@@ -26,7 +26,7 @@ export async function applyLoggedActivity(db: Db, { accountId, activityId }: { a
     if (activity.state === 'APPLIED') return withUnsentEmails(tx, storedEffects(activity.result));
 
     const now = new Date();
-    const [rules, calendar] = await Promise.all([loadCurrentRules(tx), loadBusinessCalendar(tx)]);
+    const { rules, calendar } = await loadRulesAndCalendar(tx);
     const nextStep = activity.nextStep as { type: never; dueAt: string; title?: string } | null;
     const decision = evaluateRules(
       rules,

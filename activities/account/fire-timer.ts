@@ -2,7 +2,7 @@ import type { Db } from '../../src/db/prisma';
 import { emptyDecision } from '../../src/rules/decision';
 import { applyTimerActions, evaluateRules } from '../../src/rules/evaluate';
 import type { TimerAction } from '../../src/rules/action.schemas';
-import { loadBusinessCalendar, loadCurrentRules, loadRuleVersion } from '../../src/rule-store/rule-store';
+import { loadRuleVersion, loadRulesAndCalendar } from '../../src/rule-store/rule-store';
 import { unsentEmailsOf } from '../outbox/unsent-emails';
 import { lockAccount } from './account-row';
 import type { AccountEffects } from '../../workflows/account.messages';
@@ -27,7 +27,7 @@ export async function fireTimer(db: Db, { accountId, timerId }: { accountId: str
     }
 
     const now = new Date();
-    const [rules, calendar] = await Promise.all([loadCurrentRules(tx), loadBusinessCalendar(tx)]);
+    const { rules, calendar } = await loadRulesAndCalendar(tx);
     const context = { account, now, calendar };
     let decision = emptyDecision(account.status);
     if (timer.kind === 'task-overdue' && timer.taskId && timer.ruleId) {
