@@ -3,6 +3,7 @@ import type { MailingBatchResult } from '../../workflows/campaign.messages';
 import type { ActivityDependencies } from '../dependencies';
 import type { CohortCounts } from './list/freeze-stage-cohort';
 import type { RunInput } from './list/stage-run';
+import { heartbeatWhile } from './list/stage-row';
 import { cancelDeliveries, insertDeliveries, insertEventInvitations, loadMailingStage } from './mailing/delivery-queries';
 import { startedMailingSettings } from './started-settings';
 import { freezeMailingCohort } from './mailing/mailing-cohort';
@@ -35,10 +36,12 @@ export function createMailingActivities(dependencies: ActivityDependencies, opti
       if (!stage || stage.campaignId !== input.campaignId) throw new AppError('NOT_FOUND', notMailing);
       if (stage.type !== 'MAILING') throw new AppError('CONFLICT', notMailing);
       const cohort = await freezeMailingCohort(db, input);
-      const recipients = await insertDeliveries(db, { ...input, fromCohort: cohort !== null });
+      // A million rows take longer than the stage's heartbeat timeout (10 s): without heartbeats the attempt
+      // timed out and a second one ran beside it (seen in bench/campaign-million.bench.ts).
+      const recipients = await heartbeatWhile(insertDeliveries(db, { ...input, fromCohort: cohort !== null }));
       // An invitation mailing (settings.eventId): its recipients are the event's invited.
       const eventId = startedMailingSettings(stage.startedSettings)?.eventId;
-      if (eventId) await insertEventInvitations(db, { stageId: input.stageId, eventId });
+      if (eventId) await heartbeatWhile(insertEventInvitations(db, { stageId: input.stageId, eventId }));
       return cohort?.counts ? { recipients, cohort: cohort.counts } : { recipients };
     },
     /**
