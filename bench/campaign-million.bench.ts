@@ -30,7 +30,9 @@ import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { createPrismaClient, type Db } from '../src/db/prisma';
 import { DEFAULT_MAX_CONNECTIONS } from '../src/mail/mailer';
+import { time } from './lib/alternating-rounds';
 import { renderBareMessages, sendThroughPool } from './lib/bare-mail-loop';
+import { callApi } from './lib/bench-api';
 import { startBenchSystem, type BenchSystem } from './lib/bench-system';
 import { sampleRss, type RssSample } from './lib/rss-sampler';
 import type { SmtpSink, TrackedMessages } from './lib/smtp-sink-process';
@@ -71,21 +73,8 @@ interface Pause {
   resumedAt: number;
 }
 
-async function api(system: BenchSystem, method: string, path: string, body?: object): Promise<any> {
-  const response = await fetch(`${system.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${system.adminKey}`, 'Content-Type': 'application/json' },
-    body: body && JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.json();
-}
+const api = (system: BenchSystem, method: string, path: string, body?: object): Promise<any> => callApi(system.baseUrl, system.adminKey, method, `/api/v1${path}`, body);
 
-async function time<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = performance.now();
-  const value = await work();
-  return { ms: performance.now() - started, value };
-}
 
 const waitMs = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

@@ -7,6 +7,7 @@
 import pg from 'pg';
 import { startBareRegistrationApp } from './lib/bare-registration-app';
 import { benchPerson, registrationPost, type BenchPerson } from './lib/bench-people';
+import { callApi } from './lib/bench-api';
 import { startBenchSystem, type BenchSystem } from './lib/bench-system';
 import { median } from './lib/constant-rate-load';
 import { formatFigures, runOpenLoop, sendOnce, type LatencyFigures } from './lib/open-loop-latency';
@@ -45,15 +46,7 @@ interface RoundResult {
 }
 
 function apiClient(system: BenchSystem) {
-  return async (method: string, path: string, body?: object): Promise<any> => {
-    const response = await fetch(`${system.baseUrl}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${system.adminKey}`, 'Content-Type': 'application/json' },
-      body: body && JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return response.status === 204 ? undefined : response.json();
-  };
+  return (method: string, path: string, body?: object): Promise<any> => callApi(system.baseUrl, system.adminKey, method, path, body);
 }
 
 /** Polls `read` until it returns something, for at most `seconds`: the condition, never a fixed sleep. */

@@ -11,6 +11,7 @@
 // `tsx bench/lib/summarize-profile.ts DIR/*.cpuprofile`).
 import { fork } from 'node:child_process';
 import path from 'node:path';
+import { callApi } from './lib/bench-api';
 import { median } from './lib/constant-rate-load';
 import { bareLogRoute } from './lib/bare-log/bare-log-route';
 import { startBenchSystem, type BenchSystem } from './lib/bench-system';
@@ -26,11 +27,7 @@ const HOLD_SECONDS = Number(process.env.BENCH_HOLD_SECONDS ?? 20);
 const START_RATE = Number(process.env.BENCH_START_RATE ?? 10);
 const FIXED_RATE = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : undefined;
 
-async function api(system: BenchSystem, key: string, method: string, route: string, body?: object): Promise<any> {
-  const response = await fetch(`${system.baseUrl}${route}`, { method, headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) });
-  if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
-  return response.json();
-}
+const api = (system: BenchSystem, key: string, method: string, route: string, body?: object) => callApi(system.baseUrl, key, method, route, body);
 
 async function accountsInWork(system: BenchSystem, key: string): Promise<string[]> {
   const ids: string[] = [];

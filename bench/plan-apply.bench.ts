@@ -6,6 +6,7 @@
 // The whole system as `npm start` runs it (bench/lib/bench-system.ts). BENCH_ACCOUNTS (default
 // 10,000), BENCH_ROUNDS (default 5).
 import { randomUUID } from 'node:crypto';
+import { callApi } from './lib/bench-api';
 import { createPrismaClient } from '../src/db/prisma';
 import { startBenchSystem } from './lib/bench-system';
 import { median } from './lib/constant-rate-load';
@@ -13,11 +14,6 @@ import { median } from './lib/constant-rate-load';
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
-async function api(baseUrl: string, key: string, method: string, path: string, body?: object): Promise<any> {
-  const response = await fetch(`${baseUrl}${path}`, { method, headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.json();
-}
 
 async function time<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const started = performance.now();
@@ -29,7 +25,7 @@ async function main() {
   const system = await startBenchSystem();
   const db = createPrismaClient(system.databaseUrl, { maxConnections: 2 });
   try {
-    const me = await api(system.baseUrl, system.adminKey, 'GET', '/api/v1/me');
+    const me = await callApi(system.baseUrl, system.adminKey, 'GET', '/api/v1/me');
     await db.$executeRaw`
       INSERT INTO accounts (id, name, segment, status, fields, created_at, updated_at)
       SELECT gen_random_uuid(), 'Bench account ' || i, 'bench', 'NEW', '{}', now(), now() FROM generate_series(1, ${ACCOUNTS}::int) i`;
@@ -43,8 +39,8 @@ async function main() {
         data: { name: `Bench plan ${round}`, periodStart: new Date(Date.UTC(year, 0, 1)), periodEnd: new Date(Date.UTC(year, 11, 31)), authorId: me.id, approverIds: [], status: 'APPROVED' },
         select: { id: true },
       })).id;
-    const applyAll = (planId: string) => api(system.baseUrl, system.adminKey, 'POST', `/api/v1/plans/${planId}/apply`, { all: true });
-    const applyIds = (planId: string) => api(system.baseUrl, system.adminKey, 'POST', `/api/v1/plans/${planId}/apply`, { accountIds });
+    const applyAll = (planId: string) => callApi(system.baseUrl, system.adminKey, 'POST', `/api/v1/plans/${planId}/apply`, { all: true });
+    const applyIds = (planId: string) => callApi(system.baseUrl, system.adminKey, 'POST', `/api/v1/plans/${planId}/apply`, { accountIds });
     const bare = () =>
       db.$executeRaw`
         INSERT INTO bench_baseline (plan_id, account_id, application_id)

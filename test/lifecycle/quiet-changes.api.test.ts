@@ -25,6 +25,17 @@ async function accountInWork(name: string): Promise<string> {
 }
 
 const log = (accountId: string, body: object) => t.request.post(`/api/v1/accounts/${accountId}/activities`).set(auth()).send(body);
+/** Waits for the timer to fire, then checks it fired no earlier than `notBefore` and made one re-contact task. */
+async function expectFiredOnce(accountId: string, timerId: string, notBefore: string): Promise<void> {
+  const fired = await eventually(async () => {
+    const row = await t.database.db.timer.findUniqueOrThrow({ where: { id: timerId } });
+    expect(row.state).toBe('FIRED');
+    return row;
+  });
+  expect(fired.settledAt!.getTime()).toBeGreaterThanOrEqual(Date.parse(notBefore));
+  expect(await t.database.db.task.count({ where: { accountId, type: 'RECONTACT' } })).toBe(1);
+}
+
 const historyOf = async (accountId: string) => (await t.temporal.client.workflow.getHandle(accountWorkflowId(accountId)).fetchHistory()).events!;
 
 test('when activities keep the status and start later timers then the workflow keeps its one Temporal timer and upserts nothing more', async () => {
@@ -62,13 +73,7 @@ test('when the earliest timer moves later then the alarm rings early, nothing fi
   const moved = await t.request.patch(`/api/v1/accounts/${id}/timers/${timer.id}`).set(auth()).send({ fireAt: movedTo, reason: 'asked to call later' });
   expect(moved.status).toBe(200);
 
-  const fired = await eventually(async () => {
-    const row = await t.database.db.timer.findUniqueOrThrow({ where: { id: timer.id } });
-    expect(row.state).toBe('FIRED');
-    return row;
-  });
-  expect(fired.settledAt!.getTime()).toBeGreaterThanOrEqual(Date.parse(movedTo));
-  expect(await t.database.db.task.count({ where: { accountId: id, type: 'RECONTACT' } })).toBe(1);
+  await expectFiredOnce(id, timer.id, movedTo);
   // The alarm set for the first time rang, found nothing due, and was set for the new time.
   const events = await historyOf(id);
   expect(events.filter((event) => event.timerFiredEventAttributes)).toHaveLength(2);
@@ -83,13 +88,7 @@ test('when the earliest timer moves earlier then the alarm is set again and the 
   const movedTo = new Date(Date.now() + 2_000).toISOString();
   expect((await t.request.patch(`/api/v1/accounts/${id}/timers/${timer.id}`).set(auth()).send({ fireAt: movedTo, reason: 'called back sooner' })).status).toBe(200);
 
-  const fired = await eventually(async () => {
-    const row = await t.database.db.timer.findUniqueOrThrow({ where: { id: timer.id } });
-    expect(row.state).toBe('FIRED');
-    return row;
-  });
-  expect(fired.settledAt!.getTime()).toBeGreaterThanOrEqual(Date.parse(movedTo));
-  expect(await t.database.db.task.count({ where: { accountId: id, type: 'RECONTACT' } })).toBe(1);
+  await expectFiredOnce(id, timer.id, movedTo);
   const events = await historyOf(id);
   expect(events.filter((event) => event.timerCanceledEventAttributes)).toHaveLength(1);
   await recordHistory(t.temporal.client.workflow.getHandle(accountWorkflowId(id)), 'account', 'recontact-moved-earlier');
