@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, errorStatus } from '../errors/app-error';
-import { isDatabaseUnavailable } from '../db/prisma-errors';
+import { isDatabaseBusy, isDatabaseUnavailable } from '../db/prisma-errors';
 import { isTemporalUnavailable } from '../temporal/temporal-errors';
 import type { Logger } from '../logger';
 import { TooManyRequestsError } from '../rate-limit/too-many-requests';
@@ -15,6 +15,7 @@ export function toAppError(error: unknown): AppError {
     return new AppError('UNSUPPORTED_MEDIA_TYPE', 'The request body must be UTF-8 JSON');
   }
   if (isDatabaseUnavailable(error)) return new AppError('SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly');
+  if (isDatabaseBusy(error)) return new AppError('SERVICE_UNAVAILABLE', 'The database is busy; nothing was changed, try again shortly');
   if (isTemporalUnavailable(error)) return new AppError('SERVICE_UNAVAILABLE', 'The workflow engine is unavailable; try again shortly');
   return new AppError('INTERNAL', 'Internal error');
 }

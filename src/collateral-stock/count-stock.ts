@@ -6,9 +6,9 @@ import { lockStockOf } from './locked-stock';
 import { demoteNewest, promoteWaiting } from './promote-reservations';
 import { applyMovement } from './stock-movements';
 import { fromCents, shareOf } from './stock-money';
-import { STOCK_TRANSACTION } from './stock-transaction';
 import { movementsWhere, stockLine } from './stock-views';
 import type { CountStockRequest, StockChange } from './stock.schemas';
+import { PATIENT_TRANSACTION } from '../db/patient-transaction';
 
 /**
  * A count is the truth about the shelf: the quantity on hand becomes what was counted, the value follows
@@ -32,7 +32,7 @@ export async function countStock(db: Db, caller: Caller, body: CountStockRequest
       before: { onHand: before }, after: { onHand: stock.onHand, value: fromCents(stock.value), demoted, promoted },
     });
     return { stockId: stock.id, movementId, promoted, demoted };
-  }, STOCK_TRANSACTION);
+  }, PATIENT_TRANSACTION);
   const [stock, [movement]] = await Promise.all([stockLine(db, stockId), movementsWhere(db, Prisma.sql`m.id = CAST(${movementId} AS uuid)`)]);
   return { stock, movement: movement!, promotedReservationIds: promoted, demotedReservationIds: demoted };
 }

@@ -6,10 +6,10 @@ import { describeLine, lockStockOf } from './locked-stock';
 import { promoteWaiting } from './promote-reservations';
 import { applyMovement } from './stock-movements';
 import { fromCents, fromUnits, receiptValue, unitCostUnits } from './stock-money';
-import { STOCK_TRANSACTION } from './stock-transaction';
 import { movementsWhere, stockLine } from './stock-views';
 import type { ReceiveStockRequest, StockChange } from './stock.schemas';
 import { Prisma } from '../generated/prisma/client';
+import { PATIENT_TRANSACTION } from '../db/patient-transaction';
 
 /**
  * Copies in from the printer: the quantity on hand and the line's value grow (quantity × unit cost,
@@ -33,7 +33,7 @@ export async function receiveStock(db: Db, caller: Caller, body: ReceiveStockReq
       after: { itemId: stock.itemId, locationId: stock.locationId, quantity: body.quantity, unitCost: fromUnits(unitCost), value: fromCents(value), currency: body.currency, onHand: stock.onHand, promoted },
     });
     return { stockId: stock.id, movementId, promoted };
-  }, STOCK_TRANSACTION);
+  }, PATIENT_TRANSACTION);
   const [stock, [movement]] = await Promise.all([stockLine(db, stockId), movementsWhere(db, Prisma.sql`m.id = CAST(${movementId} AS uuid)`)]);
   return { stock, movement: movement!, promotedReservationIds: promoted, demotedReservationIds: [] };
 }

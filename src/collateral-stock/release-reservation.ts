@@ -4,8 +4,8 @@ import type { Db } from '../db/prisma';
 import { lockReservation, notInStatus } from './locked-reservation';
 import { promoteWaiting } from './promote-reservations';
 import { getReservation } from './reservation-views';
-import { STOCK_TRANSACTION } from './stock-transaction';
 import type { ReleaseReservationRequest, ReservationView } from './stock.schemas';
+import { PATIENT_TRANSACTION } from '../db/patient-transaction';
 
 /** A reservation no longer needed (or a place in the waiting list given up): its copies go to the next in line. */
 export async function releaseReservation(db: Db, caller: Caller, id: string, body: ReleaseReservationRequest): Promise<ReservationView> {
@@ -20,6 +20,6 @@ export async function releaseReservation(db: Db, caller: Caller, id: string, bod
       actorId: caller.id, action: 'reservation.release', entityType: 'collateralReservation', entityId: id,
       before: { status: reservation.status }, after: { status: 'RELEASED', promoted }, reason: body.reason ?? null,
     });
-  }, STOCK_TRANSACTION);
+  }, PATIENT_TRANSACTION);
   return getReservation(db, id);
 }

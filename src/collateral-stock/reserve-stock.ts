@@ -5,9 +5,9 @@ import { AppError } from '../errors/app-error';
 import { utcDay } from '../schemas/days';
 import { describeLine, freeForNewReservations, lockStockOf, type LockedStock } from './locked-stock';
 import { getReservation } from './reservation-views';
-import { STOCK_TRANSACTION } from './stock-transaction';
 import { workOf } from './stock-work';
 import type { CreateReservationRequest, ReservationView } from './stock.schemas';
+import { PATIENT_TRANSACTION } from '../db/patient-transaction';
 
 /** `"Spring brochure" at "Paris warehouse" has 40 available: 50 is 10 over`, and who is first in line when someone is. */
 function overAvailable(stock: LockedStock, quantity: number): AppError {
@@ -44,6 +44,6 @@ export async function reserveStock(db: Db, caller: Caller, body: CreateReservati
       after: { stockId: stock.id, campaignId: work.campaignId, eventId: work.eventId, quantity: body.quantity, status: reservation.status },
     });
     return reservation.id;
-  }, STOCK_TRANSACTION);
+  }, PATIENT_TRANSACTION);
   return getReservation(db, id);
 }

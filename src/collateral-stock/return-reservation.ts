@@ -9,8 +9,8 @@ import { promoteWaiting } from './promote-reservations';
 import { getReservation } from './reservation-views';
 import { applyMovement } from './stock-movements';
 import { fromCents, shareOf } from './stock-money';
-import { STOCK_TRANSACTION } from './stock-transaction';
 import type { ReservationView, ReturnReservationRequest } from './stock.schemas';
+import { PATIENT_TRANSACTION } from '../db/patient-transaction';
 
 /**
  * Unused copies back from an event or campaign: they return to the shelf at the cost they left with
@@ -37,6 +37,6 @@ export async function returnReservation(db: Db, caller: Caller, id: string, body
       actorId: caller.id, action: 'reservation.return', entityType: 'collateralReservation', entityId: id,
       after: { quantity: body.quantity, cost: fromCents(credit), returnedQuantity: reservation.returnedQuantity + body.quantity, promoted },
     });
-  }, STOCK_TRANSACTION);
+  }, PATIENT_TRANSACTION);
   return getReservation(db, id);
 }

@@ -8,9 +8,9 @@ import { lockReservation, notInStatus } from './locked-reservation';
 import { getReservation } from './reservation-views';
 import { applyMovement, todayUtc } from './stock-movements';
 import { fromCents, shareOf } from './stock-money';
-import { STOCK_TRANSACTION } from './stock-transaction';
 import { workOf } from './stock-work';
 import type { ReservationView, ShipReservationRequest } from './stock.schemas';
+import { PATIENT_TRANSACTION } from '../db/patient-transaction';
 
 /**
  * Ships a RESERVED reservation whole: its copies leave the shelf with their share of the line's value
@@ -43,6 +43,6 @@ export async function shipReservation(db: Db, caller: Caller, id: string, body: 
       actorId: caller.id, action: 'reservation.ship', entityType: 'collateralReservation', entityId: id,
       before: { status: 'RESERVED' }, after: { status: 'SHIPPED', quantity: reservation.quantity, cost: fromCents(cost), currency, destination, day, budgetEntryId },
     });
-  }, STOCK_TRANSACTION);
+  }, PATIENT_TRANSACTION);
   return getReservation(db, id);
 }

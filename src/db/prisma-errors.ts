@@ -33,6 +33,15 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 /**
+ * True when a transaction could not start in time (every pooled connection busy past its `maxWait`) or
+ * outlived its `timeout` and was rolled back: nothing of it was written, and the same request can
+ * succeed once the rush is over (P2028).
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2028';
+}
+
+/**
  * True when PostgreSQL refused a value (SQLSTATE class 22, data exception: a text that is no
  * timestamp, a number out of range), as opposed to the query or the connection failing.
  */

@@ -10,12 +10,6 @@ const CHUNK = 1000;
 // One lock for every import: two imports of the same new company must not both create it.
 /** Held by whatever creates accounts from contact fields (imports, responses): they wait for each other. */
 export const IMPORT_LOCK = 'accounts-import';
-/**
- * For a transaction that takes IMPORT_LOCK: it may queue behind an import of hundreds of rows well
- * past Prisma's defaults (2 s to start, 5 s to run), which would end it with a 500 on a loaded machine.
- */
-export const ACCOUNTS_LOCK_TRANSACTION = { maxWait: 30_000, timeout: 30_000 } as const;
-
 export interface ImportOptions {
   rows: unknown[];
   dryRun: boolean;

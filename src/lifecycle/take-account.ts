@@ -2,6 +2,7 @@ import { accountWorkflow } from '../../workflows/account.workflow';
 import { accountWorkflowId } from '../../workflows/account.messages';
 import { loadAccountForCaller, isInPool } from '../accounts/account-access';
 import type { RequestContext } from '../auth/request-context';
+import { PATIENT_TRANSACTION } from '../db/patient-transaction';
 import { AppError } from '../errors/app-error';
 import { describeAccountWorkflow } from '../temporal/workflow-descriptions';
 
@@ -29,5 +30,5 @@ export async function takeAccount({ db, temporal, caller }: RequestContext, acco
       ...describeAccountWorkflow(accountId, { status: 'POTENTIAL', statusSince: new Date(), ownerId: caller.id, segment: account.segment }),
     });
     return { accountId, status: 'POTENTIAL' as const, ownerId: caller.id, workflowId };
-  });
+  }, PATIENT_TRANSACTION);
 }

@@ -5,7 +5,7 @@ import { readEventForRegistration } from './event-for-registration';
 import { promoteWaitingRegistrations } from './promote-waiting';
 import type { RegistrationStatus, RegistrationView } from './registrations.schemas';
 import { loadRegistrationView } from './registration-view';
-import { REGISTRATION_TRANSACTION } from './transaction-options';
+import { PATIENT_TRANSACTION } from '../db/patient-transaction';
 
 /**
  * Cancels a registration (from the API or the public cancellation link). A freed seat goes to the first
@@ -35,7 +35,7 @@ export async function cancelRegistration(
     // Only a seat freed in a live event moves the list: a cancelled event keeps nobody.
     if (registration.status !== 'REGISTERED' || event.status !== 'SCHEDULED') return [];
     return promoteWaitingRegistrations(tx, eventId, now);
-  }, REGISTRATION_TRANSACTION);
+  }, PATIENT_TRANSACTION);
   if (promotedIds.length > 0) void signalEventMailQueued(deps.temporal, eventId, deps.logger);
   deps.logger?.debug({ eventId, registrationId, byUserId: by.userId }, 'registration cancelled');
   const [registration, promoted] = await Promise.all([

@@ -5,7 +5,7 @@ import { readEventForRegistration, sourceOf } from './event-for-registration';
 import { planEventResponse, recordEventResponse, type EventResponseWritten } from './record-event-response';
 import type { RegistrationStatus, RegistrationView } from './registrations.schemas';
 import { loadRegistrationView } from './registration-view';
-import { REGISTRATION_TRANSACTION } from './transaction-options';
+import { PATIENT_TRANSACTION } from '../db/patient-transaction';
 
 /**
  * Checks a registered person in: checkedInAt/By, an activity on their account and, for a campaign's
@@ -34,7 +34,7 @@ export async function checkInRegistration(deps: RegistrationDeps, eventId: strin
         attendance_response_id = CAST(${response.responseId} AS uuid), attendance_activity_id = CAST(${response.activityId} AS uuid), updated_at = ${now}
       WHERE id = CAST(${registrationId} AS uuid)`;
     return { response, campaignId: event.campaignId };
-  }, REGISTRATION_TRANSACTION);
+  }, PATIENT_TRANSACTION);
   if (written) await applyEventResponse(deps, written.response, written.campaignId);
   return loadRegistrationView(deps.db, eventId, registrationId);
 }

@@ -5,7 +5,7 @@ import { readEventForRegistration } from './event-for-registration';
 import type { MarkPaymentRequest, PaymentState } from './registrations.schemas';
 import { loadRegistrationView } from './registration-view';
 import type { RegistrationView } from './registrations.schemas';
-import { REGISTRATION_TRANSACTION } from './transaction-options';
+import { PATIENT_TRANSACTION } from '../db/patient-transaction';
 
 /**
  * Records a registration's payment (no gateway: a staff action): the state, the amount (for PAID, the
@@ -34,6 +34,6 @@ export async function markPayment(db: Db, eventId: string, registrationId: strin
       before: { payment: registration.payment, amountPaid: registration.amountPaid },
       after: { payment: request.state, amountPaid: amount, currency: event.currency },
     });
-  }, REGISTRATION_TRANSACTION);
+  }, PATIENT_TRANSACTION);
   return loadRegistrationView(db, eventId, registrationId);
 }

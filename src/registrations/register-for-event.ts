@@ -21,7 +21,7 @@ import {
 } from './record-event-response';
 import type { PaymentState, RegistrationChannel, RegistrationContact, RegistrationStatus, RegistrationView } from './registrations.schemas';
 import { loadRegistrationView, registrationBaseColumns, toRegistrationView, type RegistrationRow } from './registration-view';
-import { REGISTRATION_TRANSACTION } from './transaction-options';
+import { PATIENT_TRANSACTION } from '../db/patient-transaction';
 
 export interface RegisterInput {
   contactId?: string;
@@ -101,9 +101,9 @@ export async function writeRegistration(db: Db, eventId: string, input: Register
       if (!written.response) return written;
       if (input.payment !== undefined) await auditPayment(tx, registering, written.registrationId);
       return { ...written, response: { ...written.response, metCondition: await metConditionOf(tx, plan) } };
-    }, REGISTRATION_TRANSACTION);
+    }, PATIENT_TRANSACTION);
   }
-  const person = await db.$transaction((tx) => preparePerson(tx, registering, { durable: false }), REGISTRATION_TRANSACTION);
+  const person = await db.$transaction((tx) => preparePerson(tx, registering, { durable: false }), PATIENT_TRANSACTION);
   return (await writeSeat(db, registering, person)).written;
 }
 
@@ -231,7 +231,6 @@ function personKeys(input: RegisterInput): string[] {
   const contact = input.contact!;
   return [...(contact.email ? [`person:email:${normalized(contact.email)}`] : []), `person:account:${normalized(contact.accountName ?? contact.name)}`];
 }
-
 
 /** A paid event's registration is UNPAID unless told otherwise; a free event's carries no payment. */
 function paymentOf(event: EventForRegistration, given: RegisterInput['payment']): { state: PaymentState | null; amount: string | null } {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { noChange } from '../../workflows/account.messages';
-import { ACCOUNTS_LOCK_TRANSACTION, IMPORT_LOCK } from '../imports/import-accounts';
+import { IMPORT_LOCK } from '../imports/import-accounts';
 import { loadAccountForCaller } from '../accounts/account-access';
 import type { Caller } from '../auth/caller';
 import type { RequestContext } from '../auth/request-context';
@@ -12,7 +12,7 @@ import type { Logger } from '../logger';
 import { metResponseCondition, signalConditionsChanged } from './response-conditions';
 import type { RecordResponseRequest, RecordResponseResult, ResponseContact, ResponseType } from './responses.schemas';
 import { toResponseView } from './response-view';
-
+import { PATIENT_TRANSACTION } from '../db/patient-transaction';
 
 /** How each kind of response is logged on the account: a call is a call, a reply an e-mail, the rest notes. */
 export const activityTypeOf: Record<ResponseType, 'CALL' | 'EMAIL' | 'NOTE'> = { CALL: 'CALL', REPLY: 'EMAIL', REGISTRATION: 'NOTE', WEB_FORM: 'NOTE', ATTENDANCE: 'NOTE' };
@@ -90,7 +90,7 @@ export async function recordResponse(context: RequestContext, request: RecordRes
     // Responses are serialized by the lock above, so one response, and only one, meets each count.
     const metCondition = await metResponseCondition(tx, source.campaignId, source.code);
     return { target, response, activityId: activity.id, inPool, leadSourceSet, status: account.status, metCondition };
-  }, ACCOUNTS_LOCK_TRANSACTION);
+  }, PATIENT_TRANSACTION);
 
   const { accountId, createdAccount } = written.target;
   // A lead source this response set goes with it when the workflow refuses the activity.
