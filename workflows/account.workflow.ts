@@ -25,8 +25,11 @@ const activities = proxyLocalActivities<AccountActivities>({
 });
 
 export const SEARCH_ATTRIBUTES_AT_START = 'search-attributes-at-start';
-// Version 4: a change that keeps the status upserts nothing, and the timer is set again only when the
-// earliest pending timer moves earlier (workflows/alarm.ts): fewer commands per logged activity.
+// Version 4, taken once at the start of a run: the start-up (pending timers, search attributes) runs
+// before any update, a change that keeps the status upserts nothing, and the timer is set again only
+// when the earliest pending timer moves earlier (workflows/alarm.ts). Before, an update-with-start ran
+// beside the start-up's local activities, and a replay that met their results in one activation ordered
+// their commands otherwise than the run had (a nondeterminism error after a worker was killed).
 export const QUIET_CHANGES = 'quiet-changes';
 
 export interface AccountWorkflowInput {
@@ -39,6 +42,8 @@ export interface AccountWorkflowInput {
 
 /** One per account in work: owns its status machine and its timers, holds ids and times only. */
 export async function accountWorkflow({ accountId, timers: carried, continueAsNewAfterEvents }: AccountWorkflowInput): Promise<void> {
+  // First, before any handler can run: a run recorded before version 4 keeps the old ways to its end.
+  const quiet = patched(QUIET_CHANGES);
   const historyIsLong = () => workflowInfo().continueAsNewSuggested || (continueAsNewAfterEvents !== undefined && workflowInfo().historyLength >= continueAsNewAfterEvents);
   const timers = new Map<string, PendingTimer>();
   let archived = false;
@@ -57,7 +62,7 @@ export async function accountWorkflow({ accountId, timers: carried, continueAsNe
     if (effects.archived) archived = true;
     // One upsert per change, as since version 1; a status it did not have also moves its date (workflow time).
     const entered = workflowInfo().typedSearchAttributes.get(accountStatusKey) !== effects.status;
-    if (entered || !patched(QUIET_CHANGES)) upsertSearchAttributes([{ key: accountStatusKey, value: effects.status }, ...(entered ? [{ key: accountStatusSinceKey, value: new Date() }] : [])]);
+    if (entered || !quiet) upsertSearchAttributes([{ key: accountStatusKey, value: effects.status }, ...(entered ? [{ key: accountStatusSinceKey, value: new Date() }] : [])]);
     statusUpserted = true;
     mail.send(effects.emailIds);
     wake = true;
@@ -67,6 +72,25 @@ export async function accountWorkflow({ accountId, timers: carried, continueAsNe
   const rejectIfArchived = (_input: object) => {
     if (archived) throw refusal('The account is archived');
   };
+
+  const startUp = async () => {
+    for (const timer of carried ?? (await activities.loadPendingTimers({ accountId }))) timers.set(timer.id, timer);
+    // Version 3: an admin finds a run by its owner and segment too, from its first task (docs/versioning.md).
+    if (patched(SEARCH_ATTRIBUTES_AT_START)) {
+      const { status, statusSince, ownerId, segment } = await activities.loadAccountSearchAttributes({ accountId });
+      // Before version 4 an update that came with the start (update-with-start) ran beside this read: when it
+      // has upserted its status already, that status is newer than the one read here, which must not overwrite it.
+      // Fewer attributes in the same upsert change no command: no patch (docs/versioning.md).
+      upsertSearchAttributes([
+        ...(statusUpserted ? [] : [{ key: accountStatusKey, value: status }, { key: accountStatusSinceKey, value: statusSince ? new Date(statusSince) : null }]),
+        { key: accountOwnerIdKey, value: ownerId },
+        { key: accountSegmentKey, value: segment },
+      ]);
+    }
+  };
+  // Queued before the handlers are set (setting one runs the updates that came with the start), so every
+  // update waits for it.
+  const startedUp = quiet ? serialized(startUp) : undefined;
 
   setHandler(logActivityUpdate, (input) => serialized(async () => apply(await activities.applyLoggedActivity({ accountId, ...input }))), { validator: rejectIfArchived });
   setHandler(rescheduleTimerUpdate, (input) => serialized(async () => apply(await activities.rescheduleTimer({ accountId, ...input }))), { validator: rejectIfArchived });
@@ -84,19 +108,7 @@ export async function accountWorkflow({ accountId, timers: carried, continueAsNe
     }),
   );
 
-  for (const timer of carried ?? (await activities.loadPendingTimers({ accountId }))) timers.set(timer.id, timer);
-  // Version 3: an admin finds a run by its owner and segment too, from its first task (docs/versioning.md).
-  if (patched(SEARCH_ATTRIBUTES_AT_START)) {
-    const { status, statusSince, ownerId, segment } = await activities.loadAccountSearchAttributes({ accountId });
-    // An update that came with the start (update-with-start) runs beside this read: when it has upserted
-    // its status already, that status is newer than the one read here, which must not overwrite it.
-    // Fewer attributes in the same upsert change no command: no patch (docs/versioning.md).
-    upsertSearchAttributes([
-      ...(statusUpserted ? [] : [{ key: accountStatusKey, value: status }, { key: accountStatusSinceKey, value: statusSince ? new Date(statusSince) : null }]),
-      { key: accountOwnerIdKey, value: ownerId },
-      { key: accountSegmentKey, value: segment },
-    ]);
-  }
+  await (startedUp ?? startUp());
 
   while (!archived) {
     const next = [...timers.values()].sort((a, b) => a.fireAt.localeCompare(b.fireAt))[0];
@@ -106,7 +118,7 @@ export async function accountWorkflow({ accountId, timers: carried, continueAsNe
       const woken = () => wake || archived || readyToContinueAsNew();
       const summary = next && `${next.kind} timer ${next.id} fires at ${next.fireAt}`;
       if (waitMs === undefined) await condition(woken);
-      else if (patched(QUIET_CHANGES)) {
+      else if (quiet) {
         alarm.setFor(next!.fireAt, summary!);
         await condition(() => woken() || alarm.rang());
       } else await condition(woken, waitMs, { summary });

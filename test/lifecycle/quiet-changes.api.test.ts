@@ -2,6 +2,7 @@
 // search attribute, and the one Temporal timer is set again only when the earliest pending timer moves
 // earlier; a timer still fires once and never before its time when the earliest one moves later.
 import { accountWorkflowId, pendingTimersQuery } from '../../workflows/account.messages';
+import { accountStatusKey } from '../../workflows/search-attributes';
 import { eventually } from '../support/eventually';
 import { recordHistory } from '../support/histories';
 import { shortenRecontact } from '../support/rule-versions';
@@ -92,4 +93,23 @@ test('when the earliest timer moves earlier then the alarm is set again and the 
   const events = await historyOf(id);
   expect(events.filter((event) => event.timerCanceledEventAttributes)).toHaveLength(1);
   await recordHistory(t.temporal.client.workflow.getHandle(accountWorkflowId(id)), 'account', 'recontact-moved-earlier');
+});
+
+// Found by the cluster kill suite: an update that came with the start ran beside the start-up's local
+// activities, and a replay that met their results in one activation ordered the commands otherwise.
+test('when an update starts the workflow then the start-up runs first and the update after it, in that order in the history', async () => {
+  const id = await accountInWork('Restarted Workflow BV');
+  await t.temporal.client.workflow.getHandle(accountWorkflowId(id)).terminate('lost, for the test');
+  const call = await log(id, { type: 'CALL', outcome: 'CONTACT_MADE' });
+  expect(call.status).toBe(201);
+  expect(call.body.status).toBe('CONTACT_ESTABLISHED');
+
+  const handle = t.temporal.client.workflow.getHandle(accountWorkflowId(id));
+  const events = (await handle.fetchHistory()).events!;
+  const localActivities = events
+    .filter((event) => event.markerRecordedEventAttributes?.markerName === 'core_local_activity')
+    .map((event) => JSON.parse(Buffer.from(event.markerRecordedEventAttributes!.details!.data!.payloads![0]!.data!).toString()).activity_type);
+  expect(localActivities).toEqual(['loadPendingTimers', 'loadAccountSearchAttributes', 'applyLoggedActivity']);
+  expect((await handle.describe()).typedSearchAttributes.get(accountStatusKey)).toBe('CONTACT_ESTABLISHED');
+  await recordHistory(handle, 'account', 'update-with-start');
 });
