@@ -27,7 +27,7 @@ const activities = proxyLocalActivities<AccountActivities>({
 export const SEARCH_ATTRIBUTES_AT_START = 'search-attributes-at-start';
 // Version 4, taken once at the start of a run: the start-up (pending timers, search attributes) runs
 // before any update, a change that keeps the status upserts nothing, and the timer is set again only
-// when the earliest pending timer moves earlier (workflows/alarm.ts). Before, an update-with-start ran
+// when the earliest pending timer changes (workflows/alarm.ts). Before, an update-with-start ran
 // beside the start-up's local activities, and a replay that met their results in one activation ordered
 // their commands otherwise than the run had (a nondeterminism error after a worker was killed).
 export const QUIET_CHANGES = 'quiet-changes';
