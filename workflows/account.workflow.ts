@@ -57,6 +57,7 @@ export async function accountWorkflow({ accountId, timers: carried, continueAsNe
   const readyToContinueAsNew = () => historyIsLong() && mail.idle();
 
   const apply = (effects: AccountEffects): AccountEffects => {
+    const earliestBefore = earliestFireAt(timers);
     for (const id of effects.timersEnded) timers.delete(id);
     for (const timer of effects.timersStarted) timers.set(timer.id, timer);
     if (effects.archived) archived = true;
@@ -65,7 +66,9 @@ export async function accountWorkflow({ accountId, timers: carried, continueAsNe
     if (entered || !quiet) upsertSearchAttributes([{ key: accountStatusKey, value: effects.status }, ...(entered ? [{ key: accountStatusSinceKey, value: new Date() }] : [])]);
     statusUpserted = true;
     mail.send(effects.emailIds);
-    wake = true;
+    // Version 4 wakes the main loop only when what it waits for moved: a change that adds a later timer
+    // leaves it asleep (waking it gave no command, only work on every logged call).
+    if (!quiet || archived || earliestFireAt(timers) !== earliestBefore) wake = true;
     return effects;
   };
   // Refused before it is recorded in history: an archived account takes no more changes.
@@ -135,4 +138,10 @@ export async function accountWorkflow({ accountId, timers: carried, continueAsNe
     }
   }
   await condition(() => allHandlersFinished() && mail.idle());
+}
+
+function earliestFireAt(timers: ReadonlyMap<string, PendingTimer>): string | undefined {
+  let earliest: string | undefined;
+  for (const { fireAt } of timers.values()) if (earliest === undefined || fireAt.localeCompare(earliest) < 0) earliest = fireAt;
+  return earliest;
 }
