@@ -85,17 +85,21 @@ async function main() {
     const { postgres, temporal } = serviceProcesses(system.dataDir);
     const cpuGroups = (workerPid: number) => ({ api: { pids: [process.pid] }, worker: { pids: [workerPid] }, temporal: { pids: temporal }, postgres: { pids: postgres, tree: true } });
 
-    for (const each of systems) await load.fixed({ label: `${each.name} warm-up`, baseUrl: system.baseUrl, spread: each.spread, rate: START_RATE, seconds: 5 });
+    // Each is warmed just before it is measured: after the other's minute of load, the first seconds of a
+    // system left idle (its pooled connections closed, its code paths cold) would otherwise fail a step.
+    const warmUp = (each: (typeof systems)[number]) => load.fixed({ label: `${each.name} warm-up`, baseUrl: system.baseUrl, spread: each.spread, rate: START_RATE, seconds: 5 });
     const capacities = new Map<string, number[]>(systems.map((each) => [each.name, []]));
     const held = new Map<string, Held[]>(systems.map((each) => [each.name, []]));
     for (let round = 1; round <= ROUNDS; round++) {
       for (const each of FIXED_RATE ? [] : systems) {
         console.log(`round ${round}, ${each.name}: capacity search`);
+        await warmUp(each);
         const { capacity } = await load.capacity({ label: each.name, baseUrl: system.baseUrl, spread: each.spread, options: { startRate: START_RATE, stepSeconds: STEP_SECONDS } });
         capacities.get(each.name)!.push(capacity);
       }
       for (const each of systems) {
         const rate = FIXED_RATE ?? Math.max(1, Math.round(0.6 * capacities.get(each.name)!.at(-1)!));
+        await warmUp(each);
         const from = process.hrtime.bigint() / 1000n;
         const figures = await load.fixed({ label: `${each.name} at 60%`, baseUrl: system.baseUrl, spread: each.spread, rate, seconds: HOLD_SECONDS, cpuGroups: cpuGroups(each.workerPid) });
         console.log(`round ${round}, ${each.name} at ${rate} req/s: ${formatFigures(figures)} (WINDOW=${from}-${process.hrtime.bigint() / 1000n} for summarize-profile)`);
