@@ -57,7 +57,7 @@ export async function accountWorkflow({ accountId, timers: carried, continueAsNe
   const readyToContinueAsNew = () => historyIsLong() && mail.idle();
 
   const apply = (effects: AccountEffects): AccountEffects => {
-    const earliestBefore = earliestFireAt(timers);
+    const earliestBefore = earliestTimer(timers)?.fireAt;
     for (const id of effects.timersEnded) timers.delete(id);
     for (const timer of effects.timersStarted) timers.set(timer.id, timer);
     if (effects.archived) archived = true;
@@ -68,7 +68,7 @@ export async function accountWorkflow({ accountId, timers: carried, continueAsNe
     mail.send(effects.emailIds);
     // Version 4 wakes the main loop only when what it waits for moved: a change that adds a later timer
     // leaves it asleep (waking it gave no command, only work on every logged call).
-    if (!quiet || archived || earliestFireAt(timers) !== earliestBefore) wake = true;
+    if (!quiet || archived || earliestTimer(timers)?.fireAt !== earliestBefore) wake = true;
     return effects;
   };
   // Refused before it is recorded in history: an archived account takes no more changes.
@@ -114,7 +114,7 @@ export async function accountWorkflow({ accountId, timers: carried, continueAsNe
   await (startedUp ?? startUp());
 
   while (!archived) {
-    const next = [...timers.values()].sort((a, b) => a.fireAt.localeCompare(b.fireAt))[0];
+    const next = earliestTimer(timers);
     const waitMs = next ? Date.parse(next.fireAt) - Date.now() : undefined;
     if (waitMs === undefined || waitMs > 0) {
       wake = false;
@@ -140,8 +140,9 @@ export async function accountWorkflow({ accountId, timers: carried, continueAsNe
   await condition(() => allHandlersFinished() && mail.idle());
 }
 
-function earliestFireAt(timers: ReadonlyMap<string, PendingTimer>): string | undefined {
-  let earliest: string | undefined;
-  for (const { fireAt } of timers.values()) if (earliest === undefined || fireAt.localeCompare(earliest) < 0) earliest = fireAt;
+// Among timers due at the same time, the first set wins: the same one a stable sort put first before.
+function earliestTimer(timers: ReadonlyMap<string, PendingTimer>): PendingTimer | undefined {
+  let earliest: PendingTimer | undefined;
+  for (const timer of timers.values()) if (earliest === undefined || timer.fireAt.localeCompare(earliest.fireAt) < 0) earliest = timer;
   return earliest;
 }
