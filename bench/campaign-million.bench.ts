@@ -27,6 +27,7 @@
 // A quick run: BENCH_RECIPIENTS=20000 npm run bench -- campaign-million
 import os from 'node:os';
 import { Client, Connection } from '@temporalio/client';
+import { tsToMs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
 import { createPrismaClient, type Db } from '../src/db/prisma';
 import { DEFAULT_MAX_CONNECTIONS } from '../src/mail/mailer';
@@ -34,6 +35,7 @@ import { time } from './lib/alternating-rounds';
 import { renderBareMessages, sendThroughPool } from './lib/bare-mail-loop';
 import { callApi } from './lib/bench-api';
 import { startBenchSystem, type BenchSystem } from './lib/bench-system';
+import { measureCpu, serviceProcesses, type ProcessGroup } from './lib/process-cpu';
 import { sampleRss, type RssSample } from './lib/rss-sampler';
 import type { SmtpSink, TrackedMessages } from './lib/smtp-sink-process';
 import { tableGrowth, tableSizes } from './lib/table-sizes';
@@ -120,13 +122,29 @@ async function createCampaign(system: BenchSystem): Promise<{ campaignId: string
   return { campaignId: campaign.id, mailingStageId: campaign.stages[1].id };
 }
 
-/** The bare pooled loop over the same kind of messages to the same sink: messages per second. */
-async function bareBaseline(system: BenchSystem, db: Db, sink: SmtpSink, round: string): Promise<number> {
+interface BareRate {
+  perSecond: number;
+  /** CPU milliseconds per message by process. */
+  cpuPerMessage: Record<string, number>;
+}
+
+/** The bare pooled loop over the same kind of messages to the same sink: messages per second, and CPU per message. */
+async function bareBaseline(system: BenchSystem, db: Db, sink: SmtpSink, round: string, cpuGroups: Record<string, ProcessGroup>): Promise<BareRate> {
   const mails = await renderBareMessages(db, { campaign: { id: '00000000-0000-4000-8000-000000000000', ...CAMPAIGN }, template, publicUrl: system.baseUrl, from: 'CRM bench <crm@bench.example.com>', round, count: BASELINE_MESSAGES });
   const before = await sink.received();
+  const cpu = measureCpu(cpuGroups);
   const sent = await time(() => sendThroughPool(mails, sink.url, DEFAULT_MAX_CONNECTIONS));
+  const cpuMs = cpu.stop();
   if ((await sink.received()) - before !== mails.length) throw new Error(`the sink did not receive every message of the bare loop ${round}`);
-  return mails.length / (sent.ms / 1000);
+  return { perSecond: mails.length / (sent.ms / 1000), cpuPerMessage: perMessage(cpuMs, mails.length) };
+}
+
+const perMessage = (cpuMs: Record<string, number>, messages: number) => Object.fromEntries(Object.entries(cpuMs).map(([name, ms]) => [name, ms / messages]));
+
+/** CPU per message by process, the total first: "0.95 ms (api 0.01, worker 0.50, …)". */
+function cpuLine(cpuPerMessage: Record<string, number>): string {
+  const total = Object.values(cpuPerMessage).reduce((sum, ms) => sum + ms, 0);
+  return `${total.toFixed(3)} ms (${Object.entries(cpuPerMessage).map(([name, ms]) => `${name} ${ms.toFixed(3)}`).join(', ')})`;
 }
 
 async function deliveryStates(db: Db, stageId: string): Promise<Record<string, number>> {
@@ -165,52 +183,123 @@ function rssLine(sample: RssSample): string {
 }
 
 /** Waits for the campaign to end, pausing once half the recipients got their message; prints progress every minute. */
-async function runCampaign(system: BenchSystem, db: Db, sink: SmtpSink, campaignId: string, stageId: string, scheduledAt: number, rss: RssSample[]): Promise<{ pause: Pause; tracked: TrackedMessages; status: string }> {
+async function runCampaign(
+  system: BenchSystem,
+  db: Db,
+  sink: SmtpSink,
+  campaign: { campaignId: string; stageId: string; scheduledAt: number },
+  rss: RssSample[],
+  cpuGroups: Record<string, ProcessGroup>,
+): Promise<{ pause: Pause; tracked: TrackedMessages; status: string; cpuMs: Record<string, number> }> {
+  const { campaignId, stageId, scheduledAt } = campaign;
   let pause: Pause | undefined;
+  // From the first message the sink accepted (the LIST and the deliveries' insert left out) to the campaign's end.
+  let cpu: ReturnType<typeof measureCpu> | undefined;
   let lastChange = { at: Date.now(), what: '' };
   let nextReport = scheduledAt + 60_000;
   for (;;) {
     const tracked = await sink.tracked();
-    const campaign = await db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { status: true } });
+    if (tracked.distinct > 0) cpu ??= measureCpu(cpuGroups);
+    const { status } = await db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { status: true } });
     const stages = await stageTimes(db, campaignId);
     const what = `${tracked.distinct} ${stages.map((stage) => stage.status).join()}`;
     if (what !== lastChange.what) lastChange = { at: Date.now(), what };
     if (Date.now() >= nextReport) {
-      console.log(`  ${seconds(Date.now() - scheduledAt).padStart(8)}: ${campaign.status}, stages ${stages.map((stage) => `${stage.type} ${stage.status}`).join(', ')}, sink ${count(tracked.distinct)}; RSS ${rssLine(rss.at(-1)!)}`);
+      console.log(`  ${seconds(Date.now() - scheduledAt).padStart(8)}: ${status}, stages ${stages.map((stage) => `${stage.type} ${stage.status}`).join(', ')}, sink ${count(tracked.distinct)}; RSS ${rssLine(rss.at(-1)!)}`);
       nextReport += 60_000;
     }
-    if (!['SCHEDULED', 'RUNNING', 'PAUSED'].includes(campaign.status)) {
-      if (!pause) throw new Error(`the campaign ended ${campaign.status} before the pause`);
+    if (!['SCHEDULED', 'RUNNING', 'PAUSED'].includes(status)) {
+      if (!pause || !cpu) throw new Error(`the campaign ended ${status} before the pause`);
       // Read again: the last messages may have arrived after this round's count.
-      return { pause, tracked: await sink.tracked(), status: campaign.status };
+      return { pause, tracked: await sink.tracked(), status, cpuMs: cpu.stop() };
     }
     if (!pause && tracked.distinct >= RECIPIENTS / 2) {
       pause = await pauseAndResume(system, db, sink, campaignId, stageId);
       console.log(`  paused at ${count(pause.sentBefore)} sent: stopped ${seconds(pause.drainedAt - pause.requestedAt)} after the request, resumed`);
       lastChange = { at: Date.now(), what: '' };
     }
-    if (Date.now() - lastChange.at > STALL_MS) throw new Error(`no progress for ${STALL_MS / 60_000} minutes: ${campaign.status}, ${what}`);
+    if (Date.now() - lastChange.at > STALL_MS) throw new Error(`no progress for ${STALL_MS / 60_000} minutes: ${status}, ${what}`);
     await waitMs(POLL_MS);
   }
 }
 
-/** Each run of the campaign's workflow (continue-as-new chain), oldest first, with its history's length and size. */
-async function workflowRuns(system: BenchSystem, campaignId: string): Promise<{ runId: string; events: number; bytes: number }[]> {
+interface WorkflowRun {
+  runId: string;
+  events: number;
+  bytes: number;
+}
+
+/** One sendMailingBatch activity, in epoch milliseconds as the history recorded it. */
+interface BatchTimes {
+  scheduledAt: number;
+  startedAt: number;
+  completedAt: number;
+}
+
+/**
+ * Each run of the campaign's workflow (continue-as-new chain), oldest first, with its history's
+ * length and size, and the times of every mailing batch the runs scheduled.
+ */
+async function workflowRuns(system: BenchSystem, campaignId: string): Promise<{ runs: WorkflowRun[]; batches: BatchTimes[] }> {
   const connection = await Connection.connect({ address: system.temporalAddress });
   try {
     const client = new Client({ connection });
-    const runs: { runId: string; startTime: Date; events: number; bytes: number }[] = [];
+    const runs: (WorkflowRun & { startTime: Date })[] = [];
+    const batches: BatchTimes[] = [];
     for await (const execution of client.workflow.list({ query: `WorkflowId = 'campaign-${campaignId}'` })) {
       const handle = client.workflow.getHandle(execution.workflowId, execution.runId);
       const described = await handle.describe();
+      const history = await handle.fetchHistory();
       // The server reports the size; if it ever does not, the history is measured encoded.
-      const bytes = described.historySize ?? temporal.api.history.v1.History.encode(await handle.fetchHistory()).finish().length;
+      const bytes = described.historySize ?? temporal.api.history.v1.History.encode(history).finish().length;
       runs.push({ runId: execution.runId, startTime: described.startTime, events: described.historyLength, bytes });
+      batches.push(...mailingBatches(history.events ?? []));
     }
-    return runs.sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
+    return { runs: runs.sort((a, b) => a.startTime.getTime() - b.startTime.getTime()), batches: batches.sort((a, b) => a.scheduledAt - b.scheduledAt) };
   } finally {
     await connection.close();
   }
+}
+
+/** The completed sendMailingBatch activities of one history. */
+function mailingBatches(events: temporal.api.history.v1.IHistoryEvent[]): BatchTimes[] {
+  const scheduled = new Map<number, number>();
+  const started = new Map<number, number>();
+  const batches: BatchTimes[] = [];
+  for (const event of events) {
+    const id = Number(event.eventId);
+    const at = tsToMs(event.eventTime);
+    if (event.activityTaskScheduledEventAttributes?.activityType?.name === 'sendMailingBatch') scheduled.set(id, at);
+    else if (event.activityTaskStartedEventAttributes) started.set(Number(event.activityTaskStartedEventAttributes.scheduledEventId), at);
+    else if (event.activityTaskCompletedEventAttributes) {
+      const scheduledId = Number(event.activityTaskCompletedEventAttributes.scheduledEventId);
+      const scheduledAt = scheduled.get(scheduledId);
+      if (scheduledAt !== undefined) batches.push({ scheduledAt, startedAt: started.get(scheduledId) ?? scheduledAt, completedAt: at });
+    }
+  }
+  return batches;
+}
+
+/**
+ * Between one batch's end and the next's start (the activity's result through Temporal, a workflow
+ * task, the next activity's dispatch): each gap, the pause's left out, against the sending time.
+ */
+function batchGapLine(batches: BatchTimes[], pause: Pause): string {
+  const gaps: number[] = [];
+  for (let index = 1; index < batches.length; index++) {
+    const [previous, next] = [batches[index - 1], batches[index]];
+    if (previous.completedAt <= pause.resumedAt && next.startedAt >= pause.requestedAt) continue;
+    gaps.push(next.startedAt - previous.completedAt);
+  }
+  if (!gaps.length) return `${batches.length} batches`;
+  gaps.sort((a, b) => a - b);
+  const total = gaps.reduce((sum, gap) => sum + gap, 0);
+  const busy = batches.reduce((sum, batch) => sum + batch.completedAt - batch.startedAt, 0);
+  const durations = batches.map((batch) => batch.completedAt - batch.startedAt).sort((a, b) => a - b);
+  return (
+    `${batches.length} batches, each ${seconds(durations[Math.floor(durations.length / 2)])} (median); between two: median ${gaps[Math.floor(gaps.length / 2)]} ms, max ${gaps.at(-1)} ms, ` +
+    `${seconds(total)} in all (${((100 * total) / (total + busy)).toFixed(1)}% of the batches' time)`
+  );
 }
 
 interface Window {
@@ -242,12 +331,20 @@ async function main() {
   const sink = system.sink!;
   const db = createPrismaClient(system.databaseUrl, { maxConnections: 2 });
   const failures: string[] = [];
+  const { postgres, temporal: temporalServer } = serviceProcesses(system.dataDir);
+  const cpuGroups: Record<string, ProcessGroup> = {
+    api: { pids: [process.pid] },
+    worker: { pids: [system.workerPid!] },
+    temporal: { pids: temporalServer },
+    postgres: { pids: postgres, tree: true },
+    sink: { pids: [sink.pid] },
+  };
   try {
     console.log(`campaign-million: ${count(RECIPIENTS)} recipients, ${CONTACTS_PER_ACCOUNT} contacts per account, baseline ${count(BASELINE_MESSAGES)} messages before and after, ${WINDOW_SECONDS} s windows; load ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
     const seeded = await time(() => seed(db));
     console.log(`seeded ${count(RECIPIENTS)} contacts in ${count(Math.ceil(RECIPIENTS / CONTACTS_PER_ACCOUNT))} accounts in ${seconds(seeded.ms)}`);
-    const baselineBefore = await bareBaseline(system, db, sink, 'bare-before');
-    console.log(`bare pooled nodemailer loop before: ${count(baselineBefore)} msg/s`);
+    const bareBefore = await bareBaseline(system, db, sink, 'bare-before', cpuGroups);
+    console.log(`bare pooled nodemailer loop before: ${count(bareBefore.perSecond)} msg/s`);
     // Created right before it is scheduled, so that the LIST's date is still ahead.
     const { campaignId, mailingStageId } = await createCampaign(system);
     const sizesBefore = await tableSizes(db);
@@ -257,7 +354,7 @@ async function main() {
     const scheduledAt = Date.now();
     await api(system, 'POST', `/campaigns/${campaignId}/schedule`);
     console.log(`scheduled campaign ${campaignId}; progress every minute:`);
-    const run = await runCampaign(system, db, sink, campaignId, mailingStageId, scheduledAt, rss.samples).finally(() => rss.stop());
+    const run = await runCampaign(system, db, sink, { campaignId, stageId: mailingStageId, scheduledAt }, rss.samples, cpuGroups).finally(() => rss.stop());
     const { pause, tracked } = run;
     const stages = await stageTimes(db, campaignId);
     const ended = await db.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { endedAt: true } });
@@ -271,9 +368,10 @@ async function main() {
     const sizesAfter = await tableSizes(db);
     const states = await deliveryStates(db, mailingStageId);
     const listed = await db.campaignRecipient.count({ where: { campaignId } });
-    const baselineAfter = await bareBaseline(system, db, sink, 'bare-after');
-    console.log(`bare pooled nodemailer loop after: ${count(baselineAfter)} msg/s`);
-    const runs = await workflowRuns(system, campaignId);
+    const bareAfter = await bareBaseline(system, db, sink, 'bare-after', cpuGroups);
+    console.log(`bare pooled nodemailer loop after: ${count(bareAfter.perSecond)} msg/s`);
+    const [baselineBefore, baselineAfter] = [bareBefore.perSecond, bareAfter.perSecond];
+    const { runs, batches } = await workflowRuns(system, campaignId);
 
     // Checks: exactly one message per recipient, by the sink and by the database.
     if (run.status !== 'COMPLETED') failures.push(`the campaign ended ${run.status}`);
@@ -329,6 +427,9 @@ async function main() {
         ? `  ${`MAILING, slowest ${WINDOW_SECONDS} s window`.padEnd(36)}${count(slowest.messages / slowest.seconds)} msg/s  ${percent(slowest.messages / slowest.seconds)} (at ${slowest.fromSecond} s; target >= ${TARGET_PERCENT}%)`
         : `  MAILING, slowest window             none whole outside the pause (run longer)`,
     );
+    console.log(`  batches                             ${batchGapLine(batches, pause)}`);
+    console.log(`  CPU per message, campaign           ${cpuLine(perMessage(run.cpuMs, tracked.distinct))} (first message to the campaign's end, the pause included)`);
+    console.log(`  CPU per message, bare loop          ${cpuLine(bareBefore.cpuPerMessage)} before, ${cpuLine(bareAfter.cpuPerMessage)} after (api: the loop itself)`);
     console.log(`  worker RSS                          ${rssFigures('worker')}`);
     console.log(`  API (this process) RSS              ${rssFigures('api')}`);
     console.log(`  workflow runs (continue-as-new)     ${runs.length}; largest history ${count(Math.max(...runs.map((r) => r.events)))} events and ${kilobytes(Math.max(...runs.map((r) => r.bytes)))}; each run's events / size: ${runs.map((r) => `${r.events} / ${kilobytes(r.bytes)}`).join(', ')}`);

@@ -3,6 +3,8 @@ import path from 'node:path';
 
 export interface SmtpSink {
   url: string;
+  /** The sink's process, for its CPU. */
+  pid: number;
   received(): Promise<number>;
   /** From now on, counts the messages whose Message-ID starts with `prefix` (forgetting an earlier prefix's). */
   track(prefix: string): Promise<void>;
@@ -43,6 +45,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   const port = await next(child, (message) => (typeof message?.port === 'number' ? (message.port as number) : undefined));
   return {
     url: `smtp://127.0.0.1:${port}`,
+    pid: child.pid!,
     received() {
       const answer = next(child, (message) => (typeof message?.received === 'number' ? (message.received as number) : undefined));
       child.send('count');
