@@ -11,7 +11,10 @@
 // the same sink, before and after the campaign: bench/lib/bare-mail-loop.ts; the ratios are to their
 // mean), target >= 85% for the whole stage and for its slowest window; the worker's and this
 // process's RSS every minute (first, max, last); the campaign workflow's runs (continue-as-new) and
-// their largest history; PostgreSQL's table and index growth per million deliveries. The pause: requested through the API once the sink
+// their largest history; the mailing batches (their length, and the time between one's end and the
+// next's start, from the workflow's history); the CPU per message of each process, for the campaign
+// (first message to end) and each bare loop; PostgreSQL's table and index growth per million
+// deliveries. The pause: requested through the API once the sink
 // holds half the messages, resumed once the campaign is PAUSED, no delivery is SENDING and the sink's
 // count equals the SENT deliveries on two polls in a row.
 // Fails (exit 1) unless every recipient got exactly one message (the sink's distinct Message-IDs
@@ -331,15 +334,15 @@ async function main() {
   const sink = system.sink!;
   const db = createPrismaClient(system.databaseUrl, { maxConnections: 2 });
   const failures: string[] = [];
-  const { postgres, temporal: temporalServer } = serviceProcesses(system.dataDir);
-  const cpuGroups: Record<string, ProcessGroup> = {
-    api: { pids: [process.pid] },
-    worker: { pids: [system.workerPid!] },
-    temporal: { pids: temporalServer },
-    postgres: { pids: postgres, tree: true },
-    sink: { pids: [sink.pid] },
-  };
   try {
+    const { postgres, temporal: temporalServer } = serviceProcesses(system.dataDir);
+    const cpuGroups: Record<string, ProcessGroup> = {
+      api: { pids: [process.pid] },
+      worker: { pids: [system.workerPid!] },
+      temporal: { pids: temporalServer },
+      postgres: { pids: postgres, tree: true },
+      sink: { pids: [sink.pid] },
+    };
     console.log(`campaign-million: ${count(RECIPIENTS)} recipients, ${CONTACTS_PER_ACCOUNT} contacts per account, baseline ${count(BASELINE_MESSAGES)} messages before and after, ${WINDOW_SECONDS} s windows; load ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`);
     const seeded = await time(() => seed(db));
     console.log(`seeded ${count(RECIPIENTS)} contacts in ${count(Math.ceil(RECIPIENTS / CONTACTS_PER_ACCOUNT))} accounts in ${seconds(seeded.ms)}`);
