@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { HomeView } from '../../../../home/home.schemas';
 import { put } from '../../api';
 import { Field } from '../../components/field';
@@ -28,7 +28,9 @@ export function HomeEditor({ tiles, role, onSaved, onCancel }: { tiles: HomeTile
     onSaved();
   });
 
-  useEffect(() => {
+  // A layout effect focuses in the same commit: an effect ran after paint, and a late one moved the focus
+  // away from what the user (or a test) had focused since (seen in test/console/home.test.ts).
+  useLayoutEffect(() => {
     if (!focus) return;
     document.getElementById(focus)?.focus();
     setFocus(null);
