@@ -1,11 +1,13 @@
 import type { Prisma } from '../../src/generated/prisma/client';
-import type { Decision } from '../../src/rules/decision';
+import { randomUUID } from 'node:crypto';
+import { ruleRef, type Decision } from '../../src/rules/decision';
 import type { VersionedRule } from '../../src/rules/rule.schemas';
 import { addDuration } from '../../src/rules/due-date';
 import type { LockedAccount } from './account-row';
 import type { AccountEffects } from '../../workflows/account.messages';
 import { recordNotifications } from '../outbox/record-notifications';
 import { recordRuleEmails, type DecisionCause } from '../outbox/record-rule-emails';
+import { insertTasksAndTimers, type NewTask, type NewTimer } from './insert-tasks-and-timers';
 import { cancelPendingTimers } from './settle-timers';
 
 
@@ -51,54 +53,34 @@ export async function writeDecision(tx: Tx, account: LockedAccount, decision: De
   }
 
   const escalations = rules.filter((rule) => rule.enabled && rule.trigger.kind === 'task_overdue');
-  const taskIds: string[] = [];
-  const timersStarted: AccountEffects['timersStarted'] = [];
+  const tasks: NewTask[] = [];
+  const timers: NewTimer[] = [];
   for (const planned of decision.tasks) {
-    const task = await tx.task.create({
-      data: {
-        accountId: account.id,
-        assigneeId: await assigneeOf(tx, account, planned.assignTo),
-        type: planned.type,
-        title: planned.title,
-        dueAt: planned.dueAt,
-        ...cause,
-        ruleId: planned.why.ruleId,
-        ruleKey: planned.why.ruleKey,
-        ruleVersion: planned.why.ruleVersion,
-        why: planned.why as unknown as Prisma.InputJsonValue,
-      },
-      select: { id: true, dueAt: true, type: true },
-    });
-    taskIds.push(task.id);
+    const task: NewTask = {
+      id: randomUUID(),
+      accountId: account.id,
+      assigneeId: await assigneeOf(tx, account, planned.assignTo),
+      type: planned.type,
+      title: planned.title,
+      dueAt: planned.dueAt,
+      ...cause,
+      ...ruleRef(planned.why),
+      why: planned.why,
+    };
+    tasks.push(task);
     for (const rule of escalations) {
       if (rule.trigger.kind !== 'task_overdue' || (rule.trigger.taskTypes && !rule.trigger.taskTypes.includes(planned.type))) continue;
       const fireAt = addDuration(rule.trigger.after, task.dueAt, account.timeZone);
       const why = { ruleId: rule.id, ruleKey: rule.key, ruleVersion: rule.version, trigger: `task still open ${rule.trigger.after} after its due time`, conditions: [], dueExplanation: `${rule.trigger.after} after ${task.dueAt.toISOString()}` };
-      const timer = await tx.timer.create({
-        data: { accountId: account.id, kind: 'task-overdue', fireAt, onFire: [], taskId: task.id, activityId: cause.activityId, ruleId: rule.id, ruleKey: rule.key, ruleVersion: rule.version, why },
-        select: { id: true, kind: true, fireAt: true },
-      });
-      timersStarted.push({ id: timer.id, kind: timer.kind, fireAt: timer.fireAt.toISOString() });
+      timers.push({ id: randomUUID(), accountId: account.id, kind: 'task-overdue', fireAt, onFire: [], taskId: task.id, activityId: cause.activityId, ...ruleRef(why), why });
     }
   }
-
   for (const planned of decision.timersToStart) {
-    const timer = await tx.timer.create({
-      data: {
-        accountId: account.id,
-        kind: planned.timerKind,
-        fireAt: planned.fireAt,
-        onFire: planned.onFire as unknown as Prisma.InputJsonValue,
-        activityId: cause.activityId,
-        ruleId: planned.why.ruleId,
-        ruleKey: planned.why.ruleKey,
-        ruleVersion: planned.why.ruleVersion,
-        why: planned.why as unknown as Prisma.InputJsonValue,
-      },
-      select: { id: true, kind: true, fireAt: true },
-    });
-    timersStarted.push({ id: timer.id, kind: timer.kind, fireAt: timer.fireAt.toISOString() });
+    timers.push({ id: randomUUID(), accountId: account.id, kind: planned.timerKind, fireAt: planned.fireAt, onFire: planned.onFire, activityId: cause.activityId, ...ruleRef(planned.why), why: planned.why });
   }
+  await insertTasksAndTimers(tx, tasks, timers);
+  const taskIds = tasks.map((task) => task.id);
+  const timersStarted: AccountEffects['timersStarted'] = timers.map((timer) => ({ id: timer.id, kind: timer.kind, fireAt: timer.fireAt.toISOString() }));
 
   const ruleEmailIds = await recordRuleEmails(tx, account.id, decision.emails, cause);
 

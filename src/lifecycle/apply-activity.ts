@@ -6,7 +6,7 @@ import type { TemporalDeps } from '../temporal/temporal-deps';
 import { logActivityUpdate, type AccountEffects } from '../../workflows/account.messages';
 import { updateAccountWorkflow } from './account-workflow-client';
 import { storedEffects } from './activity-result';
-import { tasksByIds, timersByIds, toRulesMatchedView } from './lifecycle-views';
+import { changeRows, toRulesMatchedView } from './lifecycle-views';
 import type { RuleMatchedView, TaskView, TimerView } from './lifecycle.schemas';
 
 export interface ApplyOptions {
@@ -70,12 +70,7 @@ export interface EffectViews {
  */
 export function effectViews(db: Db, effects: AccountEffects, activityId: string): Promise<EffectViews> {
   return waitingForDatabase(async () => {
-    const [tasksCreated, timersStarted, timersCancelled, activity] = await Promise.all([
-      tasksByIds(db, effects.taskIds),
-      timersByIds(db, effects.timersStarted.map((timer) => timer.id)),
-      timersByIds(db, effects.timersEnded),
-      db.activity.findUnique({ where: { id: activityId }, select: { result: true } }),
-    ]);
-    return { tasksCreated, timersStarted, timersCancelled, rulesMatched: toRulesMatchedView(activity?.result) ?? [] };
+    const rows = await changeRows(db, { taskIds: effects.taskIds, timersStarted: effects.timersStarted.map((timer) => timer.id), timersEnded: effects.timersEnded, activityId });
+    return { tasksCreated: rows.tasks, timersStarted: rows.timersStarted, timersCancelled: rows.timersEnded, rulesMatched: toRulesMatchedView(rows.result) ?? [] };
   });
 }

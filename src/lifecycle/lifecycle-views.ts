@@ -1,4 +1,5 @@
 import type { DbClient } from '../db/prisma';
+import { Prisma } from '../generated/prisma/client';
 import { explainVerdict } from '../rules/verdict-words';
 import { storedVerdicts } from './activity-result';
 import { withTaskCollateral } from '../collateral-kits/task-collateral';
@@ -28,16 +29,45 @@ export function toTimerView(row: TimerRow): TimerView {
   return { ...row, fireAt: row.fireAt.toISOString(), why: row.why as TimerView['why'], history: row.history as TimerView['history'] };
 }
 
-export async function tasksByIds(db: DbClient, ids: string[]): Promise<TaskView[]> {
-  if (!ids.length) return [];
-  const rows = await db.task.findMany({ where: { id: { in: ids } }, select: taskSelect, orderBy: { dueAt: 'asc' } });
-  return toTaskViews(db, rows);
-}
-
 export async function timersByIds(db: DbClient, ids: string[]): Promise<TimerView[]> {
   if (!ids.length) return [];
   const rows = await db.timer.findMany({ where: { id: { in: ids } }, select: timerSelect, orderBy: { fireAt: 'asc' } });
   return rows.map(toTimerView);
+}
+
+const taskColumns = Prisma.sql`json_build_object('id', id, 'accountId', account_id, 'assigneeId', assignee_id, 'type', type, 'title', title, 'dueAt', due_at,
+  'state', state, 'completedAt', completed_at, 'activityId', activity_id, 'timerId', timer_id, 'ruleKey', rule_key, 'ruleVersion', rule_version, 'why', why,
+  'campaignStageId', campaign_stage_id)`;
+const timerColumns = Prisma.sql`json_build_object('id', id, 'accountId', account_id, 'kind', kind, 'fireAt', fire_at, 'state', state, 'ruleKey', rule_key,
+  'ruleVersion', rule_version, 'why', why, 'history', history)`;
+
+type Dated<Row, Key extends keyof Row> = Omit<Row, Key> & { [K in Key]: Row[K] extends Date ? string : string | null };
+
+export interface ChangeRows {
+  tasks: TaskView[];
+  timersStarted: TimerView[];
+  timersEnded: TimerView[];
+  /** The activity's stored result. */
+  result: unknown;
+}
+
+/**
+ * The tasks and timers a change made or ended, by id, each list in due order, and an activity's stored
+ * result: one statement, since logging a call reads them for its answer each time.
+ */
+export async function changeRows(db: DbClient, ids: { taskIds: string[]; timersStarted: string[]; timersEnded: string[]; activityId: string }): Promise<ChangeRows> {
+  const [row] = await db.$queryRaw<{ tasks: Dated<TaskRow, 'dueAt' | 'completedAt'>[]; started: Dated<TimerRow, 'fireAt'>[]; ended: Dated<TimerRow, 'fireAt'>[]; result: unknown }[]>`
+    SELECT (SELECT coalesce(json_agg(${taskColumns} ORDER BY due_at), '[]'::json) FROM tasks WHERE id = ANY(${ids.taskIds}::uuid[])) AS tasks,
+           (SELECT coalesce(json_agg(${timerColumns} ORDER BY fire_at), '[]'::json) FROM timers WHERE id = ANY(${ids.timersStarted}::uuid[])) AS started,
+           (SELECT coalesce(json_agg(${timerColumns} ORDER BY fire_at), '[]'::json) FROM timers WHERE id = ANY(${ids.timersEnded}::uuid[])) AS ended,
+           (SELECT result FROM activities WHERE id = ${ids.activityId}::uuid) AS result`;
+  const timer = (dated: Dated<TimerRow, 'fireAt'>) => toTimerView({ ...dated, fireAt: new Date(dated.fireAt) });
+  return {
+    tasks: await toTaskViews(db, row!.tasks.map((task) => ({ ...task, dueAt: new Date(task.dueAt), completedAt: task.completedAt === null ? null : new Date(task.completedAt) }))),
+    timersStarted: row!.started.map(timer),
+    timersEnded: row!.ended.map(timer),
+    result: row!.result,
+  };
 }
 
 /** The rules that matched an applied activity, from its stored result; null when none were kept (applied before they were). */

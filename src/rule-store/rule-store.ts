@@ -1,4 +1,5 @@
 import type { DbClient } from '../db/prisma';
+import { Prisma } from '../generated/prisma/client';
 import { BusinessCalendar, defaultBusinessCalendar } from '../rules/business-calendar';
 import { defaultRules } from '../rules/default-rules';
 import { RuleDefinition, type VersionedRule } from '../rules/rule.schemas';
@@ -51,15 +52,30 @@ export async function loadBusinessCalendar(db: DbClient): Promise<BusinessCalend
   return row ? BusinessCalendar.parse(row) : defaultBusinessCalendar;
 }
 
+export interface RulesAndCalendar {
+  rules: VersionedRule[];
+  calendar: BusinessCalendar;
+}
+
 /**
- * What evaluating the rules needs, read in one statement (a logged activity and a fired timer each read
- * them): the current version of every rule, as loadCurrentRules, and the business calendar.
+ * The columns `rules` and `calendar` of what evaluating the rules needs: the current version of every rule,
+ * as loadCurrentRules, and the business calendar. A statement that reads something else with them
+ * (a logged activity) parses its row with rulesAndCalendarOf.
  */
-export async function loadRulesAndCalendar(db: DbClient): Promise<{ rules: VersionedRule[]; calendar: BusinessCalendar }> {
-  const [row] = await db.$queryRaw<{ rules: RuleRow[]; calendar: unknown }[]>`
-    SELECT (SELECT coalesce(json_agg(json_build_object('id', id, 'version', version, 'definition', definition) ORDER BY key), '[]'::json) FROM rules WHERE is_current) AS rules,
-           (SELECT json_build_object('weekendDays', weekend_days, 'holidays', holidays) FROM business_calendar WHERE id = 'default') AS calendar`;
-  return { rules: row!.rules.map(toVersionedRule), calendar: row!.calendar ? BusinessCalendar.parse(row!.calendar) : defaultBusinessCalendar };
+export const rulesAndCalendarColumns = Prisma.sql`
+  (SELECT coalesce(json_agg(json_build_object('id', id, 'version', version, 'definition', definition) ORDER BY key), '[]'::json) FROM rules WHERE is_current) AS rules,
+  (SELECT json_build_object('weekendDays', weekend_days, 'holidays', holidays) FROM business_calendar WHERE id = 'default') AS calendar`;
+
+export type RulesAndCalendarRow = { rules: RuleRow[]; calendar: unknown };
+
+export function rulesAndCalendarOf(row: RulesAndCalendarRow): RulesAndCalendar {
+  return { rules: row.rules.map(toVersionedRule), calendar: row.calendar ? BusinessCalendar.parse(row.calendar) : defaultBusinessCalendar };
+}
+
+/** What evaluating the rules needs, read in one statement (a fired timer reads them). */
+export async function loadRulesAndCalendar(db: DbClient): Promise<RulesAndCalendar> {
+  const [row] = await db.$queryRaw<RulesAndCalendarRow[]>`SELECT ${rulesAndCalendarColumns}`;
+  return rulesAndCalendarOf(row!);
 }
 
 /** Installs the default rule set on a database that has no rules yet (first start). */
