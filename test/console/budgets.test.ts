@@ -51,12 +51,13 @@ test('a marketer starts a budget tree, is refused a sub-budget over what is left
   await page.getByText('Entry added to the checkbook.').waitFor();
   const figures = page.locator('dl[aria-label="Budget figures"]');
   const figure = (label: string) => figures.locator('div', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
-  await page.waitForFunction(() => document.body.textContent?.includes('400.50 EUR'));
-  expect(await figure('Committed').textContent()).toBe('400.50 EUR');
+  // The figures and the checkbook reload apart: wait for the figures themselves.
+  const shown = (label: string, value: string) => figure(label).filter({ hasText: value }).waitFor();
+  await shown('Committed', '400.50 EUR');
   expect(await figure('Spent').textContent()).toBe('250.00 EUR');
   await page.getByRole('button', { name: 'Mark PrintCo spent' }).click();
   await page.getByText('Marked as spent.').waitFor();
-  await page.waitForFunction(() => document.body.textContent?.includes('650.50 EUR'));
+  await shown('Spent', '650.50 EUR');
   expect(await figure('Committed').textContent()).toBe('0.00 EUR');
   expect(await figure('Remaining').textContent()).toBe('5,349.50 EUR');
   await saveScreenshot(page, 'budget');
@@ -71,7 +72,6 @@ test('a marketer starts a budget tree, is refused a sub-budget over what is left
   await page.getByLabel('Merge into').selectOption({ label: 'Print and post' });
   await page.getByRole('button', { name: 'Merge “Print” into it' }).click();
   await page.getByRole('heading', { name: 'Budget: Print and post' }).waitFor();
-  await page.waitForFunction(() => document.body.textContent?.includes('7,000.00 EUR'));
-  expect(await figure('Amount').textContent()).toBe('7,000.00 EUR');
+  await shown('Amount', '7,000.00 EUR');
   expect(await figure('Spent').textContent()).toBe('650.50 EUR');
 });

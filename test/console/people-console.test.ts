@@ -120,6 +120,7 @@ test('an event’s reminder is chosen as a number and a unit and shown in words 
   await page.getByLabel('Reminder before the start', { exact: true }).fill('2');
   await unitOf(page, 'Reminder before the start').selectOption('hours');
   await page.getByRole('button', { name: 'Save draft' }).click();
+  await page.getByText(`“Seminar ${tag}” saved (draft).`).waitFor();
   await until(
     () => harness.app.database.db.event.findFirst({ where: { name: `Seminar ${tag}` }, select: { reminderBefore: true } }),
     (event) => expect(event).toEqual({ reminderBefore: 'PT2H' }),

@@ -21,6 +21,14 @@ export function navigate(path: string): void {
   window.location.hash = path;
 }
 
+/**
+ * Moves the address from `from` to `to` without a new page (a draft that now has an id), unless the user
+ * has already gone elsewhere while it was saved: their page stays theirs.
+ */
+export function replacePath(from: string, to: string): void {
+  if (readLocation().path === from) window.history.replaceState(null, '', href(to));
+}
+
 /** `href` for a console path, for plain links (keyboard and middle click keep working). */
 export const href = (path: string) => `#${path}`;
 

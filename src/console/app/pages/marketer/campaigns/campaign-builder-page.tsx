@@ -4,7 +4,7 @@ import { Field } from '../../../components/field';
 import { ErrorNotice, Loading, Notice } from '../../../components/notices';
 import { humanize } from '../../../format';
 import type { PageProps } from '../../../page-route';
-import { href, navigate } from '../../../router';
+import { href, navigate, replacePath } from '../../../router';
 import { useAction, useApi } from '../../../use-api';
 import { useUsers } from '../../../use-users';
 import { WorkFundingCard } from '../budgets/work-funding-card';
@@ -68,10 +68,8 @@ function CampaignBuilder({ saved, segmentId }: { saved?: CampaignView; segmentId
     const answer = campaign
       ? await api<CampaignView>('PATCH', `/campaigns/${campaign.id}`, { ...detailsForApi(details, null), evergreen: evergreenBody, stages: stageBodies })
       : await api<CampaignView>('POST', '/campaigns', { ...detailsForApi(details, undefined), evergreen: evergreenBody, stages: stageBodies });
-    if (!campaign) {
-      // The draft exists now: later saves change it. The address follows without reloading the page.
-      window.history.replaceState(null, '', href(`/campaigns/${answer.id}/edit`));
-    }
+    // The draft exists now: later saves change it. The address follows without reloading the page.
+    if (!campaign) replacePath('/campaigns/new', `/campaigns/${answer.id}/edit`);
     setCampaign(answer);
     setFundingVersion((version) => version + 1);
     return answer;

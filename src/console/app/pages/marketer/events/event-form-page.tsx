@@ -3,7 +3,7 @@ import { api } from '../../../api';
 import { ErrorNotice, Loading, Notice } from '../../../components/notices';
 import { humanize } from '../../../format';
 import type { PageProps } from '../../../page-route';
-import { href, navigate } from '../../../router';
+import { href, navigate, replacePath } from '../../../router';
 import { useAction, useApi } from '../../../use-api';
 import { useUsers } from '../../../use-users';
 import '../marketer.css';
@@ -43,7 +43,7 @@ function EventForm({ saved }: { saved?: EventView }) {
   const save = useAction(async (): Promise<EventView> => {
     const answer = event ? await api<EventView>('PATCH', `/events/${event.id}`, eventForApi(draft, null)) : await api<EventView>('POST', '/events', eventForApi(draft, undefined));
     // The draft exists now: later saves change it, and the address follows without reloading the page.
-    if (!event) window.history.replaceState(null, '', href(`/events/${answer.id}/edit`));
+    if (!event) replacePath('/events/new', `/events/${answer.id}/edit`);
     setEvent(answer);
     setDraft(draftFromView(answer));
     return answer;
