@@ -54,7 +54,7 @@ type ActivityRow = Pick<Activity, 'id' | 'accountId' | 'type' | 'outcome' | 'occ
 
 /** The activity (undefined when there is none) and what evaluating the rules needs, in one round trip. */
 async function loadActivityAndRules(tx: Prisma.TransactionClient, activityId: string): Promise<RulesAndCalendar & { activity: ActivityRow | undefined }> {
-  const [row] = await tx.$queryRaw<((ActivityRow | { [K in keyof ActivityRow]: null }) & RulesAndCalendarRow)[]>`
+  const [row] = await tx.$queryRaw<({ [K in keyof ActivityRow]: ActivityRow[K] | null } & RulesAndCalendarRow)[]>`
     SELECT a.id::text AS id, a.account_id::text AS "accountId", a.type::text AS type, a.outcome::text AS outcome, a.occurred_at AS "occurredAt",
            a.next_step AS "nextStep", a.state::text AS state, a.result, ${rulesAndCalendarColumns}
     FROM (SELECT 1) AS one LEFT JOIN activities a ON a.id = ${activityId}::uuid`;

@@ -1,3 +1,4 @@
+import { columnList, rowOf } from '../../src/db/columns';
 import type { Prisma } from '../../src/generated/prisma/client';
 
 export interface NewTask {
@@ -29,6 +30,9 @@ export interface NewTimer {
   why: unknown;
 }
 
+const taskFields = ['id', 'accountId', 'assigneeId', 'type', 'title', 'dueAt', 'activityId', 'timerId', 'ruleId', 'ruleKey', 'ruleVersion', 'why'] as const satisfies readonly (keyof NewTask)[];
+const timerFields = ['id', 'accountId', 'kind', 'fireAt', 'onFire', 'taskId', 'activityId', 'ruleId', 'ruleKey', 'ruleVersion', 'why'] as const satisfies readonly (keyof NewTimer)[];
+
 /**
  * Inserts what a decision made, tasks and timers together, in one statement: a logged call's follow-up
  * task and its escalation timer were two round trips through Prisma, and on two busy cores each round
@@ -36,25 +40,12 @@ export interface NewTimer {
  */
 export async function insertTasksAndTimers(tx: Prisma.TransactionClient, tasks: readonly NewTask[], timers: readonly NewTimer[]): Promise<void> {
   if (!tasks.length && !timers.length) return;
-  const taskRows = JSON.stringify(
-    tasks.map((task) => ({
-      id: task.id, account_id: task.accountId, assignee_id: task.assigneeId, type: task.type, title: task.title, due_at: task.dueAt,
-      activity_id: task.activityId ?? null, timer_id: task.timerId ?? null, rule_id: task.ruleId, rule_key: task.ruleKey, rule_version: task.ruleVersion, why: task.why,
-    })),
-  );
-  const timerRows = JSON.stringify(
-    timers.map((timer) => ({
-      id: timer.id, account_id: timer.accountId, kind: timer.kind, fire_at: timer.fireAt, on_fire: timer.onFire, task_id: timer.taskId ?? null,
-      activity_id: timer.activityId ?? null, rule_id: timer.ruleId, rule_key: timer.ruleKey, rule_version: timer.ruleVersion, why: timer.why,
-    })),
-  );
+  // Columns left out (state, created_at) take their defaults.
   await tx.$executeRaw`
     WITH new_tasks AS (
-      INSERT INTO tasks (id, account_id, assignee_id, type, title, due_at, activity_id, timer_id, rule_id, rule_key, rule_version, why)
-      SELECT id, account_id, assignee_id, type, title, due_at, activity_id, timer_id, rule_id, rule_key, rule_version, why
-      FROM jsonb_to_recordset(${taskRows}::jsonb) AS r(id uuid, account_id uuid, assignee_id uuid, type text, title text, due_at timestamptz, activity_id uuid, timer_id uuid, rule_id uuid, rule_key text, rule_version int, why jsonb)
+      INSERT INTO tasks (${columnList(taskFields)})
+      SELECT ${columnList(taskFields)} FROM jsonb_populate_recordset(null::tasks, ${JSON.stringify(tasks.map((task) => rowOf(task, taskFields)))}::jsonb)
     )
-    INSERT INTO timers (id, account_id, kind, fire_at, on_fire, task_id, activity_id, rule_id, rule_key, rule_version, why)
-    SELECT id, account_id, kind, fire_at, on_fire, task_id, activity_id, rule_id, rule_key, rule_version, why
-    FROM jsonb_to_recordset(${timerRows}::jsonb) AS r(id uuid, account_id uuid, kind text, fire_at timestamptz, on_fire jsonb, task_id uuid, activity_id uuid, rule_id uuid, rule_key text, rule_version int, why jsonb)`;
+    INSERT INTO timers (${columnList(timerFields)})
+    SELECT ${columnList(timerFields)} FROM jsonb_populate_recordset(null::timers, ${JSON.stringify(timers.map((timer) => rowOf(timer, timerFields)))}::jsonb)`;
 }

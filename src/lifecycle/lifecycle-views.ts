@@ -1,5 +1,5 @@
 import type { DbClient } from '../db/prisma';
-import { Prisma } from '../generated/prisma/client';
+import { jsonObjectOf } from '../db/columns';
 import { explainVerdict } from '../rules/verdict-words';
 import { storedVerdicts } from './activity-result';
 import { withTaskCollateral } from '../collateral-kits/task-collateral';
@@ -35,11 +35,8 @@ export async function timersByIds(db: DbClient, ids: string[]): Promise<TimerVie
   return rows.map(toTimerView);
 }
 
-const taskColumns = Prisma.sql`json_build_object('id', id, 'accountId', account_id, 'assigneeId', assignee_id, 'type', type, 'title', title, 'dueAt', due_at,
-  'state', state, 'completedAt', completed_at, 'activityId', activity_id, 'timerId', timer_id, 'ruleKey', rule_key, 'ruleVersion', rule_version, 'why', why,
-  'campaignStageId', campaign_stage_id)`;
-const timerColumns = Prisma.sql`json_build_object('id', id, 'accountId', account_id, 'kind', kind, 'fireAt', fire_at, 'state', state, 'ruleKey', rule_key,
-  'ruleVersion', rule_version, 'why', why, 'history', history)`;
+const taskColumns = jsonObjectOf(taskSelect);
+const timerColumns = jsonObjectOf(timerSelect);
 
 type Dated<Row, Key extends keyof Row> = Omit<Row, Key> & { [K in Key]: Row[K] extends Date ? string : string | null };
 
