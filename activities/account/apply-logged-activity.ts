@@ -8,9 +8,7 @@ import { unsentEmailsOf } from '../outbox/unsent-emails';
 import { lockAccount } from './account-row';
 import type { AccountEffects } from '../../workflows/account.messages';
 import { writeDecision } from './write-decision';
-
-// Outcomes that mean we reached the client: they move "last contacted".
-const contactOutcomes = new Set(['CONTACT_MADE', 'INTERESTED', 'MEETING_HELD', 'CONTRACT_SIGNED', 'PAYMENT_CONFIRMED', 'REFUSED']);
+import { contactOutcomes } from '../../src/lifecycle/contact-outcomes';
 
 /**
  * Applies a logged activity once: evaluates the current rules and writes their decision with

@@ -6,9 +6,8 @@ import { addDuration } from '../rules/due-date';
 import { evaluateRules, type VersionedRule } from '../rules/evaluate';
 import type { Status } from '../rules/lifecycle';
 import type { DemoAccount } from './demo-accounts';
+import { contactOutcomes } from '../lifecycle/contact-outcomes';
 
-// Outcomes that move "last contacted" (as applying a logged activity does).
-const contactOutcomes = new Set(['CONTACT_MADE', 'INTERESTED', 'MEETING_HELD', 'CONTRACT_SIGNED', 'PAYMENT_CONFIRMED', 'REFUSED']);
 const COMPLETED_AFTER_MS = 10 * 60_000;
 
 export interface HistoryRows {
