@@ -26,6 +26,16 @@ async function accountInWork(name: string): Promise<string> {
 const log = (accountId: string, body: object) => t.request.post(`/api/v1/accounts/${accountId}/activities`).set(auth()).send(body);
 const page = async (accountId: string) => (await t.request.get(`/api/v1/accounts/${accountId}`).set(auth())).body;
 
+test('an activity that reaches the client sets the account\'s last contact to when it happened; a call with no answer leaves it', async () => {
+  const id = await accountInWork('Last Contact Ltd');
+  const lastContactedAt = async () => (await t.database.db.account.findUniqueOrThrow({ where: { id }, select: { lastContactedAt: true } })).lastContactedAt;
+  const occurredAt = new Date(Date.now() - 3_600_000).toISOString();
+  expect((await log(id, { type: 'CALL', outcome: 'CONTACT_MADE', occurredAt })).status).toBe(201);
+  expect(await lastContactedAt()).toEqual(new Date(occurredAt));
+  expect((await log(id, { type: 'CALL', outcome: 'NO_ANSWER' })).status).toBe(201);
+  expect(await lastContactedAt()).toEqual(new Date(occurredAt));
+});
+
 test('when a manager works a client from NEW to CLIENT then each logged activity moves the status and creates the follow-ups, explained', async () => {
   const id = await accountInWork('Acme Bakery');
 
