@@ -1,4 +1,4 @@
-import { columnList, rowOf } from '../../src/db/columns';
+import { columnsOf } from '../../src/db/columns';
 import type { Prisma } from '../../src/generated/prisma/client';
 
 export interface NewTask {
@@ -30,8 +30,8 @@ export interface NewTimer {
   why: unknown;
 }
 
-const taskFields = ['id', 'accountId', 'assigneeId', 'type', 'title', 'dueAt', 'activityId', 'timerId', 'ruleId', 'ruleKey', 'ruleVersion', 'why'] as const satisfies readonly (keyof NewTask)[];
-const timerFields = ['id', 'accountId', 'kind', 'fireAt', 'onFire', 'taskId', 'activityId', 'ruleId', 'ruleKey', 'ruleVersion', 'why'] as const satisfies readonly (keyof NewTimer)[];
+const taskColumns = columnsOf<NewTask>(['id', 'accountId', 'assigneeId', 'type', 'title', 'dueAt', 'activityId', 'timerId', 'ruleId', 'ruleKey', 'ruleVersion', 'why']);
+const timerColumns = columnsOf<NewTimer>(['id', 'accountId', 'kind', 'fireAt', 'onFire', 'taskId', 'activityId', 'ruleId', 'ruleKey', 'ruleVersion', 'why']);
 
 /**
  * Inserts what a decision made, tasks and timers together, in one statement: a logged call's follow-up
@@ -43,9 +43,9 @@ export async function insertTasksAndTimers(tx: Prisma.TransactionClient, tasks: 
   // Columns left out (state, created_at) take their defaults.
   await tx.$executeRaw`
     WITH new_tasks AS (
-      INSERT INTO tasks (${columnList(taskFields)})
-      SELECT ${columnList(taskFields)} FROM jsonb_populate_recordset(null::tasks, ${JSON.stringify(tasks.map((task) => rowOf(task, taskFields)))}::jsonb)
+      INSERT INTO tasks (${taskColumns.list})
+      SELECT ${taskColumns.list} FROM jsonb_populate_recordset(null::tasks, ${JSON.stringify(tasks.map(taskColumns.row))}::jsonb)
     )
-    INSERT INTO timers (${columnList(timerFields)})
-    SELECT ${columnList(timerFields)} FROM jsonb_populate_recordset(null::timers, ${JSON.stringify(timers.map((timer) => rowOf(timer, timerFields)))}::jsonb)`;
+    INSERT INTO timers (${timerColumns.list})
+    SELECT ${timerColumns.list} FROM jsonb_populate_recordset(null::timers, ${JSON.stringify(timers.map(timerColumns.row))}::jsonb)`;
 }
