@@ -18,7 +18,7 @@ import { createMailingActivities } from '../activities/campaign/mailing-activiti
 import { applyMigrations } from '../src/db/migrate';
 import { createPrismaClient, type Db } from '../src/db/prisma';
 import { createLogger } from '../src/logger';
-import { createMailer, DEFAULT_MAX_CONNECTIONS } from '../src/mail/mailer';
+import { createMailer, DEFAULT_MAX_CONNECTIONS, type Mailer } from '../src/mail/mailer';
 import { startEmbeddedPostgres } from '../src/services/embedded-postgres';
 import { findFreePort } from '../src/services/free-port';
 import { renderBareMessages, sendThroughPool } from './lib/bare-mail-loop';
@@ -124,28 +124,23 @@ async function bareLoop(db: Db, sink: SmtpSink, campaignId: string, round: strin
 }
 
 /** (b) prepareMailing, then sendMailingBatch until nothing remains, as the campaign workflow calls them. */
-async function mailingLoop(db: Db, sink: SmtpSink, campaignId: string, count: number): Promise<Figure> {
+async function mailingLoop(db: Db, sink: SmtpSink, mailer: Mailer, campaignId: string, count: number): Promise<Figure> {
   const stageId = await newMailingStage(db, campaignId);
-  const mailer = createMailer(sink.url, FROM, { maxConnections: MAILER_CONNECTIONS });
   const activities = createMailingActivities({ db, mailer, publicUrl: PUBLIC_URL });
   const environment = new MockActivityEnvironment(undefined, { logger: silentLogger });
   const before = await sink.received();
-  try {
-    const figure = await measure(count, async () => {
-      await environment.run(activities.prepareMailing, { campaignId, stageId });
-      for (;;) {
-        const result: MailingBatchResult = await environment.run(activities.sendMailingBatch, { campaignId, stageId });
-        if (result.remaining === 0) break;
-        if (result.stoppedBecause) throw new Error(`the mailing stopped: ${result.stoppedBecause}`);
-        if (result.nextAttemptAt) await new Promise((resolve) => setTimeout(resolve, Date.parse(result.nextAttemptAt!) - Date.now()));
-      }
-    });
-    const sent = await db.mailDelivery.count({ where: { stageId, state: 'SENT' } });
-    if (sent !== count || (await sink.received()) - before !== count) throw new Error(`the mailing sent ${sent} of ${count}`);
-    return figure;
-  } finally {
-    mailer.close();
-  }
+  const figure = await measure(count, async () => {
+    await environment.run(activities.prepareMailing, { campaignId, stageId });
+    for (;;) {
+      const result: MailingBatchResult = await environment.run(activities.sendMailingBatch, { campaignId, stageId });
+      if (result.remaining === 0) break;
+      if (result.stoppedBecause) throw new Error(`the mailing stopped: ${result.stoppedBecause}`);
+      if (result.nextAttemptAt) await new Promise((resolve) => setTimeout(resolve, Date.parse(result.nextAttemptAt!) - Date.now()));
+    }
+  });
+  const sent = await db.mailDelivery.count({ where: { stageId, state: 'SENT' } });
+  if (sent !== count || (await sink.received()) - before !== count) throw new Error(`the mailing sent ${sent} of ${count}`);
+  return figure;
 }
 
 const silentLogger = { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -154,13 +149,15 @@ async function main() {
   const database = await startDatabase();
   const sink = await startSmtpSink();
   const db = createPrismaClient(database.url);
+  // One mailer for the whole run, as the worker keeps one for its life: the warm-up warms its SMTP thread.
+  const mailer = createMailer(sink.url, FROM, { maxConnections: MAILER_CONNECTIONS });
   try {
     await applyMigrations(database.url);
     const { campaignId } = await seed(db);
     console.log(`mailing: ${RECIPIENTS} recipients, ${CONNECTIONS} pooled SMTP connections (mailing: ${MAILER_CONNECTIONS}), ${ROUNDS} rounds (plus a warm-up), sink ${sink.url}`);
     // Warm-up: JIT, connection pools, PostgreSQL caches.
     await bareLoop(db, sink, campaignId, 'warm-up', Math.min(RECIPIENTS, 1000));
-    await mailingLoop(db, sink, campaignId, RECIPIENTS);
+    await mailingLoop(db, sink, mailer, campaignId, RECIPIENTS);
 
     const bare: Figure[] = [];
     const mailing: Figure[] = [];
@@ -168,9 +165,9 @@ async function main() {
       // Alternate which side goes first, so neither always runs on a warmer (or more fragmented) system.
       if (round % 2) {
         bare.push(await bareLoop(db, sink, campaignId, `bare-${round}`, RECIPIENTS));
-        mailing.push(await mailingLoop(db, sink, campaignId, RECIPIENTS));
+        mailing.push(await mailingLoop(db, sink, mailer, campaignId, RECIPIENTS));
       } else {
-        mailing.push(await mailingLoop(db, sink, campaignId, RECIPIENTS));
+        mailing.push(await mailingLoop(db, sink, mailer, campaignId, RECIPIENTS));
         bare.push(await bareLoop(db, sink, campaignId, `bare-${round}`, RECIPIENTS));
       }
       const [b, m] = [bare.at(-1)!, mailing.at(-1)!];
@@ -187,6 +184,7 @@ async function main() {
     console.log(`  ratio                                ${((100 * m.rate) / b.rate).toFixed(1)}% (target >= 85%)`);
     console.log(`  median of the rounds' own ratios     ${median(roundRatios).toFixed(1)}% (from ${Math.min(...roundRatios).toFixed(1)}% to ${Math.max(...roundRatios).toFixed(1)}%)`);
   } finally {
+    mailer.close();
     await db.$disconnect();
     await sink.stop();
     await database.stop();
